@@ -1,0 +1,186 @@
+//! `async-up init`: join a team.
+
+use super::Status;
+use crate::config::TeamConfig;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::{layout, Handle, Member, TeamFile};
+use crate::store::{sync::SyncOutcome, FileChange, Store};
+use std::path::Path;
+
+/// Join a team.
+///
+/// Mirrors the shared repository into your data dir, records the team in
+/// your config (the first team joined becomes the default), and writes and
+/// pushes your member file. An empty repository is seeded with the team file.
+///
+/// Example: async-up init git@github.com:acme/standups.git --timezone Europe/Berlin
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The shared repository: a URL, scp-like ssh address or path.
+    #[arg(value_name = "REMOTE")]
+    pub remote: String,
+    /// Your handle (default: the local part of git's user.email).
+    #[arg(long, value_name = "HANDLE")]
+    pub user: Option<String>,
+    /// Your display name (default: git's user.name).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Your IANA time zone (default: the machine's).
+    #[arg(long, value_name = "IANA")]
+    pub timezone: Option<String>,
+}
+
+/// Runs `init`.
+pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    if ctx.global.repo.is_some() {
+        return Err(Error::Usage("init joins a team through a mirror; drop --repo".into()));
+    }
+    if ctx.global.offline {
+        return Err(Error::Usage("init needs the network; drop --offline".into()));
+    }
+    let remote = normalise_remote(&args.remote);
+    if let Some(h) = &args.user {
+        Handle::parse(h)?;
+    }
+    if let Some(z) = &args.timezone {
+        crate::clock::parse_zone(z)?;
+    }
+    let name = match &ctx.global.team {
+        Some(n) => team_name(n).ok_or_else(|| {
+            Error::Usage(format!("team name {n:?} must be letters, digits, '.', '_' or '-'"))
+        })?,
+        None => team_name(&derive_name(&remote)).unwrap_or_else(|| "team".to_string()),
+    };
+    if let Some(existing) = ctx.config.teams.get(&name) {
+        if existing.remote != remote {
+            return Err(Error::Usage(format!(
+                "team {name} is already joined with remote {}; pick another name with --team",
+                existing.remote
+            )));
+        }
+    }
+
+    let mut team_config = TeamConfig {
+        remote: remote.clone(),
+        handle: args.user.clone(),
+        name: args.name.clone(),
+        email: None,
+        timezone: args.timezone.clone(),
+    };
+    let me = ctx.identity(Some(&team_config))?;
+    team_config.handle = Some(me.handle.to_string());
+
+    let path = ctx.paths.mirror(&name);
+    let spec = crate::store::RemoteSpec {
+        url: remote.clone(),
+        transport: ctx.transport,
+    };
+    let store = if path.join("HEAD").exists() {
+        let store = Store::open_mirror(&path, Some(spec))?;
+        store.fetch()?;
+        store.rebase_onto_remote()?;
+        store
+    } else {
+        Store::create_mirror(&path, spec)?
+    };
+
+    let snapshot = store.snapshot()?;
+    let existing_member = snapshot.member(&me.handle);
+    let timezone = args
+        .timezone
+        .clone()
+        .or_else(|| existing_member.as_ref().and_then(|m| m.timezone.clone()))
+        .or_else(crate::clock::system_zone)
+        .unwrap_or_else(|| "UTC".to_string());
+    let member = Member {
+        handle: me.handle.to_string(),
+        name: Some(me.name.clone()),
+        email: Some(me.email.clone()),
+        timezone: Some(timezone.clone()),
+    };
+    let mut files = Vec::new();
+    if snapshot.team_file().is_none() && store.tip().is_none() {
+        files.push(FileChange {
+            path: layout::TEAM_FILE.to_string(),
+            content: TeamFile::new(&name).to_toml().into_bytes(),
+        });
+    }
+    files.push(FileChange {
+        path: layout::member_path(&me.handle),
+        content: member.to_toml().into_bytes(),
+    });
+    drop(snapshot);
+    let signature = git2::Signature::now(&me.name, &me.email)?;
+    store.commit_files(&files, &format!("async-up: {} joins", me.handle), &signature)?;
+
+    let mut config = ctx.config.clone();
+    config.teams.insert(name.clone(), team_config);
+    if config.default_team.is_none() {
+        config.default_team = Some(name.clone());
+    }
+    config.save(&ctx.paths.config_file)?;
+
+    ctx.note(&format!(
+        "joined team {name} as {} ({timezone}); mirror in {}",
+        me.handle,
+        path.display()
+    ));
+    match store.sync()? {
+        SyncOutcome::Pushed { .. } => ctx.note("pushed your member file"),
+        SyncOutcome::Offline { reason, .. } => ctx.note(&format!(
+            "could not push your member file yet ({reason}); `async-up sync` will"
+        )),
+        SyncOutcome::UpToDate | SyncOutcome::LocalOnly => {}
+    }
+    Ok(Status::Success)
+}
+
+/// A local path is stored absolute, so the remote still resolves when
+/// async-up later runs from another folder.
+fn normalise_remote(remote: &str) -> String {
+    let looks_like_url = remote.contains("://") || is_scp_like(remote);
+    if !looks_like_url {
+        if let Ok(abs) = Path::new(remote).canonicalize() {
+            return abs.to_string_lossy().to_string();
+        }
+    }
+    remote.to_string()
+}
+
+/// `user@host:path` (git's scp-like syntax): a colon before any slash.
+fn is_scp_like(remote: &str) -> bool {
+    match (remote.find(':'), remote.find('/')) {
+        (Some(colon), Some(slash)) => colon < slash,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+fn derive_name(remote: &str) -> String {
+    let last = remote
+        .trim_end_matches('/')
+        .rsplit(['/', ':'])
+        .next()
+        .unwrap_or("team");
+    last.strip_suffix(".git").unwrap_or(last).to_string()
+}
+
+/// Team names become folder names: keep them to a safe alphabet.
+fn team_name(s: &str) -> Option<String> {
+    Handle::from_loose(s).map(|h| h.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_from_remotes() {
+        assert_eq!(derive_name("git@github.com:acme/standups.git"), "standups");
+        assert_eq!(derive_name("https://x.org/a/b/"), "b");
+        assert_eq!(derive_name("/srv/git/team.git"), "team");
+        assert!(is_scp_like("git@host:repo"));
+        assert!(!is_scp_like("/tmp/a:b"));
+    }
+}

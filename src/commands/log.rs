@@ -1,0 +1,55 @@
+//! `async-up log`: one person's history.
+
+use super::{finish_warnings, refresh, today_in, Since, Status};
+use crate::context::Context;
+use crate::error::Result;
+use crate::model::Handle;
+use crate::render::{self, Format};
+
+/// Show one person's updates, oldest first.
+///
+/// Example: async-up log bob --since 2w
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Whose history (default: yours).
+    #[arg(value_name = "HANDLE")]
+    pub handle: Option<String>,
+    /// Start from this date (YYYY-MM-DD) or span back (7d, 2w, 3m, 1y).
+    #[arg(long, value_name = "D", value_parser = Since::parse)]
+    pub since: Option<Since>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Do not fetch first; show what the mirror has.
+    #[arg(long)]
+    pub no_fetch: bool,
+    /// Treat unreadable files in the team repo as an error (exit 2).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Runs `log`.
+pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    let team = ctx.open_team()?;
+    let handle = match &args.handle {
+        Some(h) => Handle::parse(h.trim_start_matches('@'))?,
+        None => ctx.identity(team.config.as_ref())?.handle,
+    };
+    refresh(ctx, &team, args.no_fetch)?;
+    let snapshot = team.store.snapshot()?;
+    let tz = snapshot
+        .member(&handle)
+        .map(|m| m.tz())
+        .unwrap_or(chrono_tz::UTC);
+    let since = args.since.map(|s| s.resolve(today_in(ctx.now, tz)));
+    let updates = snapshot.updates_since(&handle, since);
+    let out = ctx.out();
+    let text = match args.format {
+        Format::Table => render::table::log(&out, &updates),
+        Format::Markdown => render::markdown::log(handle.as_str(), &updates),
+        Format::Json => render::json::log(&updates),
+    };
+    out.print(&text)?;
+    finish_warnings(&snapshot, args.strict)?;
+    Ok(Status::Success)
+}

@@ -1,0 +1,167 @@
+//! One module per subcommand: its clap `Args` and its `run` function. What
+//! several commands share (fetching before a read, the roster, dates) is here.
+
+pub mod blockers;
+pub mod init;
+pub mod log;
+pub mod sync;
+pub mod team;
+pub mod write;
+mod write_prompt;
+
+use crate::context::{Context, Team};
+use crate::error::{Error, Result};
+use crate::model::{Handle, Member};
+use crate::render;
+use crate::store::Snapshot;
+use chrono::{DateTime, Days, Months, NaiveDate, Utc};
+
+/// How a command ended when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Done, nothing to report (exit 0).
+    Success,
+    /// Found something the caller asked about, such as open blockers (exit 1).
+    Found,
+}
+
+/// Fetches before a read unless told not to; when the remote cannot be
+/// reached, warns and says how old the shown data is. Returns the failure
+/// message when the data is stale.
+pub(crate) fn refresh(ctx: &Context, team: &Team, no_fetch: bool) -> Result<Option<String>> {
+    if no_fetch || ctx.global.offline || team.store.remote().is_none() {
+        return Ok(None);
+    }
+    match team.store.fetch() {
+        Ok(()) => {
+            team.store.rebase_onto_remote()?;
+            Ok(None)
+        }
+        Err(Error::Unreachable { remote, message }) => {
+            let when = match team.store.fetched_at() {
+                Some(t) => format!(
+                    "last fetched {} ({})",
+                    crate::clock::ago(ctx.now, t.with_timezone(&Utc)),
+                    t.format("%Y-%m-%d %H:%M %:z")
+                ),
+                None => "never fetched".to_string(),
+            };
+            render::warn(&format!(
+                "could not reach {remote} ({message}); showing local data, {when}"
+            ));
+            Ok(Some(message))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Prints the snapshot's warnings; with `strict`, any warning is an error.
+pub(crate) fn finish_warnings(snapshot: &Snapshot<'_>, strict: bool) -> Result<()> {
+    let warnings = snapshot.warnings.take();
+    for w in &warnings {
+        render::warn(w);
+    }
+    if strict && !warnings.is_empty() {
+        return Err(Error::Strict(warnings.len()));
+    }
+    Ok(())
+}
+
+/// Everyone in the team: member files, plus anyone with updates but no member file.
+pub(crate) fn roster(snapshot: &Snapshot<'_>) -> Vec<Member> {
+    let mut members = snapshot.members();
+    for handle in snapshot.handles_with_updates() {
+        if !members.iter().any(|m| m.handle == handle.as_str()) {
+            members.push(Member {
+                handle: handle.to_string(),
+                name: None,
+                email: None,
+                timezone: None,
+            });
+        }
+    }
+    members.sort_by(|a, b| a.handle.cmp(&b.handle));
+    members
+}
+
+/// The date it is now in `tz`.
+pub(crate) fn today_in(now: DateTime<Utc>, tz: chrono_tz::Tz) -> NaiveDate {
+    now.with_timezone(&tz).date_naive()
+}
+
+/// The reader's own zone: the machine's, else UTC.
+pub(crate) fn reader_zone() -> chrono_tz::Tz {
+    crate::clock::system_zone()
+        .and_then(|z| z.parse().ok())
+        .unwrap_or(chrono_tz::UTC)
+}
+
+/// Parses a `--date` value.
+pub(crate) fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date like 2026-11-24"))
+}
+
+/// A `--since` value: a date, or a span back from today such as `7d`, `2w`, `3m`, `1y`.
+#[derive(Debug, Clone, Copy)]
+pub enum Since {
+    /// An exact date.
+    Date(NaiveDate),
+    /// Days back.
+    Days(u64),
+    /// Months back.
+    Months(u32),
+}
+
+impl Since {
+    /// Parses a `--since` value.
+    pub fn parse(s: &str) -> std::result::Result<Self, String> {
+        if let Ok(d) = parse_date(s) {
+            return Ok(Since::Date(d));
+        }
+        let bad = || format!("{s:?} is not a date like 2026-11-24 or a span like 7d, 2w, 3m or 1y");
+        let (number, unit) = s.split_at(s.len().saturating_sub(1));
+        let n: u32 = number.parse().map_err(|_| bad())?;
+        match unit {
+            "d" => Ok(Since::Days(n.into())),
+            "w" => Ok(Since::Days(u64::from(n) * 7)),
+            "m" => Ok(Since::Months(n)),
+            "y" => Ok(Since::Months(n.saturating_mul(12))),
+            _ => Err(bad()),
+        }
+    }
+
+    /// The first date included, counted back from `today`.
+    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            Since::Date(d) => d,
+            Since::Days(n) => today.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN),
+            Since::Months(n) => today
+                .checked_sub_months(Months::new(n))
+                .unwrap_or(NaiveDate::MIN),
+        }
+    }
+}
+
+/// Validates `--person`-style handles given on the command line.
+pub(crate) fn parse_handles(list: &[String]) -> Result<Vec<Handle>> {
+    list.iter().map(|h| Handle::parse(h.trim_start_matches('@'))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_spans() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let at = |s: &str| Since::parse(s).unwrap().resolve(today).to_string();
+        assert_eq!(at("7d"), "2026-11-17");
+        assert_eq!(at("2w"), "2026-11-10");
+        assert_eq!(at("1m"), "2026-10-24");
+        assert_eq!(at("1y"), "2025-11-24");
+        assert_eq!(at("2026-01-02"), "2026-01-02");
+        assert!(Since::parse("yesterday").is_err());
+        assert!(Since::parse("").is_err());
+    }
+}

@@ -1,0 +1,94 @@
+//! `async-up team`: everyone's latest update in one view, with local times.
+
+use super::{finish_warnings, parse_date, parse_handles, refresh, roster, today_in, Status};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::Handle;
+use crate::render::{self, Entry, Format, TeamView};
+use chrono::{Days, NaiveDate, Utc};
+
+/// Show everyone's latest update.
+///
+/// An update counts when it is dated today or yesterday in its author's own
+/// time zone; members without one are listed as missing.
+///
+/// Example: async-up team --format markdown | pbcopy
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Show exactly the updates dated D (YYYY-MM-DD).
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Only these members (repeatable).
+    #[arg(long = "person", value_name = "HANDLE")]
+    pub persons: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Do not fetch first; show what the mirror has.
+    #[arg(long)]
+    pub no_fetch: bool,
+    /// Treat unreadable files in the team repo as an error (exit 2).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Runs `team`.
+pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    let team = ctx.open_team()?;
+    let wanted = parse_handles(&args.persons)?;
+    refresh(ctx, &team, args.no_fetch)?;
+    let snapshot = team.store.snapshot()?;
+    let mut members = roster(&snapshot);
+    for handle in &wanted {
+        if !members.iter().any(|m| m.handle == handle.as_str()) {
+            return Err(Error::Usage(format!(
+                "no member @{handle} in team {}",
+                team.name
+            )));
+        }
+    }
+    if !wanted.is_empty() {
+        members.retain(|m| wanted.iter().any(|w| w.as_str() == m.handle));
+    }
+    let view_date = args.date.unwrap_or_else(|| today_in(ctx.now, super::reader_zone()));
+    let mut entries = Vec::new();
+    let mut missing = Vec::new();
+    for member in &members {
+        let handle = Handle::parse(&member.handle)?;
+        let tz = member.tz();
+        let shown = match args.date {
+            Some(d) => snapshot.update_on(&handle, d),
+            None => {
+                let today = today_in(ctx.now, tz);
+                let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
+                snapshot
+                    .latest_update(&handle, Some(today))
+                    .filter(|u| u.date >= yesterday)
+            }
+        };
+        match shown {
+            Some(update) => entries.push(Entry {
+                name: member.name.clone().unwrap_or_else(|| member.handle.clone()),
+                local_time: ctx.now.with_timezone(&tz).format("%a %H:%M").to_string(),
+                ago: crate::clock::ago(ctx.now, update.written_at.with_timezone(&Utc)),
+                update,
+            }),
+            None => missing.push(member.handle.clone()),
+        }
+    }
+    let view = TeamView {
+        team: team.name.clone(),
+        date: view_date,
+        entries,
+        missing,
+    };
+    let out = ctx.out();
+    let text = match args.format {
+        Format::Table => render::table::team(&out, &view),
+        Format::Markdown => render::markdown::team(&view),
+        Format::Json => render::json::team(&view),
+    };
+    out.print(&text)?;
+    finish_warnings(&snapshot, args.strict)?;
+    Ok(Status::Success)
+}

@@ -1,0 +1,180 @@
+//! `async-up write`: today's update, from flags, prompts or an editor,
+//! committed to the mirror and pushed.
+
+use super::{parse_date, today_in, write_prompt, Status};
+use crate::context::{Context, Team};
+use crate::error::{Error, Result};
+use crate::model::{
+    layout,
+    update::{apply_changes, Changes},
+    Update,
+};
+use crate::store::{sync::SyncOutcome, FileChange};
+use chrono::{Days, NaiveDate};
+use std::io::IsTerminal;
+
+/// Write today's update: yesterday, today, blockers.
+///
+/// In a terminal with no content flags it asks; otherwise the flags say what
+/// to write. Open blockers carry over from your previous update until you
+/// resolve them. A second write on the same date changes only the fields it
+/// gives. The update is committed locally, then pushed; when the remote
+/// cannot be reached it stays committed and the next write or sync pushes it.
+///
+/// Example: async-up write --yesterday "Reviewed #42" --today "Ship token refresh" --blocker "Waiting on @bob for creds"
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What you did (repeatable: one item each).
+    #[arg(long, value_name = "TEXT")]
+    pub yesterday: Vec<String>,
+    /// What you plan (repeatable).
+    #[arg(long, value_name = "TEXT")]
+    pub today: Vec<String>,
+    /// Something blocking you (repeatable); the same text is not added twice.
+    #[arg(long, value_name = "TEXT")]
+    pub blocker: Vec<String>,
+    /// Resolve an open blocker by id, or `all` (repeatable).
+    #[arg(long, value_name = "ID|all")]
+    pub resolve: Vec<String>,
+    /// Your mood, 1 (bad) to 5 (great).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub mood: Option<u8>,
+    /// Write for this date instead of today (YYYY-MM-DD), to backfill.
+    #[arg(long, value_name = "D", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Open $VISUAL or $EDITOR on the update as TOML.
+    #[arg(long, conflicts_with = "no_input")]
+    pub edit: bool,
+    /// Commit locally only; `async-up sync` pushes later.
+    #[arg(long)]
+    pub no_push: bool,
+    /// Never prompt; fail if nothing is given to write.
+    #[arg(long)]
+    pub no_input: bool,
+}
+
+impl Args {
+    fn changes(&self) -> Changes {
+        let resolve_all = self.resolve.iter().any(|r| r == "all");
+        Changes {
+            yesterday: (!self.yesterday.is_empty()).then(|| self.yesterday.clone()),
+            today: (!self.today.is_empty()).then(|| self.today.clone()),
+            new_blockers: self.blocker.clone(),
+            resolve: self.resolve.iter().filter(|r| *r != "all").cloned().collect(),
+            resolve_all,
+            mood: self.mood,
+        }
+    }
+}
+
+/// Runs `write`.
+pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    let team = ctx.open_team()?;
+    if team.store.is_external() {
+        return Err(Error::Usage(
+            "--repo is read-only: write through a team joined with `async-up init`".into(),
+        ));
+    }
+    let me = ctx.identity(team.config.as_ref())?;
+    let snapshot = team.store.snapshot()?;
+    let tz = snapshot
+        .member(&me.handle)
+        .and_then(|m| m.timezone)
+        .or_else(|| team.config.as_ref().and_then(|t| t.timezone.clone()))
+        .or_else(crate::clock::system_zone)
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+        .unwrap_or(chrono_tz::UTC);
+    let date = args.date.unwrap_or_else(|| today_in(ctx.now, tz));
+    let same_day = snapshot.update_on(&me.handle, date);
+    let previous = date
+        .checked_sub_days(Days::new(1))
+        .and_then(|d| snapshot.latest_update(&me.handle, Some(d)));
+    drop(snapshot);
+    let written_at = ctx.now.with_timezone(&tz).fixed_offset();
+
+    let mut changes = args.changes();
+    let interactive = !args.edit
+        && !args.no_input
+        && changes.is_empty()
+        && std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal();
+    if interactive {
+        changes = write_prompt::ask(previous.as_ref(), same_day.as_ref())?;
+    } else if changes.is_empty() && !args.edit {
+        return Err(Error::NothingToWrite);
+    }
+    let mut update = apply_changes(
+        me.handle.as_str(),
+        date,
+        written_at,
+        same_day.as_ref(),
+        previous.as_ref(),
+        &changes,
+    )?;
+    if args.edit {
+        update = edit(&update)?;
+    }
+
+    let path = layout::update_path(&me.handle, date);
+    let offset_minutes = written_at.offset().local_minus_utc() / 60;
+    let signature = git2::Signature::new(
+        &me.name,
+        &me.email,
+        &git2::Time::new(ctx.now.timestamp(), offset_minutes),
+    )?;
+    let committed = team.store.commit_files(
+        &[FileChange {
+            path: path.clone(),
+            content: update.to_toml().into_bytes(),
+        }],
+        &format!("async-up: {} {}", me.handle, date),
+        &signature,
+    )?;
+    match committed {
+        Some(_) => ctx.note(&format!("wrote your update for {date} ({path})")),
+        None => ctx.note(&format!("your update for {date} already says that; nothing changed")),
+    }
+    if !args.no_push && !ctx.global.offline {
+        push(ctx, &team)?;
+    } else if !team.local_only {
+        ctx.note("committed locally; `async-up sync` pushes it");
+    }
+    Ok(Status::Success)
+}
+
+/// Pushes pending updates and says how it went. An unreachable remote is not
+/// an error for `write`: the update is safe locally.
+fn push(ctx: &Context, team: &Team) -> Result<()> {
+    match team.store.sync()? {
+        SyncOutcome::LocalOnly | SyncOutcome::UpToDate => {}
+        SyncOutcome::Pushed { commits, .. } => ctx.note(&format!(
+            "pushed {commits} update(s) to {}",
+            team.store.remote().map(|r| r.url.as_str()).unwrap_or("the remote")
+        )),
+        SyncOutcome::Offline { pending, reason } => ctx.note(&format!(
+            "could not reach the remote ({reason}).\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`."
+        )),
+    }
+    Ok(())
+}
+
+/// Lets the user edit the update as TOML; the result must still parse and
+/// still be the same person's update for the same date.
+fn edit(draft: &Update) -> Result<Update> {
+    let edited = dialoguer::Editor::new()
+        .extension(".toml")
+        .require_save(false)
+        .edit(&draft.to_toml())
+        .map_err(|dialoguer::Error::IO(e)| Error::io("running $VISUAL/$EDITOR", e))?
+        .ok_or(Error::NothingToWrite)?;
+    let mut update = Update::from_toml("the edited update", &edited)?;
+    if update.author != draft.author || update.date != draft.date {
+        return Err(Error::Usage(format!(
+            "the edited update must keep author = {:?} and date = {}; nothing was written",
+            draft.author, draft.date
+        )));
+    }
+    update.written_at = draft.written_at;
+    update.version = draft.version;
+    Ok(update)
+}

@@ -1,0 +1,95 @@
+//! The interactive part of `write`: dialoguer prompts on the terminal.
+
+use crate::error::{Error, Result};
+use crate::model::{update::Changes, Update};
+use dialoguer::{theme::SimpleTheme, Input, MultiSelect};
+
+fn prompt_error(e: dialoguer::Error) -> Error {
+    match e {
+        dialoguer::Error::IO(io) => Error::io("reading your answer", io),
+    }
+}
+
+fn split_items(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn ask_list(prompt: &str, initial: &[String]) -> Result<Vec<String>> {
+    let answer: String = Input::with_theme(&SimpleTheme)
+        .with_prompt(format!("{prompt} (items separated by ';')"))
+        .with_initial_text(initial.join("; "))
+        .allow_empty(true)
+        .interact_text()
+        .map_err(prompt_error)?;
+    Ok(split_items(&answer))
+}
+
+/// Asks yesterday, today, which open blockers still hold, new blockers and
+/// mood. Yesterday starts from the previous update's today.
+pub fn ask(previous: Option<&Update>, same_day: Option<&Update>) -> Result<Changes> {
+    let yesterday_start = match (same_day, previous) {
+        (Some(s), _) if !s.yesterday.is_empty() => s.yesterday.clone(),
+        (_, Some(p)) => p.today.clone(),
+        _ => Vec::new(),
+    };
+    let today_start = same_day.map(|s| s.today.clone()).unwrap_or_default();
+    let yesterday = ask_list("Yesterday", &yesterday_start)?;
+    let today = ask_list("Today", &today_start)?;
+
+    let open = same_day
+        .or(previous)
+        .map(|u| u.blockers.clone())
+        .unwrap_or_default();
+    let mut resolve = Vec::new();
+    if !open.is_empty() {
+        let labels: Vec<String> = open
+            .iter()
+            .map(|b| crate::render::sanitize::clean(&format!("{} (since {})", b.text, b.since)))
+            .collect();
+        let keep = MultiSelect::with_theme(&SimpleTheme)
+            .with_prompt("Which blockers still hold? (space toggles, enter confirms)")
+            .items(&labels)
+            .defaults(&vec![true; labels.len()])
+            .interact()
+            .map_err(prompt_error)?;
+        for (i, b) in open.iter().enumerate() {
+            if !keep.contains(&i) {
+                resolve.push(b.id.clone());
+            }
+        }
+    }
+    let mut new_blockers = Vec::new();
+    loop {
+        let text: String = Input::with_theme(&SimpleTheme)
+            .with_prompt("New blocker (empty to finish)")
+            .allow_empty(true)
+            .interact_text()
+            .map_err(prompt_error)?;
+        if text.trim().is_empty() {
+            break;
+        }
+        new_blockers.push(text);
+    }
+    let mood: String = Input::with_theme(&SimpleTheme)
+        .with_prompt("Mood 1-5 (empty to skip)")
+        .allow_empty(true)
+        .validate_with(|s: &String| -> std::result::Result<(), &str> {
+            match s.trim() {
+                "" | "1" | "2" | "3" | "4" | "5" => Ok(()),
+                _ => Err("a number from 1 to 5, or empty"),
+            }
+        })
+        .interact_text()
+        .map_err(prompt_error)?;
+    Ok(Changes {
+        yesterday: Some(yesterday),
+        today: Some(today),
+        new_blockers,
+        resolve,
+        resolve_all: false,
+        mood: mood.trim().parse().ok(),
+    })
+}

@@ -1,0 +1,101 @@
+//! The user config, `config.toml` in the config dir (XDG_CONFIG_HOME on
+//! Linux): which teams this user has joined and as whom. Layers, lowest
+//! first: built-in defaults, this file, `ASYNC_UP_*` variables, flags.
+//! Team-wide settings live in the team repo, not here.
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The user config file.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct UserConfig {
+    /// The team used when `--team` is not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_team: Option<String>,
+    /// Your handle in every team that does not set its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// `git` or `libgit2`; detected when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transport: Option<String>,
+    /// Joined teams by name.
+    #[serde(default)]
+    pub teams: BTreeMap<String, TeamConfig>,
+}
+
+/// One joined team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamConfig {
+    /// The shared repository.
+    pub remote: String,
+    /// Your handle in this team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// Your display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Your email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Your IANA zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+}
+
+/// Where async-up keeps its files.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The user config file.
+    pub config_file: PathBuf,
+    /// Mirrors and the local-only team live here.
+    pub data_dir: PathBuf,
+}
+
+impl Paths {
+    /// The platform's dirs (XDG on Linux).
+    pub fn discover() -> Result<Self> {
+        let dirs = directories::ProjectDirs::from("", "", "async-up").ok_or_else(|| {
+            Error::Usage("cannot find a home directory: set HOME (or XDG_CONFIG_HOME and XDG_DATA_HOME)".into())
+        })?;
+        Ok(Paths {
+            config_file: dirs.config_dir().join("config.toml"),
+            data_dir: dirs.data_dir().to_path_buf(),
+        })
+    }
+
+    /// The mirror of a joined team.
+    pub fn mirror(&self, team: &str) -> PathBuf {
+        self.data_dir.join("teams").join(format!("{team}.git"))
+    }
+
+    /// The local-only team used before joining one.
+    pub fn local_team(&self) -> PathBuf {
+        self.data_dir.join("local.git")
+    }
+}
+
+impl UserConfig {
+    /// Reads the config; a missing file is an empty config.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(e) => return Err(Error::io(format!("reading {}", path.display()), e)),
+        };
+        toml::from_str(&text).map_err(|e| Error::BadFile {
+            path: path.display().to_string(),
+            message: format!(
+                "{}; fix or remove the file",
+                e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
+        })
+    }
+
+    /// Writes the config atomically.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let text = toml::to_string(self).expect("the config always serializes");
+        crate::fsutil::write_atomically(path, text.as_bytes())
+    }
+}

@@ -1,0 +1,257 @@
+//! Resolved settings: the flags, the environment and the user config turned
+//! into what the commands need (which team, which store, who you are), so
+//! commands never look at clap types or config layers themselves.
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::config::{Paths, TeamConfig, UserConfig};
+use crate::error::{Error, Result};
+use crate::model::{Handle, TeamFile};
+use crate::render::{self, Out};
+use crate::store::{RemoteSpec, Store, Transport};
+use chrono::{DateTime, Utc};
+use std::io::IsTerminal;
+
+/// Everything a command needs to know about how it was called.
+pub struct Context {
+    /// Now (pinned by ASYNC_UP_NOW in tests).
+    pub now: DateTime<Utc>,
+    /// Where files live.
+    pub paths: Paths,
+    /// The user config.
+    pub config: UserConfig,
+    /// The global flags.
+    pub global: GlobalArgs,
+    /// The transport for remotes.
+    pub transport: Transport,
+}
+
+/// The team a command works on.
+pub struct Team {
+    /// Its name.
+    pub name: String,
+    /// Its store.
+    pub store: Store,
+    /// Its entry in the user config (none for `--repo` and the local team).
+    pub config: Option<TeamConfig>,
+    /// True for the local-only team used before joining one.
+    pub local_only: bool,
+}
+
+/// Who is running async-up.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// Handle.
+    pub handle: Handle,
+    /// Display name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+}
+
+impl Context {
+    /// Resolves the context from the global flags.
+    pub fn new(global: GlobalArgs) -> Result<Self> {
+        let now = crate::clock::pinned()?.unwrap_or_else(Utc::now);
+        let paths = Paths::discover()?;
+        let config = UserConfig::load(&paths.config_file)?;
+        let transport = match std::env::var("ASYNC_UP_TRANSPORT").ok().filter(|s| !s.is_empty()) {
+            Some(t) => Transport::parse(&t)?,
+            None => match &config.transport {
+                Some(t) => Transport::parse(t).map_err(|e| Error::BadFile {
+                    path: paths.config_file.display().to_string(),
+                    message: e.to_string(),
+                })?,
+                None => Transport::detect(),
+            },
+        };
+        Ok(Context {
+            now,
+            paths,
+            config,
+            global,
+            transport,
+        })
+    }
+
+    /// How output looks.
+    pub fn out(&self) -> Out {
+        let tty = std::io::stdout().is_terminal();
+        let color = match self.global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        };
+        let width = if tty {
+            None
+        } else {
+            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+        };
+        Out { color, width }
+    }
+
+    /// Prints a note unless `-q`.
+    pub fn note(&self, text: &str) {
+        render::note(self.global.quiet, text);
+    }
+
+    /// Opens the team the flags and config point at.
+    pub fn open_team(&self) -> Result<Team> {
+        if let Some(path) = &self.global.repo {
+            let store = Store::open_external(path)?;
+            let name = store
+                .snapshot()?
+                .team_file()
+                .map(|t: TeamFile| t.name)
+                .unwrap_or_else(|| {
+                    path.canonicalize()
+                        .ok()
+                        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+                        .unwrap_or_else(|| "team".to_string())
+                });
+            return Ok(Team {
+                name,
+                store,
+                config: None,
+                local_only: false,
+            });
+        }
+        let chosen = self
+            .global
+            .team
+            .clone()
+            .or_else(|| self.config.default_team.clone())
+            .or_else(|| {
+                (self.config.teams.len() == 1)
+                    .then(|| self.config.teams.keys().next().cloned())
+                    .flatten()
+            });
+        let Some(name) = chosen else {
+            return self.open_local_team();
+        };
+        let team_config = self.config.teams.get(&name).cloned().ok_or_else(|| {
+            let known: Vec<&str> = self.config.teams.keys().map(String::as_str).collect();
+            Error::UnknownTeam {
+                name: name.clone(),
+                known: if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                },
+            }
+        })?;
+        let store = self.open_mirror(&name, &team_config)?;
+        Ok(Team {
+            name,
+            store,
+            config: Some(team_config),
+            local_only: false,
+        })
+    }
+
+    /// Opens a joined team's mirror, rebuilding it from the remote when it is
+    /// gone or unreadable.
+    pub fn open_mirror(&self, name: &str, team: &TeamConfig) -> Result<Store> {
+        let path = self.paths.mirror(name);
+        let spec = RemoteSpec {
+            url: team.remote.clone(),
+            transport: self.transport,
+        };
+        if path.join("HEAD").exists() {
+            match Store::open_mirror(&path, Some(spec.clone())) {
+                Ok(store) if store.repo().odb().is_ok() => return Ok(store),
+                _ => {
+                    let aside = path.with_extension(format!("broken-{}", self.now.timestamp()));
+                    let _ = std::fs::rename(&path, &aside);
+                    render::warn(&format!(
+                        "the mirror of team {name} could not be opened; moved it to {} and rebuilding it from {}",
+                        aside.display(),
+                        team.remote
+                    ));
+                }
+            }
+        } else if path.exists() {
+            let _ = std::fs::remove_dir_all(&path);
+        } else {
+            self.note(&format!(
+                "the mirror of team {name} is missing; rebuilding it from {}",
+                team.remote
+            ));
+        }
+        if self.global.offline {
+            return Err(Error::Usage(format!(
+                "the mirror of team {name} is missing and --offline forbids fetching it again; run without --offline"
+            )));
+        }
+        Store::create_mirror(&path, spec)
+    }
+
+    fn open_local_team(&self) -> Result<Team> {
+        let (store, created) = Store::open_or_create_local(&self.paths.local_team())?;
+        if created {
+            self.note(&format!(
+                "no team joined yet: using a local-only team in {}.\nTo share updates, join a team with `async-up init <REMOTE>` (a git URL or path).",
+                self.paths.local_team().display()
+            ));
+        }
+        Ok(Team {
+            name: "local".to_string(),
+            store,
+            config: None,
+            local_only: true,
+        })
+    }
+
+    /// Who you are in `team`: the team's config, then the user config, then
+    /// `ASYNC_UP_USER`, then git's user.email, then the login name.
+    pub fn identity(&self, team: Option<&TeamConfig>) -> Result<Identity> {
+        let git_email = git_config("user.email");
+        let handle_text = team
+            .and_then(|t| t.handle.clone())
+            .or_else(|| self.config.handle.clone())
+            .or_else(|| std::env::var("ASYNC_UP_USER").ok().filter(|s| !s.is_empty()));
+        let handle = match handle_text {
+            Some(h) => Handle::parse(&h)?,
+            None => git_email
+                .as_deref()
+                .and_then(Handle::from_email)
+                .or_else(|| {
+                    std::env::var("USER")
+                        .or_else(|_| std::env::var("LOGNAME"))
+                        .ok()
+                        .and_then(|u| Handle::from_loose(&u))
+                })
+                .ok_or_else(|| {
+                    Error::Usage(
+                        "cannot tell who you are: set git's user.email, or pass --user HANDLE to `async-up init`, or set ASYNC_UP_USER".into(),
+                    )
+                })?,
+        };
+        let email = team
+            .and_then(|t| t.email.clone())
+            .or(git_email)
+            .unwrap_or_else(|| format!("{handle}@localhost"));
+        let name = team
+            .and_then(|t| t.name.clone())
+            .or_else(|| git_config("user.name"))
+            .unwrap_or_else(|| handle.to_string());
+        Ok(Identity { handle, name, email })
+    }
+}
+
+/// A value from git's config, through the git binary when there is one (it
+/// honours GIT_CONFIG_GLOBAL and includes), else libgit2.
+pub fn git_config(key: &str) -> Option<String> {
+    match std::process::Command::new("git")
+        .args(["config", "--get", key])
+        .stdin(std::process::Stdio::null())
+        .output()
+    {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+            .filter(|v| out.status.success() && !v.is_empty()),
+        Err(_) => git2::Config::open_default()
+            .ok()?
+            .get_string(key)
+            .ok()
+            .filter(|v| !v.is_empty()),
+    }
+}

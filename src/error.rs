@@ -1,0 +1,112 @@
+//! The library's one error type. `main` maps it to an exit code in one place;
+//! every variant's message says what happened and, where it can, what to do.
+
+use std::path::PathBuf;
+
+/// Everything that can stop an async-up command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value given on the command line or in the environment is not acceptable.
+    #[error("{0}")]
+    Usage(String),
+
+    /// A handle that does not match `^[a-z0-9][a-z0-9._-]{0,38}$`.
+    #[error("invalid handle {0:?}: a handle is 1 to 39 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit")]
+    InvalidHandle(String),
+
+    /// The named team is not in the user config.
+    #[error("unknown team {name:?}; configured teams: {known}. Join one with `async-up init <REMOTE>`")]
+    UnknownTeam {
+        /// The name asked for.
+        name: String,
+        /// The configured names, comma separated (or "none").
+        known: String,
+    },
+
+    /// A file (config, update, member file) could not be parsed.
+    #[error("{path}: {message}")]
+    BadFile {
+        /// Where the file lives (a path in the repo or on disk).
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+
+    /// `write` was asked to write nothing.
+    #[error("nothing to write: give --yesterday, --today, --blocker, --resolve or --mood, or run `async-up write` in a terminal to be asked")]
+    NothingToWrite,
+
+    /// The remote could not be reached; local work is kept.
+    #[error("could not reach the remote {remote}: {message}")]
+    Unreachable {
+        /// The remote's URL.
+        remote: String,
+        /// What git said.
+        message: String,
+    },
+
+    /// The server refused a push for a reason other than someone pushing first.
+    #[error("the remote refused the push: {reason}\nyour update is committed locally and still pending; fix the cause and run `async-up sync`")]
+    PushRejected {
+        /// The server's own words.
+        reason: String,
+    },
+
+    /// Pushes kept losing the race to other writers.
+    #[error("gave up pushing after {attempts} attempts because others kept pushing first; your update is committed locally, run `async-up sync` to try again")]
+    PushContended {
+        /// How many pushes were tried.
+        attempts: u32,
+    },
+
+    /// A path is not a git repository.
+    #[error("{path}: not a git repository ({message})")]
+    NotARepo {
+        /// The path given.
+        path: PathBuf,
+        /// What git said.
+        message: String,
+    },
+
+    /// `--require-fresh` was given and the remote could not be fetched.
+    #[error("the remote could not be fetched and --require-fresh was given: {0}")]
+    Stale(String),
+
+    /// A git operation failed.
+    #[error("git: {0}")]
+    Git(#[from] git2::Error),
+
+    /// A filesystem operation failed.
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done.
+        context: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// Writing to stdout failed because the reader went away (`| head`).
+    #[error("broken pipe")]
+    BrokenPipe,
+
+    /// Warnings were raised and `--strict` was given.
+    #[error("{0} file(s) in the team repository could not be read (see the warnings above); --strict makes that an error")]
+    Strict(usize),
+}
+
+impl Error {
+    /// Wraps an I/O error with what was being done.
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::BrokenPipe {
+            return Error::BrokenPipe;
+        }
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,41 @@
+//! async-up: asynchronous stand-ups through your own git repository.
+//!
+//! Each update is one TOML file, `updates/<handle>/<YYYY>/<YYYY-MM-DD>.toml`,
+//! committed to a shared repo; git is the whole transport. The crate is laid
+//! out as:
+//!
+//! - [`cli`]: the clap definition (help, completions and man pages come from it);
+//! - [`commands`]: one module per subcommand;
+//! - [`model`]: the file format and its rules;
+//! - [`store`]: the git mirror (reads, writes, fetch, push, sync);
+//! - [`render`]: tables, markdown, JSON and terminal sanitising;
+//! - [`context`] and [`config`]: settings resolved from flags, env and config.
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod fsutil;
+pub mod model;
+pub mod render;
+pub mod store;
+
+pub use commands::Status;
+pub use error::{Error, Result};
+
+/// Runs a parsed command line.
+pub fn run(cli: cli::Cli) -> Result<Status> {
+    use cli::Command;
+    let ctx = context::Context::new(cli.global)?;
+    match &cli.command {
+        Command::Init(args) => commands::init::run(&ctx, args),
+        Command::Write(args) => commands::write::run(&ctx, args),
+        Command::Team(args) => commands::team::run(&ctx, args),
+        Command::Blockers(args) => commands::blockers::run(&ctx, args),
+        Command::Sync(args) => commands::sync::run(&ctx, args),
+        Command::Log(args) => commands::log::run(&ctx, args),
+    }
+}

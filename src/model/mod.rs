@@ -1,0 +1,15 @@
+//! The domain model: the serde types that define the team repo's file format,
+//! and the rules that apply to them (handles, dates, blockers carrying over).
+//! Nothing here touches git or the terminal.
+
+pub mod handle;
+pub mod layout;
+pub mod member;
+pub mod team_file;
+mod toml_time;
+pub mod update;
+
+pub use handle::Handle;
+pub use member::Member;
+pub use team_file::TeamFile;
+pub use update::{Blocker, Update};

@@ -1,0 +1,113 @@
+//! JSON output. The keys are a stable interface: CI scripts depend on them.
+
+use super::{sanitize, BlockerRow, TeamView};
+use crate::model::Update;
+use serde::Serialize;
+
+/// The schema version of every JSON document.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct UpdateJson<'a> {
+    author: &'a str,
+    date: String,
+    written_at: String,
+    yesterday: &'a [String],
+    today: &'a [String],
+    blockers: Vec<BlockerJson<'a>>,
+    mood: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct BlockerJson<'a> {
+    id: &'a str,
+    text: &'a str,
+    since: String,
+}
+
+fn update_json(u: &Update) -> UpdateJson<'_> {
+    UpdateJson {
+        author: &u.author,
+        date: u.date.to_string(),
+        written_at: u.written_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        yesterday: &u.yesterday,
+        today: &u.today,
+        blockers: u
+            .blockers
+            .iter()
+            .map(|b| BlockerJson {
+                id: &b.id,
+                text: &b.text,
+                since: b.since.to_string(),
+            })
+            .collect(),
+        mood: u.mood,
+    }
+}
+
+fn finish<T: Serialize>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).expect("views always serialize");
+    format!("{}\n", sanitize::escape_json(&text))
+}
+
+/// `team --format json`.
+pub fn team(view: &TeamView) -> String {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        schema: u32,
+        team: &'a str,
+        date: String,
+        updates: Vec<UpdateJson<'a>>,
+        missing: &'a [String],
+    }
+    finish(&Doc {
+        schema: SCHEMA,
+        team: &view.team,
+        date: view.date.to_string(),
+        updates: view.entries.iter().map(|e| update_json(&e.update)).collect(),
+        missing: &view.missing,
+    })
+}
+
+/// `blockers --format json`.
+pub fn blockers(rows: &[BlockerRow]) -> String {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        author: &'a str,
+        id: &'a str,
+        text: &'a str,
+        since: String,
+        age_days: i64,
+    }
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        schema: u32,
+        blockers: Vec<Row<'a>>,
+    }
+    finish(&Doc {
+        schema: SCHEMA,
+        blockers: rows
+            .iter()
+            .map(|r| Row {
+                author: &r.author,
+                id: &r.id,
+                text: &r.text,
+                since: r.since.to_string(),
+                age_days: r.age_days,
+            })
+            .collect(),
+    })
+}
+
+/// `log --format json`.
+pub fn log(updates: &[Update]) -> String {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        schema: u32,
+        updates: Vec<UpdateJson<'a>>,
+    }
+    finish(&Doc {
+        schema: SCHEMA,
+        updates: updates.iter().map(update_json).collect(),
+    })
+}

@@ -1,0 +1,92 @@
+//! Rendering: tables for people, markdown for pasting, JSON for scripts.
+//! Every string from the team repo passes through [`sanitize`] on its way out.
+
+pub mod json;
+pub mod markdown;
+pub mod sanitize;
+pub mod table;
+
+use crate::error::{Error, Result};
+use crate::model::Update;
+use chrono::NaiveDate;
+use std::io::Write;
+
+/// The output formats of the reading commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table fitted to the terminal.
+    Table,
+    /// Markdown that pastes into GitHub, Slack or email.
+    Markdown,
+    /// Stable JSON for scripts.
+    Json,
+}
+
+/// One update as shown, with what the reader needs around it.
+pub struct Entry {
+    /// The update itself.
+    pub update: Update,
+    /// The member's display name.
+    pub name: String,
+    /// The member's local time now, like "Tue 14:05".
+    pub local_time: String,
+    /// How long ago it was written.
+    pub ago: String,
+}
+
+/// The collated team view.
+pub struct TeamView {
+    /// Team name.
+    pub team: String,
+    /// The date the view is for (the reader's today, or `--date`).
+    pub date: NaiveDate,
+    /// Updates shown, one per member.
+    pub entries: Vec<Entry>,
+    /// Members with no update in the window.
+    pub missing: Vec<String>,
+}
+
+/// One open blocker.
+pub struct BlockerRow {
+    /// Whose blocker.
+    pub author: String,
+    /// Its id.
+    pub id: String,
+    /// What blocks.
+    pub text: String,
+    /// Since when.
+    pub since: NaiveDate,
+    /// Days open, in the author's zone.
+    pub age_days: i64,
+}
+
+/// Where output goes and how it looks.
+pub struct Out {
+    /// Colour is on.
+    pub color: bool,
+    /// The width to fit tables to, when known.
+    pub width: Option<u16>,
+}
+
+impl Out {
+    /// Prints `text` to stdout; a closed pipe ends the command quietly.
+    pub fn print(&self, text: &str) -> Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|_| stdout.flush())
+            .map_err(|e| Error::io("writing to stdout", e))
+    }
+}
+
+/// Prints a note on stderr unless `quiet`; teammates' text in it is made safe.
+pub fn note(quiet: bool, text: &str) {
+    if !quiet {
+        eprintln!("{}", sanitize::clean_lines(text));
+    }
+}
+
+/// Prints a warning on stderr (warnings show even with `-q`).
+pub fn warn(text: &str) {
+    eprintln!("warning: {}", sanitize::clean_lines(text));
+}

@@ -1,0 +1,112 @@
+//! Tables for a terminal, fitted to its width; colour only when asked for.
+
+use super::{sanitize::clean, BlockerRow, Out, TeamView};
+use crate::model::Update;
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+
+fn new_table(out: &Out, header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = out.width {
+        table.set_width(w);
+    }
+    if out.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_header(
+        header
+            .iter()
+            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+    );
+    table
+}
+
+fn items(list: &[String]) -> String {
+    list.iter()
+        .map(|i| format!("• {}", clean(i)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn blockers_cell(u: &Update) -> String {
+    u.blockers
+        .iter()
+        .map(|b| format!("{} [{}]", clean(&b.text), clean(&b.id)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `team` as a table.
+pub fn team(out: &Out, view: &TeamView) -> String {
+    let mut table = new_table(
+        out,
+        &["Member", "Local time", "Yesterday", "Today", "Blockers", "Written"],
+    );
+    for e in &view.entries {
+        let mut blockers = Cell::new(blockers_cell(&e.update));
+        if out.color && !e.update.blockers.is_empty() {
+            blockers = blockers.fg(Color::Red);
+        }
+        table.add_row(vec![
+            Cell::new(format!("{}\n@{}", clean(&e.name), clean(&e.update.author))),
+            Cell::new(&e.local_time),
+            Cell::new(items(&e.update.yesterday)),
+            Cell::new(items(&e.update.today)),
+            blockers,
+            Cell::new(format!("{}\n{}", e.update.date, e.ago)),
+        ]);
+    }
+    let mut text = format!("{} · {}\n{table}\n", clean(&view.team), view.date);
+    if view.entries.is_empty() {
+        text = format!("{} · {}\nNo updates yet.\n", clean(&view.team), view.date);
+    }
+    if !view.missing.is_empty() {
+        let names: Vec<String> = view.missing.iter().map(|m| format!("@{}", clean(m))).collect();
+        text.push_str(&format!("Missing: {}\n", names.join(", ")));
+    }
+    text
+}
+
+/// `blockers` as a table.
+pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
+    if rows.is_empty() {
+        return "No open blockers.\n".to_string();
+    }
+    let mut table = new_table(out, &["Member", "Blocker", "Id", "Since", "Age"]);
+    for r in rows {
+        let mut age = Cell::new(format!("{}d", r.age_days));
+        if out.color && r.age_days >= 2 {
+            age = age.fg(Color::Red);
+        }
+        table.add_row(vec![
+            Cell::new(format!("@{}", clean(&r.author))),
+            Cell::new(clean(&r.text)),
+            Cell::new(clean(&r.id)),
+            Cell::new(r.since.to_string()),
+            age,
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// `log` as a table.
+pub fn log(out: &Out, updates: &[Update]) -> String {
+    if updates.is_empty() {
+        return "No updates.\n".to_string();
+    }
+    let mut table = new_table(out, &["Date", "Yesterday", "Today", "Blockers", "Mood"]);
+    for u in updates {
+        table.add_row(vec![
+            Cell::new(u.date.to_string()),
+            Cell::new(items(&u.yesterday)),
+            Cell::new(items(&u.today)),
+            Cell::new(blockers_cell(u)),
+            Cell::new(u.mood.map(|m| format!("{m}/5")).unwrap_or_default()),
+        ]);
+    }
+    format!("{table}\n")
+}

@@ -1,0 +1,292 @@
+//! The team repo as async-up stores it: a private bare mirror per team (or any
+//! repository given with `--repo`). Reads walk tree objects and writes build
+//! commits from trees in memory, so nothing is ever checked out, nothing can be
+//! dirty, and a teammate's symlink is never followed.
+//!
+//! Refs in a mirror: `refs/heads/<branch>` is the local tip (it may be ahead of
+//! the remote with pending updates); `refs/remotes/origin/<branch>` is what was
+//! last fetched from or pushed to the remote.
+
+mod read;
+pub mod remote;
+pub mod sync;
+mod write;
+
+pub use read::{Snapshot, Warnings};
+pub use remote::Transport;
+pub use write::FileChange;
+
+use crate::error::{Error, Result};
+use git2::{Oid, Repository};
+use std::path::{Path, PathBuf};
+
+/// The name of the remote inside a mirror.
+pub const REMOTE_NAME: &str = "origin";
+const BRANCH_KEY: &str = "asyncup.branch";
+const FETCHED_AT_FILE: &str = "async-up-fetched-at";
+
+/// Where a store's commits go when pushed.
+#[derive(Debug, Clone)]
+pub struct RemoteSpec {
+    /// Anything git understands: URL, scp-like ssh, path.
+    pub url: String,
+    /// Which implementation talks to it.
+    pub transport: Transport,
+}
+
+/// A team repo opened for reading and, for mirrors, writing.
+pub struct Store {
+    repo: Repository,
+    path: PathBuf,
+    branch: String,
+    remote: Option<RemoteSpec>,
+    external: bool,
+}
+
+impl Store {
+    /// Opens a mirror created by [`Store::create_mirror`] or [`Store::open_or_create_local`].
+    pub fn open_mirror(path: &Path, remote: Option<RemoteSpec>) -> Result<Self> {
+        let repo = Repository::open_bare(path).map_err(|e| Error::NotARepo {
+            path: path.to_path_buf(),
+            message: e.message().to_string(),
+        })?;
+        let branch = repo
+            .config()?
+            .get_string(BRANCH_KEY)
+            .unwrap_or_else(|_| head_branch(&repo).unwrap_or_else(|| "main".to_string()));
+        let store = Store {
+            repo,
+            path: path.to_path_buf(),
+            branch,
+            remote,
+            external: false,
+        };
+        store.clear_stale_locks();
+        Ok(store)
+    }
+
+    /// Opens any repository, bare or with a work tree, read-only (`--repo`).
+    /// Reads come from its HEAD commit; the work tree is not looked at.
+    pub fn open_external(path: &Path) -> Result<Self> {
+        let repo = Repository::open(path).map_err(|e| Error::NotARepo {
+            path: path.to_path_buf(),
+            message: e.message().to_string(),
+        })?;
+        let branch = head_branch(&repo).unwrap_or_else(|| "HEAD".to_string());
+        Ok(Store {
+            repo,
+            path: path.to_path_buf(),
+            branch,
+            remote: None,
+            external: true,
+        })
+    }
+
+    /// Opens the local-only team, creating it on first use. Returns whether it was created.
+    pub fn open_or_create_local(path: &Path) -> Result<(Self, bool)> {
+        if path.join("HEAD").exists() {
+            return Ok((Self::open_mirror(path, None)?, false));
+        }
+        let created = init_bare_atomically(path, "main", |_| Ok(()))?;
+        Ok((Self::open_mirror(&created, None)?, true))
+    }
+
+    /// Creates a mirror of `remote` at `path`: detects the remote's default
+    /// branch and fetches it. Fails, leaving nothing behind, when the remote
+    /// cannot be reached.
+    pub fn create_mirror(path: &Path, remote: RemoteSpec) -> Result<Self> {
+        let branch = remote::detect_default_branch(&remote)?;
+        init_bare_atomically(path, &branch, |repo| {
+            repo.remote_with_fetch(REMOTE_NAME, &remote.url, remote::FETCH_REFSPEC)?;
+            Ok(())
+        })?;
+        let store = Self::open_mirror(path, Some(remote))?;
+        store.fetch()?;
+        store.fast_forward_local_to_remote()?;
+        Ok(store)
+    }
+
+    /// The underlying repository.
+    pub fn repo(&self) -> &Repository {
+        &self.repo
+    }
+
+    /// The mirror's path on disk.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The branch the team uses.
+    pub fn branch(&self) -> &str {
+        &self.branch
+    }
+
+    /// The remote, if this store has one.
+    pub fn remote(&self) -> Option<&RemoteSpec> {
+        self.remote.as_ref()
+    }
+
+    /// Whether this store is read-only (`--repo`).
+    pub fn is_external(&self) -> bool {
+        self.external
+    }
+
+    fn local_ref(&self) -> String {
+        format!("refs/heads/{}", self.branch)
+    }
+
+    fn tracking_ref(&self) -> String {
+        format!("refs/remotes/{REMOTE_NAME}/{}", self.branch)
+    }
+
+    /// The commit reads come from: the local tip (HEAD for `--repo`).
+    pub fn tip(&self) -> Option<Oid> {
+        if self.external {
+            return self.repo.head().ok().and_then(|h| h.target());
+        }
+        self.repo.refname_to_id(&self.local_ref()).ok()
+    }
+
+    /// What the remote had when last fetched or pushed.
+    pub fn remote_tip(&self) -> Option<Oid> {
+        self.repo.refname_to_id(&self.tracking_ref()).ok()
+    }
+
+    /// A read view of the current tip.
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        let tree = match self.tip() {
+            Some(oid) => Some(self.repo.find_commit(oid)?.tree()?),
+            None => None,
+        };
+        Ok(Snapshot::new(&self.repo, tree))
+    }
+
+    /// How many local commits are not on the remote yet.
+    pub fn pending_count(&self) -> Result<usize> {
+        let Some(local) = self.tip() else {
+            return Ok(0);
+        };
+        if self.remote.is_none() {
+            return Ok(0);
+        }
+        let mut walk = self.repo.revwalk()?;
+        walk.push(local)?;
+        if let Some(remote) = self.remote_tip() {
+            walk.hide(remote)?;
+        }
+        Ok(walk.count())
+    }
+
+    /// Fetches from the remote and records when.
+    pub fn fetch(&self) -> Result<()> {
+        let Some(remote) = &self.remote else {
+            return Ok(());
+        };
+        remote::fetch(&self.repo, &self.path, remote)?;
+        let now = crate::clock::now().to_rfc3339();
+        crate::fsutil::write_atomically(&self.path.join(FETCHED_AT_FILE), now.as_bytes())?;
+        Ok(())
+    }
+
+    /// When the last successful fetch happened, if ever.
+    pub fn fetched_at(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        let text = std::fs::read_to_string(self.path.join(FETCHED_AT_FILE)).ok()?;
+        chrono::DateTime::parse_from_rfc3339(text.trim()).ok()
+    }
+
+    /// Moves the local tip to the remote tip when the local one has nothing of its own.
+    fn fast_forward_local_to_remote(&self) -> Result<()> {
+        let Some(remote) = self.remote_tip() else {
+            return Ok(());
+        };
+        match self.tip() {
+            None => {
+                self.repo
+                    .reference(&self.local_ref(), remote, false, "async-up: fast-forward")?;
+            }
+            Some(local) if local != remote && self.repo.graph_descendant_of(remote, local)? => {
+                self.repo.reference_matching(
+                    &self.local_ref(),
+                    remote,
+                    true,
+                    local,
+                    "async-up: fast-forward",
+                )?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A process killed mid-write can leave a ref lock behind; one older than a
+    /// minute belongs to no live async-up and would block every later write.
+    fn clear_stale_locks(&self) {
+        if self.external {
+            return;
+        }
+        let candidates = [
+            self.path.join(format!("{}.lock", self.local_ref())),
+            self.path.join(format!("{}.lock", self.tracking_ref())),
+            self.path.join("packed-refs.lock"),
+            self.path.join("config.lock"),
+            self.path.join("index.lock"),
+            self.path.join("shallow.lock"),
+        ];
+        for lock in candidates {
+            if let Ok(meta) = std::fs::metadata(&lock) {
+                let old = meta
+                    .modified()
+                    .ok()
+                    .and_then(|m| m.elapsed().ok())
+                    .is_some_and(|age| age.as_secs() > 60);
+                if old {
+                    let _ = std::fs::remove_file(&lock);
+                }
+            }
+        }
+    }
+}
+
+/// The branch HEAD points at, born or not.
+fn head_branch(repo: &Repository) -> Option<String> {
+    let head = repo.find_reference("HEAD").ok()?;
+    let target = head.symbolic_target()?;
+    target.strip_prefix("refs/heads/").map(str::to_string)
+}
+
+/// Creates a bare repository in a temporary folder beside `path`, lets `setup`
+/// configure it, then renames it into place, so a half-made mirror is never
+/// seen under its real name.
+fn init_bare_atomically(
+    path: &Path,
+    branch: &str,
+    setup: impl FnOnce(&Repository) -> Result<()>,
+) -> Result<PathBuf> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+    let tmp = parent.join(format!(
+        ".tmp-{}-{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("mirror"),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let result = (|| -> Result<()> {
+        let mut opts = git2::RepositoryInitOptions::new();
+        opts.bare(true).initial_head(branch);
+        let repo = Repository::init_opts(&tmp, &opts)?;
+        repo.config()?.set_str(BRANCH_KEY, branch)?;
+        setup(&repo)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    if path.exists() {
+        std::fs::remove_dir_all(path)
+            .map_err(|e| Error::io(format!("replacing {}", path.display()), e))?;
+    }
+    std::fs::rename(&tmp, path)
+        .map_err(|e| Error::io(format!("moving the new mirror to {}", path.display()), e))?;
+    Ok(path.to_path_buf())
+}

@@ -1,0 +1,269 @@
+//! Reading the team repo from tree objects. Every file is someone else's
+//! input: entries that are not regular files are ignored, names that break the
+//! layout are skipped, oversized files are refused before they are loaded, and
+//! a file that does not parse becomes one warning naming its path.
+
+use crate::model::{layout, Handle, Member, TeamFile, Update};
+use chrono::NaiveDate;
+use git2::{ObjectType, Repository, Tree, TreeEntry};
+use std::cell::RefCell;
+
+/// Problems met while reading, one line each, to be shown on stderr.
+#[derive(Debug, Default)]
+pub struct Warnings(RefCell<Vec<String>>);
+
+impl Warnings {
+    /// Records a warning.
+    pub fn push(&self, message: String) {
+        self.0.borrow_mut().push(message);
+    }
+
+    /// Takes the warnings recorded so far.
+    pub fn take(&self) -> Vec<String> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}
+
+/// A read view of one commit's tree.
+pub struct Snapshot<'r> {
+    repo: &'r Repository,
+    root: Option<Tree<'r>>,
+    /// What could not be read.
+    pub warnings: Warnings,
+}
+
+impl<'r> Snapshot<'r> {
+    pub(super) fn new(repo: &'r Repository, root: Option<Tree<'r>>) -> Self {
+        Snapshot {
+            repo,
+            root,
+            warnings: Warnings::default(),
+        }
+    }
+
+    /// The team file, if present and readable.
+    pub fn team_file(&self) -> Option<TeamFile> {
+        let root = self.root.as_ref()?;
+        let entry = root.get_name(layout::TEAM_FILE)?;
+        let text = self.read_text(layout::TEAM_FILE, &entry)?;
+        self.ok_or_warn(TeamFile::from_toml(layout::TEAM_FILE, &text))
+    }
+
+    /// Every readable member file, sorted by handle.
+    pub fn members(&self) -> Vec<Member> {
+        let Some(dir) = self.subtree(self.root.as_ref(), layout::MEMBERS_DIR) else {
+            return Vec::new();
+        };
+        let mut members = Vec::new();
+        for entry in dir.iter() {
+            let Some(name) = entry.name() else { continue };
+            let Some(stem) = name.strip_suffix(".toml") else {
+                continue;
+            };
+            let path = format!("{}/{}", layout::MEMBERS_DIR, printable(name));
+            if !crate::model::handle::is_valid(stem) {
+                self.warnings
+                    .push(format!("{path}: file name is not a valid handle; skipped"));
+                continue;
+            }
+            let Some(text) = self.read_text(&path, &entry) else {
+                continue;
+            };
+            let Some(mut member) = self.ok_or_warn(Member::from_toml(&path, &text)) else {
+                continue;
+            };
+            if member.handle != stem {
+                self.warnings.push(format!(
+                    "{path}: handle {:?} does not match the file name; using {stem:?}",
+                    printable(&member.handle)
+                ));
+                member.handle = stem.to_string();
+            }
+            members.push(member);
+        }
+        members
+    }
+
+    /// One member's file.
+    pub fn member(&self, handle: &Handle) -> Option<Member> {
+        self.members()
+            .into_iter()
+            .find(|m| m.handle == handle.as_str())
+    }
+
+    /// Handles that have an updates folder.
+    pub fn handles_with_updates(&self) -> Vec<Handle> {
+        let Some(dir) = self.subtree(self.root.as_ref(), layout::UPDATES_DIR) else {
+            return Vec::new();
+        };
+        dir.iter()
+            .filter(|e| e.kind() == Some(ObjectType::Tree))
+            .filter_map(|e| e.name().and_then(|n| Handle::parse(n).ok()))
+            .collect()
+    }
+
+    /// The latest readable update of `handle` dated on or before `until` (any date if `None`).
+    pub fn latest_update(&self, handle: &Handle, until: Option<NaiveDate>) -> Option<Update> {
+        let person = self.person_dir(handle)?;
+        for (year, year_tree) in self.years(&person).into_iter().rev() {
+            if until.is_some_and(|u| year > chrono::Datelike::year(&u)) {
+                continue;
+            }
+            for (date, entry) in self.dated_files(handle, &year_tree).into_iter().rev() {
+                if until.is_some_and(|u| date > u) {
+                    continue;
+                }
+                if let Some(update) = self.read_update(handle, date, &entry) {
+                    return Some(update);
+                }
+            }
+        }
+        None
+    }
+
+    /// The update of `handle` for exactly `date`.
+    pub fn update_on(&self, handle: &Handle, date: NaiveDate) -> Option<Update> {
+        let person = self.person_dir(handle)?;
+        let year = self.subtree(Some(&person), &format!("{:04}", chrono::Datelike::year(&date)))?;
+        let entry = year.get_name(&format!("{}.toml", date.format("%Y-%m-%d")))?;
+        self.read_update(handle, date, &entry)
+    }
+
+    /// Every readable update of `handle` dated from `since` on, oldest first.
+    pub fn updates_since(&self, handle: &Handle, since: Option<NaiveDate>) -> Vec<Update> {
+        let Some(person) = self.person_dir(handle) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (year, year_tree) in self.years(&person) {
+            if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
+                continue;
+            }
+            for (date, entry) in self.dated_files(handle, &year_tree) {
+                if since.is_some_and(|s| date < s) {
+                    continue;
+                }
+                if let Some(update) = self.read_update(handle, date, &entry) {
+                    out.push(update);
+                }
+            }
+        }
+        out
+    }
+
+    fn person_dir(&self, handle: &Handle) -> Option<Tree<'r>> {
+        let updates = self.subtree(self.root.as_ref(), layout::UPDATES_DIR)?;
+        self.subtree(Some(&updates), handle.as_str())
+    }
+
+    /// Year folders of one person, ascending. Tree entries are sorted by name,
+    /// and four-digit years sort like numbers.
+    fn years(&self, person: &Tree<'r>) -> Vec<(i32, Tree<'r>)> {
+        person
+            .iter()
+            .filter(|e| e.kind() == Some(ObjectType::Tree))
+            .filter_map(|e| {
+                let name = e.name()?;
+                if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let tree = self.repo.find_tree(e.id()).ok()?;
+                Some((name.parse().ok()?, tree))
+            })
+            .collect()
+    }
+
+    /// Update files of one year folder, ascending by date; names that are not
+    /// dates, or dates of another year, are skipped with a warning.
+    fn dated_files(&self, handle: &Handle, year: &Tree<'r>) -> Vec<(NaiveDate, TreeEntry<'static>)> {
+        let mut files = Vec::new();
+        for entry in year.iter() {
+            let name = entry.name().unwrap_or("");
+            match layout::date_from_file_name(name) {
+                Some(date) => files.push((date, entry.to_owned())),
+                None => self.warnings.push(format!(
+                    "{}/{handle}/…/{}: not named YYYY-MM-DD.toml; skipped",
+                    layout::UPDATES_DIR,
+                    printable(name)
+                )),
+            }
+        }
+        files.sort_by_key(|(d, _)| *d);
+        files
+    }
+
+    fn read_update(&self, handle: &Handle, date: NaiveDate, entry: &TreeEntry<'_>) -> Option<Update> {
+        let path = layout::update_path(handle, date);
+        let text = self.read_text(&path, entry)?;
+        let update = self.ok_or_warn(Update::from_toml(&path, &text))?;
+        if update.author != handle.as_str() {
+            self.warnings.push(format!(
+                "{path}: author {:?} does not match the folder; skipped",
+                printable(&update.author)
+            ));
+            return None;
+        }
+        if update.date != date {
+            self.warnings.push(format!(
+                "{path}: date {} inside does not match the file name; skipped",
+                update.date
+            ));
+            return None;
+        }
+        Some(update)
+    }
+
+    /// The text of a regular file entry, or `None` with a warning. Symlinks,
+    /// submodules and folders are ignored without a word: they are not files.
+    fn read_text(&self, path: &str, entry: &TreeEntry<'_>) -> Option<String> {
+        if entry.kind() != Some(ObjectType::Blob) || entry.filemode() == 0o120000 {
+            return None;
+        }
+        let odb = self.repo.odb().ok()?;
+        let (size, _) = odb.read_header(entry.id()).ok()?;
+        if size > layout::MAX_FILE_BYTES {
+            self.warnings.push(format!(
+                "{path}: {size} bytes, over the {} byte limit; skipped",
+                layout::MAX_FILE_BYTES
+            ));
+            return None;
+        }
+        let blob = self.repo.find_blob(entry.id()).ok()?;
+        match std::str::from_utf8(blob.content()) {
+            Ok(text) if text.contains('\0') => {
+                self.warnings
+                    .push(format!("{path}: contains a NUL byte; skipped"));
+                None
+            }
+            Ok(text) => Some(text.to_string()),
+            Err(_) => {
+                self.warnings
+                    .push(format!("{path}: not valid UTF-8; skipped"));
+                None
+            }
+        }
+    }
+
+    fn ok_or_warn<T>(&self, result: crate::Result<T>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.warnings.push(format!("{e}; skipped"));
+                None
+            }
+        }
+    }
+
+    fn subtree(&self, parent: Option<&Tree<'r>>, name: &str) -> Option<Tree<'r>> {
+        let entry = parent?.get_name(name)?;
+        if entry.kind() != Some(ObjectType::Tree) {
+            return None;
+        }
+        self.repo.find_tree(entry.id()).ok()
+    }
+}
+
+/// A name from the repo made safe to put in a message.
+fn printable(name: &str) -> String {
+    crate::render::sanitize::clean(name)
+}

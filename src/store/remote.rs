@@ -1,0 +1,368 @@
+//! Talking to the remote: fetch, push and default-branch detection, through
+//! the system `git` (so ssh config, agents, credential helpers and CI tokens
+//! just work) or through libgit2 when no `git` is installed.
+//!
+//! A push can end three ways and they must never be confused: pushed, beaten
+//! by someone who pushed first (the normal case: rebuild and retry), or
+//! refused by the server (a hook, a protected branch: report it).
+
+use super::REMOTE_NAME;
+use crate::error::{Error, Result};
+use git2::Repository;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::Command;
+
+/// Where fetched branches go in a mirror.
+pub const FETCH_REFSPEC: &str = "+refs/heads/*:refs/remotes/origin/*";
+
+/// Which implementation talks to remotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Transport {
+    /// The system `git` binary.
+    Git,
+    /// libgit2, built in.
+    Libgit2,
+}
+
+impl Transport {
+    /// `git` when a working `git` binary is on the PATH, else libgit2.
+    pub fn detect() -> Self {
+        let works = Command::new("git")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if works {
+            Transport::Git
+        } else {
+            Transport::Libgit2
+        }
+    }
+
+    /// Parses a config or environment value.
+    pub fn parse(s: &str) -> Result<Self> {
+        match s {
+            "git" => Ok(Transport::Git),
+            "libgit2" => Ok(Transport::Libgit2),
+            other => Err(Error::Usage(format!(
+                "transport {other:?} is not known; use \"git\" or \"libgit2\""
+            ))),
+        }
+    }
+
+    /// The name used in config and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Transport::Git => "git",
+            Transport::Libgit2 => "libgit2",
+        }
+    }
+}
+
+/// How a push ended, when it reached the server.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PushOutcome {
+    /// The remote branch now points at our commit.
+    Pushed,
+    /// Someone pushed first; fetch, rebuild, try again.
+    NotFastForward,
+}
+
+/// Finds the remote's default branch; an empty remote's unborn HEAD counts.
+/// Falls back to git's `init.defaultBranch`, then `main`.
+pub fn detect_default_branch(remote: &super::RemoteSpec) -> Result<String> {
+    let found = match remote.transport {
+        Transport::Git => detect_with_git(&remote.url)?,
+        Transport::Libgit2 => detect_with_libgit2(&remote.url)?,
+    };
+    Ok(found.unwrap_or_else(|| {
+        git2::Config::open_default()
+            .and_then(|c| c.get_string("init.defaultBranch"))
+            .unwrap_or_else(|_| "main".to_string())
+    }))
+}
+
+fn detect_with_git(url: &str) -> Result<Option<String>> {
+    let out = git_command()
+        .args(["ls-remote", "--symref", url, "HEAD"])
+        .output()
+        .map_err(|e| Error::io("running git", e))?;
+    if !out.status.success() {
+        return Err(unreachable_error(url, &out.stderr));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("ref: refs/heads/") {
+            if let Some((branch, _)) = rest.split_once('\t') {
+                return Ok(Some(branch.to_string()));
+            }
+        }
+    }
+    if !text.trim().is_empty() {
+        return Ok(None);
+    }
+    // An empty remote lists no refs; cloning it is how git learns its unborn HEAD.
+    let tmp = std::env::temp_dir().join(format!("async-up-probe-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let out = git_command()
+        .args(["clone", "--quiet", "--bare", url])
+        .arg(&tmp)
+        .output()
+        .map_err(|e| Error::io("running git", e))?;
+    let branch = if out.status.success() {
+        Repository::open_bare(&tmp).ok().and_then(|r| {
+            r.find_reference("HEAD")
+                .ok()?
+                .symbolic_target()?
+                .strip_prefix("refs/heads/")
+                .map(str::to_string)
+        })
+    } else {
+        None
+    };
+    let _ = std::fs::remove_dir_all(&tmp);
+    Ok(branch)
+}
+
+fn detect_with_libgit2(url: &str) -> Result<Option<String>> {
+    let mut remote = git2::Remote::create_detached(url)?;
+    let connection = remote
+        .connect_auth(git2::Direction::Fetch, Some(callbacks(None)), None)
+        .map_err(|e| Error::Unreachable {
+            remote: url.to_string(),
+            message: e.message().to_string(),
+        })?;
+    let branch = connection
+        .default_branch()
+        .ok()
+        .and_then(|b| b.as_str().map(str::to_string))
+        .and_then(|b| b.strip_prefix("refs/heads/").map(str::to_string));
+    Ok(branch)
+}
+
+/// Fetches every branch of the remote into `refs/remotes/origin/*`.
+pub fn fetch(repo: &Repository, path: &Path, remote: &super::RemoteSpec) -> Result<()> {
+    match remote.transport {
+        Transport::Git => {
+            let out = git_command()
+                .arg("--git-dir")
+                .arg(path)
+                .args(["fetch", "--quiet", "--prune", "--no-write-fetch-head", REMOTE_NAME])
+                .arg(FETCH_REFSPEC)
+                .output()
+                .map_err(|e| Error::io("running git fetch", e))?;
+            if out.status.success() {
+                Ok(())
+            } else {
+                Err(unreachable_error(&remote.url, &out.stderr))
+            }
+        }
+        Transport::Libgit2 => {
+            let mut r = repo.find_remote(REMOTE_NAME)?;
+            let mut opts = git2::FetchOptions::new();
+            opts.remote_callbacks(callbacks(None));
+            opts.prune(git2::FetchPrune::On);
+            opts.download_tags(git2::AutotagOption::None);
+            r.fetch(&[FETCH_REFSPEC], Some(&mut opts), None)
+                .map_err(|e| Error::Unreachable {
+                    remote: remote.url.clone(),
+                    message: e.message().to_string(),
+                })
+        }
+    }
+}
+
+/// Pushes the local branch to the remote branch of the same name, never forced.
+pub fn push(
+    repo: &Repository,
+    path: &Path,
+    remote: &super::RemoteSpec,
+    branch: &str,
+) -> Result<PushOutcome> {
+    let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
+    match remote.transport {
+        Transport::Git => push_with_git(path, &remote.url, &refspec),
+        Transport::Libgit2 => push_with_libgit2(repo, &remote.url, &refspec),
+    }
+}
+
+fn push_with_git(path: &Path, url: &str, refspec: &str) -> Result<PushOutcome> {
+    let out = git_command()
+        .arg("--git-dir")
+        .arg(path)
+        .args(["push", "--porcelain", "--quiet", REMOTE_NAME, refspec])
+        .output()
+        .map_err(|e| Error::io("running git push", e))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // Porcelain lines: "<flag>\t<from>:<to>\t<summary>"; '!' marks a rejected ref.
+    for line in stdout.lines() {
+        let mut fields = line.splitn(3, '\t');
+        let flag = fields.next().unwrap_or("");
+        let _refs = fields.next();
+        let summary = fields.next().unwrap_or("");
+        if flag == "!" {
+            if summary.contains("[rejected]")
+                && (summary.contains("fetch first") || summary.contains("non-fast-forward"))
+            {
+                return Ok(PushOutcome::NotFastForward);
+            }
+            return Err(Error::PushRejected {
+                reason: rejection_reason(summary, &out.stderr),
+            });
+        }
+    }
+    if out.status.success() && stdout.contains("Done") {
+        return Ok(PushOutcome::Pushed);
+    }
+    if out.status.success() {
+        // Some servers print no summary; exit 0 from a non-forced push still
+        // means the ref was updated.
+        return Ok(PushOutcome::Pushed);
+    }
+    Err(unreachable_error(url, &out.stderr))
+}
+
+/// The server's words: its `remote:` lines, else the porcelain summary.
+fn rejection_reason(summary: &str, stderr: &[u8]) -> String {
+    let stderr = String::from_utf8_lossy(stderr);
+    let remote_lines: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("remote: "))
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let summary = summary.trim();
+    if remote_lines.is_empty() {
+        summary.to_string()
+    } else {
+        format!("{summary}\n{}", remote_lines.join("\n"))
+    }
+}
+
+fn push_with_libgit2(repo: &Repository, url: &str, refspec: &str) -> Result<PushOutcome> {
+    use std::cell::RefCell;
+    let status: RefCell<Option<Option<String>>> = RefCell::new(None);
+    let server_says: RefCell<String> = RefCell::new(String::new());
+    let mut r = repo.find_remote(REMOTE_NAME)?;
+    let result = {
+        let mut cb = callbacks(Some(&server_says));
+        // libgit2 reports a ref the server refused only here; push() itself returns Ok.
+        cb.push_update_reference(|_name, msg| {
+            *status.borrow_mut() = Some(msg.map(str::to_string));
+            Ok(())
+        });
+        let mut opts = git2::PushOptions::new();
+        opts.remote_callbacks(cb);
+        r.push(&[refspec], Some(&mut opts))
+    };
+    let said = server_says.borrow().trim().to_string();
+    match result {
+        Err(e) if e.code() == git2::ErrorCode::NotFastForward => {
+            return Ok(PushOutcome::NotFastForward)
+        }
+        Err(e) if e.message().contains("fast-forward") || e.message().contains("fastforward") => {
+            return Ok(PushOutcome::NotFastForward)
+        }
+        Err(e) => {
+            return Err(Error::Unreachable {
+                remote: url.to_string(),
+                message: e.message().to_string(),
+            })
+        }
+        Ok(()) => {}
+    }
+    match status.into_inner() {
+        Some(None) => Ok(PushOutcome::Pushed),
+        Some(Some(msg)) if msg.contains("fast-forward") || msg.contains("fetch first") => {
+            Ok(PushOutcome::NotFastForward)
+        }
+        Some(Some(msg)) => Err(Error::PushRejected {
+            reason: if said.is_empty() {
+                msg
+            } else {
+                format!("{msg}\n{said}")
+            },
+        }),
+        None => Err(Error::PushRejected {
+            reason: "the server did not confirm the update of the branch".to_string(),
+        }),
+    }
+}
+
+/// Credentials for libgit2: the ssh agent, then default key files, then git's
+/// credential helpers for https.
+fn callbacks<'a>(sideband: Option<&'a std::cell::RefCell<String>>) -> git2::RemoteCallbacks<'a> {
+    let mut cb = git2::RemoteCallbacks::new();
+    let mut tried_agent = false;
+    let mut tried_keys = 0usize;
+    let mut tried_helper = false;
+    cb.credentials(move |url, username, allowed| {
+        let user = username.unwrap_or("git");
+        if allowed.contains(git2::CredentialType::SSH_KEY) {
+            if !tried_agent {
+                tried_agent = true;
+                if let Ok(c) = git2::Cred::ssh_key_from_agent(user) {
+                    return Ok(c);
+                }
+            }
+            let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+            let keys = ["id_ed25519", "id_ecdsa", "id_rsa"];
+            while tried_keys < keys.len() {
+                let key = keys[tried_keys];
+                tried_keys += 1;
+                if let Some(path) = home.as_ref().map(|h| h.join(".ssh").join(key)) {
+                    if path.exists() {
+                        return git2::Cred::ssh_key(user, None, &path, None);
+                    }
+                }
+            }
+        }
+        if allowed.contains(git2::CredentialType::USER_PASS_PLAINTEXT) && !tried_helper {
+            tried_helper = true;
+            if let Ok(config) = git2::Config::open_default() {
+                if let Ok(c) = git2::Cred::credential_helper(&config, url, username) {
+                    return Ok(c);
+                }
+            }
+        }
+        if allowed.contains(git2::CredentialType::DEFAULT) {
+            return git2::Cred::default();
+        }
+        Err(git2::Error::from_str(
+            "no credentials worked (tried the ssh agent, ~/.ssh keys and git credential helpers)",
+        ))
+    });
+    if let Some(buffer) = sideband {
+        cb.sideband_progress(move |data| {
+            buffer
+                .borrow_mut()
+                .push_str(&String::from_utf8_lossy(data));
+            true
+        });
+    }
+    cb
+}
+
+/// A `git` command that never waits on a password prompt nobody can answer.
+fn git_command() -> Command {
+    let mut cmd = Command::new("git");
+    if !std::io::stdin().is_terminal() {
+        cmd.env("GIT_TERMINAL_PROMPT", "0");
+    }
+    cmd.stdin(std::process::Stdio::null());
+    cmd
+}
+
+fn unreachable_error(url: &str, stderr: &[u8]) -> Error {
+    let text = String::from_utf8_lossy(stderr);
+    let message: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    Error::Unreachable {
+        remote: url.to_string(),
+        message: if message.is_empty() {
+            "git gave no reason".to_string()
+        } else {
+            message.join("; ")
+        },
+    }
+}

@@ -1,0 +1,220 @@
+//! Bringing a mirror and its remote together: fetch, replay local commits
+//! that are not on the remote onto its new tip, push, and on a lost race do it
+//! again after a jittered pause. Never forced, so nothing on the remote can be
+//! lost; local commits stay until the remote has them, so nothing here can be.
+
+use super::remote::{self, PushOutcome};
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::Update;
+use git2::{build::TreeUpdateBuilder, Delta, DiffOptions, FileMode, Oid, Sort, Tree};
+use std::time::Duration;
+
+/// How many pushes to try before giving up on a busy remote.
+pub const MAX_PUSH_ATTEMPTS: u32 = 25;
+
+/// How a sync ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncOutcome {
+    /// A team with no remote.
+    LocalOnly,
+    /// Nothing to push; the mirror has the remote's latest.
+    UpToDate,
+    /// `commits` local commits are on the remote now.
+    Pushed {
+        /// How many commits were pushed.
+        commits: usize,
+        /// How many push attempts it took.
+        attempts: u32,
+    },
+    /// The remote could not be reached; `pending` commits wait locally.
+    Offline {
+        /// Commits waiting to be pushed.
+        pending: usize,
+        /// Why the remote could not be reached.
+        reason: String,
+    },
+}
+
+impl Store {
+    /// Fetches, replays local commits onto the remote tip and pushes them.
+    pub fn sync(&self) -> Result<SyncOutcome> {
+        let Some(spec) = self.remote.clone() else {
+            return Ok(SyncOutcome::LocalOnly);
+        };
+        for attempt in 1..=MAX_PUSH_ATTEMPTS {
+            match self.fetch() {
+                Ok(()) => {}
+                Err(Error::Unreachable { message, .. }) => {
+                    return Ok(SyncOutcome::Offline {
+                        pending: self.pending_count()?,
+                        reason: message,
+                    })
+                }
+                Err(e) => return Err(e),
+            }
+            self.rebase_onto_remote()?;
+            let pending = self.pending_count()?;
+            if pending == 0 {
+                return Ok(if attempt == 1 {
+                    SyncOutcome::UpToDate
+                } else {
+                    // Our commits turned out to be on the remote already.
+                    SyncOutcome::Pushed {
+                        commits: 0,
+                        attempts: attempt - 1,
+                    }
+                });
+            }
+            let pushing = self.tip().expect("pending commits imply a tip");
+            match remote::push(&self.repo, &self.path, &spec, &self.branch) {
+                Ok(PushOutcome::Pushed) => {
+                    self.repo.reference(
+                        &self.tracking_ref(),
+                        pushing,
+                        true,
+                        "async-up: pushed",
+                    )?;
+                    return Ok(SyncOutcome::Pushed {
+                        commits: pending,
+                        attempts: attempt,
+                    });
+                }
+                Ok(PushOutcome::NotFastForward) => backoff(attempt),
+                Err(Error::Unreachable { message, .. }) => {
+                    return Ok(SyncOutcome::Offline { pending, reason: message })
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::PushContended {
+            attempts: MAX_PUSH_ATTEMPTS,
+        })
+    }
+
+    /// Makes the local tip a descendant of the remote tip: fast-forwards when
+    /// there is nothing local, else rebuilds each local commit on the remote
+    /// tip from the files it changed.
+    pub fn rebase_onto_remote(&self) -> Result<()> {
+        let (Some(remote_tip), local) = (self.remote_tip(), self.tip()) else {
+            return Ok(());
+        };
+        let Some(local_tip) = local else {
+            self.move_tip(None, remote_tip)?;
+            return Ok(());
+        };
+        if local_tip == remote_tip || self.repo.graph_descendant_of(local_tip, remote_tip)? {
+            return Ok(());
+        }
+        if self.repo.graph_descendant_of(remote_tip, local_tip)? {
+            self.move_tip(Some(local_tip), remote_tip)?;
+            return Ok(());
+        }
+        let mut walk = self.repo.revwalk()?;
+        walk.push(local_tip)?;
+        walk.hide(remote_tip)?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+        let local_commits: Vec<Oid> = walk.collect::<std::result::Result<_, _>>()?;
+        let mut base = remote_tip;
+        for oid in local_commits {
+            if let Some(rebuilt) = self.replay(oid, base)? {
+                base = rebuilt;
+            }
+        }
+        self.move_tip(Some(local_tip), base)?;
+        Ok(())
+    }
+
+    /// Applies the files `commit` changed onto `base`; `None` when that changes nothing.
+    fn replay(&self, commit: Oid, base: Oid) -> Result<Option<Oid>> {
+        let commit = self.repo.find_commit(commit)?;
+        let base_commit = self.repo.find_commit(base)?;
+        let base_tree = base_commit.tree()?;
+        let ours = commit.tree()?;
+        let before = match commit.parent(0) {
+            Ok(p) => Some(p.tree()?),
+            Err(_) => None,
+        };
+        let mut opts = DiffOptions::new();
+        opts.include_typechange(true);
+        let diff = self
+            .repo
+            .diff_tree_to_tree(before.as_ref(), Some(&ours), Some(&mut opts))?;
+        let mut builder = TreeUpdateBuilder::new();
+        for delta in diff.deltas() {
+            let Some(path) = delta.new_file().path().or(delta.old_file().path()) else {
+                continue;
+            };
+            let path_str = path.to_string_lossy().to_string();
+            let theirs = blob_at(&base_tree, &path_str);
+            let original = before.as_ref().and_then(|t| blob_at(t, &path_str));
+            match delta.status() {
+                Delta::Deleted => {
+                    if theirs == original {
+                        builder.remove(&path_str);
+                    }
+                }
+                _ => {
+                    let mine = delta.new_file().id();
+                    let keep_theirs = match theirs {
+                        Some(theirs) if theirs != mine && Some(theirs) != original => {
+                            self.theirs_is_newer(&path_str, mine, theirs)
+                        }
+                        _ => false,
+                    };
+                    if !keep_theirs {
+                        builder.upsert(&path_str, mine, FileMode::Blob);
+                    }
+                }
+            }
+        }
+        let tree_id = builder.create_updated(&self.repo, &base_tree)?;
+        if tree_id == base_tree.id() {
+            return Ok(None);
+        }
+        let tree = self.repo.find_tree(tree_id)?;
+        let message = commit.message().unwrap_or("async-up: update");
+        let new = self.repo.commit(
+            None,
+            &commit.author(),
+            &commit.committer(),
+            message,
+            &tree,
+            &[&base_commit],
+        )?;
+        Ok(Some(new))
+    }
+
+    /// Both sides changed one file (one person writing the same date on two
+    /// machines): the later `written_at` wins, ties broken by blob id, so every
+    /// machine reaches the same answer.
+    fn theirs_is_newer(&self, path: &str, mine: Oid, theirs: Oid) -> bool {
+        let read = |oid: Oid| -> Option<Update> {
+            let blob = self.repo.find_blob(oid).ok()?;
+            let text = std::str::from_utf8(blob.content()).ok()?;
+            Update::from_toml(path, text).ok()
+        };
+        match (read(mine), read(theirs)) {
+            (Some(m), Some(t)) if m.written_at != t.written_at => t.written_at > m.written_at,
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            _ => theirs.to_string() > mine.to_string(),
+        }
+    }
+}
+
+fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+    tree.get_path(std::path::Path::new(path)).ok().map(|e| e.id())
+}
+
+/// Exponential backoff with jitter, so writers that collided do not collide again.
+fn backoff(attempt: u32) {
+    let base_ms = 15u64 << attempt.min(6);
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0)
+        ^ std::process::id().wrapping_mul(2_654_435_761);
+    let jitter = u64::from(seed) % base_ms.max(1);
+    std::thread::sleep(Duration::from_millis(base_ms / 2 + jitter));
+}

@@ -1,0 +1,88 @@
+//! Writing to a mirror: a commit built from the tip's tree with a few paths
+//! replaced, in memory, so the cost of a write does not grow with history and
+//! nothing outside the named paths can change.
+
+use super::Store;
+use crate::error::{Error, Result};
+use git2::{build::TreeUpdateBuilder, FileMode, Oid, Signature};
+
+/// A file to put into the tree.
+pub struct FileChange {
+    /// Path inside the repo.
+    pub path: String,
+    /// New content.
+    pub content: Vec<u8>,
+}
+
+impl Store {
+    /// Commits `files` on top of the local tip and moves the tip. Returns
+    /// `None` when the files already hold that content.
+    pub fn commit_files(
+        &self,
+        files: &[FileChange],
+        message: &str,
+        author: &Signature<'_>,
+    ) -> Result<Option<Oid>> {
+        if self.external {
+            return Err(Error::Usage(
+                "--repo is read-only: write through a team joined with `async-up init`".into(),
+            ));
+        }
+        // Another async-up of the same user may move the tip between our read
+        // and our ref update; the compare-and-swap catches it and we rebuild.
+        for _ in 0..10 {
+            let parent = self.tip();
+            let parent_commit = parent.map(|p| self.repo.find_commit(p)).transpose()?;
+            let base_tree = match &parent_commit {
+                Some(c) => c.tree()?,
+                None => {
+                    let empty = self.repo.treebuilder(None)?.write()?;
+                    self.repo.find_tree(empty)?
+                }
+            };
+            let mut builder = TreeUpdateBuilder::new();
+            for file in files {
+                let blob = self.repo.blob(&file.content)?;
+                builder.upsert(&file.path, blob, FileMode::Blob);
+            }
+            let tree_id = builder.create_updated(&self.repo, &base_tree)?;
+            if parent.is_some() && tree_id == base_tree.id() {
+                return Ok(None);
+            }
+            let tree = self.repo.find_tree(tree_id)?;
+            let parents: Vec<&git2::Commit<'_>> = parent_commit.iter().collect();
+            let commit = self
+                .repo
+                .commit(None, author, author, message, &tree, &parents)?;
+            if self.move_tip(parent, commit)? {
+                return Ok(Some(commit));
+            }
+        }
+        Err(Error::Usage(
+            "another async-up kept changing this mirror at the same time; try again".into(),
+        ))
+    }
+
+    /// Moves the local tip from `old` to `new` if it is still at `old`.
+    pub(super) fn move_tip(&self, old: Option<Oid>, new: Oid) -> Result<bool> {
+        let name = self.local_ref();
+        let result = match old {
+            Some(old) => self
+                .repo
+                .reference_matching(&name, new, true, old, "async-up: commit"),
+            None => self.repo.reference(&name, new, false, "async-up: commit"),
+        };
+        match result {
+            Ok(_) => Ok(true),
+            Err(e)
+                if matches!(
+                    e.code(),
+                    git2::ErrorCode::Modified | git2::ErrorCode::Exists | git2::ErrorCode::Locked
+                ) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}

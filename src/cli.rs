@@ -10,7 +10,12 @@ use std::path::PathBuf;
 /// Each update is one TOML file in a shared git repo; git is the transport,
 /// so it works offline and catches up later. Start with `async-up write`.
 #[derive(Debug, Parser)]
-#[command(name = "async-up", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "async-up",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// Options every subcommand accepts.
     #[command(flatten)]

@@ -78,7 +78,9 @@ mod tests {
 
     #[test]
     fn ago_reads_naturally() {
-        let now = DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z").unwrap().to_utc();
+        let now = DateTime::parse_from_rfc3339("2026-11-24T12:00:00Z")
+            .unwrap()
+            .to_utc();
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
         assert_eq!(ago(now, at("2026-11-24T11:59:30Z")), "just now");
         assert_eq!(ago(now, at("2026-11-24T11:15:00Z")), "45m ago");

@@ -57,7 +57,10 @@ impl Paths {
     /// The platform's dirs (XDG on Linux).
     pub fn discover() -> Result<Self> {
         let dirs = directories::ProjectDirs::from("", "", "async-up").ok_or_else(|| {
-            Error::Usage("cannot find a home directory: set HOME (or XDG_CONFIG_HOME and XDG_DATA_HOME)".into())
+            Error::Usage(
+                "cannot find a home directory: set HOME (or XDG_CONFIG_HOME and XDG_DATA_HOME)"
+                    .into(),
+            )
         })?;
         Ok(Paths {
             config_file: dirs.config_dir().join("config.toml"),
@@ -88,7 +91,10 @@ impl UserConfig {
             path: path.display().to_string(),
             message: format!(
                 "{}; fix or remove the file",
-                e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+                e.to_string()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ),
         })
     }

@@ -54,7 +54,10 @@ impl Context {
         let now = crate::clock::pinned()?.unwrap_or_else(Utc::now);
         let paths = Paths::discover()?;
         let config = UserConfig::load(&paths.config_file)?;
-        let transport = match std::env::var("ASYNC_UP_TRANSPORT").ok().filter(|s| !s.is_empty()) {
+        let transport = match std::env::var("ASYNC_UP_TRANSPORT")
+            .ok()
+            .filter(|s| !s.is_empty())
+        {
             Some(t) => Transport::parse(&t)?,
             None => match &config.transport {
                 Some(t) => Transport::parse(t).map_err(|e| Error::BadFile {
@@ -208,7 +211,11 @@ impl Context {
         let handle_text = team
             .and_then(|t| t.handle.clone())
             .or_else(|| self.config.handle.clone())
-            .or_else(|| std::env::var("ASYNC_UP_USER").ok().filter(|s| !s.is_empty()));
+            .or_else(|| {
+                std::env::var("ASYNC_UP_USER")
+                    .ok()
+                    .filter(|s| !s.is_empty())
+            });
         let handle = match handle_text {
             Some(h) => Handle::parse(&h)?,
             None => git_email
@@ -234,7 +241,11 @@ impl Context {
             .and_then(|t| t.name.clone())
             .or_else(|| git_config("user.name"))
             .unwrap_or_else(|| handle.to_string());
-        Ok(Identity { handle, name, email })
+        Ok(Identity {
+            handle,
+            name,
+            email,
+        })
     }
 }
 

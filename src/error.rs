@@ -15,7 +15,9 @@ pub enum Error {
     InvalidHandle(String),
 
     /// The named team is not in the user config.
-    #[error("unknown team {name:?}; configured teams: {known}. Join one with `async-up init <REMOTE>`")]
+    #[error(
+        "unknown team {name:?}; configured teams: {known}. Join one with `async-up init <REMOTE>`"
+    )]
     UnknownTeam {
         /// The name asked for.
         name: String,

@@ -49,7 +49,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         };
         for b in update.blockers {
             let age_days = (today - b.since).num_days().max(0);
-            if args.older_than.is_some_and(|min| age_days <= i64::from(min)) {
+            if args
+                .older_than
+                .is_some_and(|min| age_days <= i64::from(min))
+            {
                 continue;
             }
             rows.push(BlockerRow {

@@ -34,10 +34,14 @@ pub struct Args {
 /// Runs `init`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if ctx.global.repo.is_some() {
-        return Err(Error::Usage("init joins a team through a mirror; drop --repo".into()));
+        return Err(Error::Usage(
+            "init joins a team through a mirror; drop --repo".into(),
+        ));
     }
     if ctx.global.offline {
-        return Err(Error::Usage("init needs the network; drop --offline".into()));
+        return Err(Error::Usage(
+            "init needs the network; drop --offline".into(),
+        ));
     }
     let remote = normalise_remote(&args.remote);
     if let Some(h) = &args.user {
@@ -48,7 +52,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     let name = match &ctx.global.team {
         Some(n) => team_name(n).ok_or_else(|| {
-            Error::Usage(format!("team name {n:?} must be letters, digits, '.', '_' or '-'"))
+            Error::Usage(format!(
+                "team name {n:?} must be letters, digits, '.', '_' or '-'"
+            ))
         })?,
         None => team_name(&derive_name(&remote)).unwrap_or_else(|| "team".to_string()),
     };
@@ -112,7 +118,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     });
     drop(snapshot);
     let signature = git2::Signature::now(&me.name, &me.email)?;
-    store.commit_files(&files, &format!("async-up: {} joins", me.handle), &signature)?;
+    store.commit_files(
+        &files,
+        &format!("async-up: {} joins", me.handle),
+        &signature,
+    )?;
 
     let mut config = ctx.config.clone();
     config.teams.insert(name.clone(), team_config);

@@ -135,7 +135,9 @@ impl Since {
     pub fn resolve(self, today: NaiveDate) -> NaiveDate {
         match self {
             Since::Date(d) => d,
-            Since::Days(n) => today.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN),
+            Since::Days(n) => today
+                .checked_sub_days(Days::new(n))
+                .unwrap_or(NaiveDate::MIN),
             Since::Months(n) => today
                 .checked_sub_months(Months::new(n))
                 .unwrap_or(NaiveDate::MIN),
@@ -145,7 +147,9 @@ impl Since {
 
 /// Validates `--person`-style handles given on the command line.
 pub(crate) fn parse_handles(list: &[String]) -> Result<Vec<Handle>> {
-    list.iter().map(|h| Handle::parse(h.trim_start_matches('@'))).collect()
+    list.iter()
+        .map(|h| Handle::parse(h.trim_start_matches('@')))
+        .collect()
 }
 
 #[cfg(test)]

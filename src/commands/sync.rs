@@ -18,10 +18,14 @@ pub struct Args {}
 pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
     if team.store.is_external() {
-        return Err(Error::Usage("--repo is read-only: there is nothing to sync".into()));
+        return Err(Error::Usage(
+            "--repo is read-only: there is nothing to sync".into(),
+        ));
     }
     if ctx.global.offline {
-        return Err(Error::Usage("sync needs the network; drop --offline".into()));
+        return Err(Error::Usage(
+            "sync needs the network; drop --offline".into(),
+        ));
     }
     match team.store.sync()? {
         SyncOutcome::LocalOnly => ctx.note(

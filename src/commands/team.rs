@@ -50,7 +50,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if !wanted.is_empty() {
         members.retain(|m| wanted.iter().any(|w| w.as_str() == m.handle));
     }
-    let view_date = args.date.unwrap_or_else(|| today_in(ctx.now, super::reader_zone()));
+    let view_date = args
+        .date
+        .unwrap_or_else(|| today_in(ctx.now, super::reader_zone()));
     let mut entries = Vec::new();
     let mut missing = Vec::new();
     for member in &members {

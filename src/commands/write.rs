@@ -60,7 +60,12 @@ impl Args {
             yesterday: (!self.yesterday.is_empty()).then(|| self.yesterday.clone()),
             today: (!self.today.is_empty()).then(|| self.today.clone()),
             new_blockers: self.blocker.clone(),
-            resolve: self.resolve.iter().filter(|r| *r != "all").cloned().collect(),
+            resolve: self
+                .resolve
+                .iter()
+                .filter(|r| *r != "all")
+                .cloned()
+                .collect(),
             resolve_all,
             mood: self.mood,
         }
@@ -132,7 +137,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     )?;
     match committed {
         Some(_) => ctx.note(&format!("wrote your update for {date} ({path})")),
-        None => ctx.note(&format!("your update for {date} already says that; nothing changed")),
+        None => ctx.note(&format!(
+            "your update for {date} already says that; nothing changed"
+        )),
     }
     if !args.no_push && !ctx.global.offline {
         push(ctx, &team)?;

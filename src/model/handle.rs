@@ -57,9 +57,9 @@ pub fn is_valid(s: &str) -> bool {
     }
     let first_ok = bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit();
     first_ok
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+        && bytes.iter().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 impl fmt::Display for Handle {
@@ -89,7 +89,9 @@ mod tests {
     #[test]
     fn derives_from_email() {
         assert_eq!(
-            Handle::from_email("Alice.Smith@example.com").unwrap().as_str(),
+            Handle::from_email("Alice.Smith@example.com")
+                .unwrap()
+                .as_str(),
             "alice.smith"
         );
         assert_eq!(Handle::from_email("a+b@x").unwrap().as_str(), "a-b");

@@ -24,7 +24,11 @@ impl Member {
     pub fn from_toml(path: &str, text: &str) -> Result<Self> {
         toml::from_str(text).map_err(|e| Error::BadFile {
             path: path.to_string(),
-            message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" "),
+            message: e
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
         })
     }
 

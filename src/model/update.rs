@@ -78,7 +78,10 @@ impl Update {
             }
         }
         if !super::handle::is_valid(&self.author) {
-            return Err(bad(format!("author {:?} is not a valid handle", self.author)));
+            return Err(bad(format!(
+                "author {:?} is not a valid handle",
+                self.author
+            )));
         }
         Ok(())
     }
@@ -263,12 +266,15 @@ since = 2026-11-20
         let again = Update::from_toml("x", &u.to_toml()).unwrap();
         assert_eq!(u, again);
         assert!(u.to_toml().contains("date = 2026-11-24\n"));
-        assert!(u.to_toml().contains("written_at = 2026-11-24T09:12:03+05:30"));
+        assert!(u
+            .to_toml()
+            .contains("written_at = 2026-11-24T09:12:03+05:30"));
     }
 
     #[test]
     fn rejects_bad_mood_and_names_the_file() {
-        let text = "author = \"a\"\ndate = 2026-11-24\nwritten_at = 2026-11-24T09:00:00Z\nmood = 9\n";
+        let text =
+            "author = \"a\"\ndate = 2026-11-24\nwritten_at = 2026-11-24T09:00:00Z\nmood = 9\n";
         let err = Update::from_toml("updates/a/2026/2026-11-24.toml", text).unwrap_err();
         assert!(err.to_string().contains("updates/a/2026/2026-11-24.toml"));
         assert!(err.to_string().contains("mood"));

@@ -29,7 +29,9 @@ fn update_json(u: &Update) -> UpdateJson<'_> {
     UpdateJson {
         author: &u.author,
         date: u.date.to_string(),
-        written_at: u.written_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        written_at: u
+            .written_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         yesterday: &u.yesterday,
         today: &u.today,
         blockers: u
@@ -64,7 +66,11 @@ pub fn team(view: &TeamView) -> String {
         schema: SCHEMA,
         team: &view.team,
         date: view.date.to_string(),
-        updates: view.entries.iter().map(|e| update_json(&e.update)).collect(),
+        updates: view
+            .entries
+            .iter()
+            .map(|e| update_json(&e.update))
+            .collect(),
         missing: &view.missing,
     })
 }

@@ -53,7 +53,11 @@ pub fn team(view: &TeamView) -> String {
         out.push_str("_No updates yet._\n\n");
     }
     if !view.missing.is_empty() {
-        let names: Vec<String> = view.missing.iter().map(|m| format!("@{}", clean(m))).collect();
+        let names: Vec<String> = view
+            .missing
+            .iter()
+            .map(|m| format!("@{}", clean(m)))
+            .collect();
         let _ = writeln!(out, "**Missing:** {}", names.join(", "));
     }
     out

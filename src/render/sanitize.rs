@@ -52,7 +52,8 @@ mod tests {
 
     #[test]
     fn nothing_dangerous_survives() {
-        let nasty = "a\x1b[31mred\x1b]0;title\x07\x1b]8;;http://x\x1b\\link\r\x08\u{9b}2J\u{202e}txt\u{7f}";
+        let nasty =
+            "a\x1b[31mred\x1b]0;title\x07\x1b]8;;http://x\x1b\\link\r\x08\u{9b}2J\u{202e}txt\u{7f}";
         let cleaned = clean(nasty);
         assert!(!cleaned.chars().any(is_dangerous), "{cleaned:?}");
         assert!(cleaned.contains("red"));

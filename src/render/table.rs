@@ -44,7 +44,14 @@ fn blockers_cell(u: &Update) -> String {
 pub fn team(out: &Out, view: &TeamView) -> String {
     let mut table = new_table(
         out,
-        &["Member", "Local time", "Yesterday", "Today", "Blockers", "Written"],
+        &[
+            "Member",
+            "Local time",
+            "Yesterday",
+            "Today",
+            "Blockers",
+            "Written",
+        ],
     );
     for e in &view.entries {
         let mut blockers = Cell::new(blockers_cell(&e.update));
@@ -65,7 +72,11 @@ pub fn team(out: &Out, view: &TeamView) -> String {
         text = format!("{} · {}\nNo updates yet.\n", clean(&view.team), view.date);
     }
     if !view.missing.is_empty() {
-        let names: Vec<String> = view.missing.iter().map(|m| format!("@{}", clean(m))).collect();
+        let names: Vec<String> = view
+            .missing
+            .iter()
+            .map(|m| format!("@{}", clean(m)))
+            .collect();
         text.push_str(&format!("Missing: {}\n", names.join(", ")));
     }
     text

@@ -267,7 +267,9 @@ fn init_bare_atomically(
         .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
     let tmp = parent.join(format!(
         ".tmp-{}-{}",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("mirror"),
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("mirror"),
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&tmp);

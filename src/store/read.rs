@@ -124,7 +124,10 @@ impl<'r> Snapshot<'r> {
     /// The update of `handle` for exactly `date`.
     pub fn update_on(&self, handle: &Handle, date: NaiveDate) -> Option<Update> {
         let person = self.person_dir(handle)?;
-        let year = self.subtree(Some(&person), &format!("{:04}", chrono::Datelike::year(&date)))?;
+        let year = self.subtree(
+            Some(&person),
+            &format!("{:04}", chrono::Datelike::year(&date)),
+        )?;
         let entry = year.get_name(&format!("{}.toml", date.format("%Y-%m-%d")))?;
         self.read_update(handle, date, &entry)
     }
@@ -175,7 +178,11 @@ impl<'r> Snapshot<'r> {
 
     /// Update files of one year folder, ascending by date; names that are not
     /// dates, or dates of another year, are skipped with a warning.
-    fn dated_files(&self, handle: &Handle, year: &Tree<'r>) -> Vec<(NaiveDate, TreeEntry<'static>)> {
+    fn dated_files(
+        &self,
+        handle: &Handle,
+        year: &Tree<'r>,
+    ) -> Vec<(NaiveDate, TreeEntry<'static>)> {
         let mut files = Vec::new();
         for entry in year.iter() {
             let name = entry.name().unwrap_or("");
@@ -192,7 +199,12 @@ impl<'r> Snapshot<'r> {
         files
     }
 
-    fn read_update(&self, handle: &Handle, date: NaiveDate, entry: &TreeEntry<'_>) -> Option<Update> {
+    fn read_update(
+        &self,
+        handle: &Handle,
+        date: NaiveDate,
+        entry: &TreeEntry<'_>,
+    ) -> Option<Update> {
         let path = layout::update_path(handle, date);
         let text = self.read_text(&path, entry)?;
         let update = self.ok_or_warn(Update::from_toml(&path, &text))?;

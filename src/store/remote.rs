@@ -148,7 +148,13 @@ pub fn fetch(repo: &Repository, path: &Path, remote: &super::RemoteSpec) -> Resu
             let out = git_command()
                 .arg("--git-dir")
                 .arg(path)
-                .args(["fetch", "--quiet", "--prune", "--no-write-fetch-head", REMOTE_NAME])
+                .args([
+                    "fetch",
+                    "--quiet",
+                    "--prune",
+                    "--no-write-fetch-head",
+                    REMOTE_NAME,
+                ])
                 .arg(FETCH_REFSPEC)
                 .output()
                 .map_err(|e| Error::io("running git fetch", e))?;
@@ -335,9 +341,7 @@ fn callbacks<'a>(sideband: Option<&'a std::cell::RefCell<String>>) -> git2::Remo
     });
     if let Some(buffer) = sideband {
         cb.sideband_progress(move |data| {
-            buffer
-                .borrow_mut()
-                .push_str(&String::from_utf8_lossy(data));
+            buffer.borrow_mut().push_str(&String::from_utf8_lossy(data));
             true
         });
     }
@@ -356,7 +360,11 @@ fn git_command() -> Command {
 
 fn unreachable_error(url: &str, stderr: &[u8]) -> Error {
     let text = String::from_utf8_lossy(stderr);
-    let message: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let message: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     Error::Unreachable {
         remote: url.to_string(),
         message: if message.is_empty() {

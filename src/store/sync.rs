@@ -69,12 +69,8 @@ impl Store {
             let pushing = self.tip().expect("pending commits imply a tip");
             match remote::push(&self.repo, &self.path, &spec, &self.branch) {
                 Ok(PushOutcome::Pushed) => {
-                    self.repo.reference(
-                        &self.tracking_ref(),
-                        pushing,
-                        true,
-                        "async-up: pushed",
-                    )?;
+                    self.repo
+                        .reference(&self.tracking_ref(), pushing, true, "async-up: pushed")?;
                     return Ok(SyncOutcome::Pushed {
                         commits: pending,
                         attempts: attempt,
@@ -82,7 +78,10 @@ impl Store {
                 }
                 Ok(PushOutcome::NotFastForward) => backoff(attempt),
                 Err(Error::Unreachable { message, .. }) => {
-                    return Ok(SyncOutcome::Offline { pending, reason: message })
+                    return Ok(SyncOutcome::Offline {
+                        pending,
+                        reason: message,
+                    })
                 }
                 Err(e) => return Err(e),
             }
@@ -204,7 +203,9 @@ impl Store {
 }
 
 fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
-    tree.get_path(std::path::Path::new(path)).ok().map(|e| e.id())
+    tree.get_path(std::path::Path::new(path))
+        .ok()
+        .map(|e| e.id())
 }
 
 /// Exponential backoff with jitter, so writers that collided do not collide again.

@@ -1,0 +1,206 @@
+//! Git as the transport: plain-git interop, a real network transport
+//! (`git daemon` on 127.0.0.1) through both the git CLI and libgit2, and a
+//! server that refuses pushes.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+#[test]
+fn plain_git_sees_the_contract_and_async_up_reads_hand_written_files() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "Europe/Lisbon");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    alice.ok(&["write", "--today", "Write docs", "--blocker", "Need review"]);
+
+    let clone = world.path().join("clone");
+    git_ok(
+        git_plain()
+            .args(["clone", "--quiet"])
+            .arg(&remote)
+            .arg(&clone),
+    );
+    assert!(clone.join("async-up.toml").is_file());
+    assert!(clone.join("members/alice.toml").is_file());
+    let update = std::fs::read_to_string(clone.join("updates/alice/2026/2026-11-24.toml")).unwrap();
+    assert!(update.contains("author = \"alice\""), "{update}");
+    assert!(update.contains("date = 2026-11-24\n"), "{update}");
+    assert!(
+        update.contains("written_at = 2026-11-24T09:00:00Z"),
+        "{update}"
+    );
+
+    // A teammate writes an update by hand and pushes it with plain git.
+    std::fs::create_dir_all(clone.join("updates/zed/2026")).unwrap();
+    std::fs::write(
+        clone.join("updates/zed/2026/2026-11-24.toml"),
+        "author = \"zed\"\ndate = 2026-11-24\nwritten_at = 2026-11-24T08:00:00+01:00\ntoday = [\"Hand-written\"]\n[[blockers]]\nid = \"zzz111\"\ntext = \"Blocked by hand\"\nsince = 2026-11-23\n",
+    )
+    .unwrap();
+    git_ok(git_plain().arg("-C").arg(&clone).args(["add", "."]));
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(&clone)
+            .args(["commit", "--quiet", "-m", "zed by hand"]),
+    );
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(&clone)
+            .args(["push", "--quiet", "origin", "main"]),
+    );
+
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(authors(&doc), ["alice", "zed"]);
+    assert_eq!(
+        doc["updates"][1]["today"],
+        serde_json::json!(["Hand-written"])
+    );
+    let b = alice.json(&["blockers", "--format", "json"]);
+    let ids: Vec<&str> = b["blockers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"zzz111"), "{b}");
+
+    // --repo reads straight from a checkout, with no config and no mirror.
+    let reader = world.person("reader", "UTC");
+    let doc = reader.json(&[
+        "--repo",
+        clone.to_str().unwrap(),
+        "team",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(authors(&doc), ["alice", "zed"]);
+    assert!(!reader.config_file().exists());
+    // ... and from the bare remote itself, flags after the subcommand.
+    let doc = reader.json(&[
+        "team",
+        "--format",
+        "json",
+        "--repo",
+        remote.to_str().unwrap(),
+    ]);
+    assert_eq!(authors(&doc), ["alice", "zed"]);
+    // --repo is read-only.
+    reader.expect(
+        2,
+        &["--repo", clone.to_str().unwrap(), "write", "--today", "x"],
+    );
+}
+
+fn daemon_round_trip(transport: &str) {
+    let world = World::new();
+    let base = world.path().join("served");
+    std::fs::create_dir_all(&base).unwrap();
+    let remote = {
+        let r = world.bare_remote("served/team.git", "develop");
+        r
+    };
+    let daemon = Daemon::start(&base);
+    let url = daemon.url("team.git");
+    let alice = world.person("alice", "Asia/Tokyo");
+    let bob = world.person("bob", "America/New_York");
+    alice.set_env("ASYNC_UP_TRANSPORT", transport);
+    bob.set_env("ASYNC_UP_TRANSPORT", transport);
+    if transport == "libgit2" {
+        // libgit2 cannot see an empty remote's unborn HEAD: seed it first.
+        let seed = world.person("seed", "UTC");
+        seed.ok(&["init", &url]);
+    }
+    alice.ok(&["init", &url]);
+    bob.ok(&["init", &url]);
+    alice.ok(&["write", "--today", "over git://", "--no-push"]);
+    bob.ok(&["write", "--today", "me too", "--blocker", "daemon"]);
+    alice.ok(&["sync"]); // behind bob: the non-fast-forward path over the network
+    let doc = bob.json(&["team", "--format", "json"]);
+    let mut got = authors(&doc);
+    got.retain(|a| a != "seed");
+    assert_eq!(got, ["alice", "bob"], "via {transport}");
+    let branches = git_ok(
+        git_plain()
+            .arg("--git-dir")
+            .arg(&remote)
+            .args(["branch", "--list"]),
+    );
+    assert_eq!(branches.trim(), "* develop", "via {transport}");
+    bob.expect(1, &["blockers"]);
+}
+
+#[test]
+fn git_daemon_with_the_git_cli() {
+    daemon_round_trip("git");
+}
+
+#[test]
+fn git_daemon_with_libgit2() {
+    daemon_round_trip("libgit2");
+}
+
+fn install_rejecting_hook(remote: &Path) {
+    let hook = remote.join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'branch is protected: ask an admin'\nexit 1\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+fn refused_push(transport: &str, via_daemon: bool) {
+    let world = World::new();
+    let base = world.path().join("served");
+    std::fs::create_dir_all(&base).unwrap();
+    let remote = world.bare_remote("served/team.git", "main");
+    let daemon = Daemon::start(&base);
+    let url = if via_daemon {
+        daemon.url("team.git")
+    } else {
+        remote.to_str().unwrap().to_string()
+    };
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", &url]);
+    alice.set_env("ASYNC_UP_TRANSPORT", transport);
+    install_rejecting_hook(&remote);
+
+    let out = alice.run(&["write", "--today", "refused"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "via {transport}: {err}");
+    assert!(err.contains("refused the push"), "{err}");
+    assert!(
+        err.contains("branch is protected: ask an admin"),
+        "server's reason shown: {err}"
+    );
+    assert!(!err.contains("pushed 1"), "{err}");
+    // The update is pending locally and readable.
+    let doc = alice.json(&["--offline", "team", "--format", "json"]);
+    assert_eq!(doc["updates"][0]["today"], serde_json::json!(["refused"]));
+    alice.expect(2, &["sync"]);
+    // Once the server accepts again, sync delivers it.
+    std::fs::remove_file(remote.join("hooks/pre-receive")).unwrap();
+    alice.ok(&["sync"]);
+    let log =
+        git_ok(
+            git_plain()
+                .arg("--git-dir")
+                .arg(&remote)
+                .args(["log", "--format=%s", "main"]),
+        );
+    assert!(log.contains("async-up: alice 2026-11-24"), "{log}");
+}
+
+#[test]
+fn refused_push_through_the_git_cli() {
+    refused_push("git", false);
+}
+
+#[test]
+fn refused_push_through_libgit2() {
+    refused_push("libgit2", true);
+}

@@ -98,10 +98,7 @@ fn daemon_round_trip(transport: &str) {
     let world = World::new();
     let base = world.path().join("served");
     std::fs::create_dir_all(&base).unwrap();
-    let remote = {
-        let r = world.bare_remote("served/team.git", "develop");
-        r
-    };
+    let remote = world.bare_remote("served/team.git", "develop");
     let daemon = Daemon::start(&base);
     let url = daemon.url("team.git");
     let alice = world.person("alice", "Asia/Tokyo");

@@ -17,6 +17,8 @@ fn section(out: &mut String, title: &str, items: &[String]) {
     for item in items {
         let _ = writeln!(out, "- {}", text(item));
     }
+    // A blank line ends the list; without it the next line would continue the last item.
+    out.push('\n');
 }
 
 fn update_body(out: &mut String, u: &Update) {
@@ -29,7 +31,7 @@ fn update_body(out: &mut String, u: &Update) {
         .collect();
     section(out, "Blockers", &blockers);
     if let Some(m) = u.mood {
-        let _ = writeln!(out, "**Mood** {m}/5");
+        let _ = writeln!(out, "**Mood** {m}/5\n");
     }
 }
 
@@ -47,7 +49,6 @@ pub fn team(view: &TeamView) -> String {
             e.ago
         );
         update_body(&mut out, &e.update);
-        out.push('\n');
     }
     if view.entries.is_empty() {
         out.push_str("_No updates yet._\n\n");
@@ -87,7 +88,6 @@ pub fn log(handle: &str, updates: &[Update]) -> String {
     for u in updates {
         let _ = writeln!(out, "### {}\n", u.date);
         update_body(&mut out, u);
-        out.push('\n');
     }
     out
 }

@@ -1,0 +1,112 @@
+//! The interactive write, driven through a real pseudo-terminal, and the
+//! `--edit` path through a real editor process.
+
+mod common;
+use common::*;
+use rexpect::session::{spawn_command, PtySession};
+
+/// Types like a person: only once the prompt is on screen and has settled.
+/// Keys sent while the prompt is still switching the terminal to raw mode
+/// can be dropped by the terminal, which no real typist runs into.
+fn answer(p: &mut PtySession, text: &str) {
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    p.send(text).unwrap();
+    p.flush().unwrap();
+}
+
+#[test]
+fn prompts_prefill_yesterday_and_ask_which_blockers_hold() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    world.set_now("2026-11-23T09:00:00Z");
+    alice.ok(&[
+        "write",
+        "--today",
+        "Ship token refresh",
+        "--blocker",
+        "Waiting on creds",
+        "--blocker",
+        "Flaky CI",
+    ]);
+    world.set_now("2026-11-24T09:00:00Z");
+
+    let mut cmd = alice.std_cmd();
+    cmd.env("TERM", "xterm").arg("write");
+    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    p.exp_string("Yesterday").unwrap();
+    // The previous update's today is already typed in: just accept it.
+    p.exp_string("Ship token refresh").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("Today").unwrap();
+    answer(&mut p, "Deploy; Write release notes\r");
+    p.exp_string("Which blockers still hold?").unwrap();
+    p.exp_string("Flaky CI").unwrap();
+    // Untick the first (Waiting on creds), keep the second.
+    answer(&mut p, " ");
+    answer(&mut p, "\r");
+    p.exp_string("New blocker").unwrap();
+    answer(&mut p, "Waiting on QA\r");
+    p.exp_string("New blocker").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("Mood").unwrap();
+    answer(&mut p, "9\r");
+    p.exp_string("1 to 5").unwrap();
+    // Clear the rejected answer, then give a valid one.
+    answer(&mut p, "\x7f5\r");
+    p.exp_eof().unwrap();
+
+    let doc = alice.json(&["team", "--format", "json"]);
+    let u = &doc["updates"][0];
+    assert_eq!(u["date"], "2026-11-24");
+    assert_eq!(u["yesterday"], serde_json::json!(["Ship token refresh"]));
+    assert_eq!(
+        u["today"],
+        serde_json::json!(["Deploy", "Write release notes"])
+    );
+    assert_eq!(u["mood"], 5);
+    let texts: Vec<&str> = u["blockers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["Flaky CI", "Waiting on QA"]);
+}
+
+#[test]
+fn edit_opens_the_editor_on_the_update() {
+    let world = World::new();
+    let alice = world.person("alice", "UTC");
+    let editor = world.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nsed -i 's/^today = .*/today = [\"Edited in the editor\"]/' \"$1\"\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    alice.set_env("EDITOR", editor.to_str().unwrap());
+    alice.ok(&["write", "--edit", "--today", "draft"]);
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(
+        doc["updates"][0]["today"],
+        serde_json::json!(["Edited in the editor"])
+    );
+
+    // An edit that breaks the TOML writes nothing.
+    std::fs::write(&editor, "#!/bin/sh\necho 'today = [' > \"$1\"\n").unwrap();
+    let out = alice.run(&["write", "--edit"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the edited update"),
+        "{}",
+        stderr(&out)
+    );
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(
+        doc["updates"][0]["today"],
+        serde_json::json!(["Edited in the editor"])
+    );
+}

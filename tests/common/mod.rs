@@ -176,6 +176,24 @@ impl Person {
         cmd
     }
 
+    /// A bash command line in this person's environment, run from their home,
+    /// with `extra_path` put before PATH.
+    pub fn shell(&self, line: &str, extra_path: &Path) -> Output {
+        let mut cmd = std::process::Command::new("bash");
+        self.apply_env(&mut cmd);
+        let path = format!(
+            "{}:{}",
+            extra_path.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        cmd.env("PATH", path)
+            .arg("-c")
+            .arg(line)
+            .current_dir(&self.home)
+            .output()
+            .expect("run bash")
+    }
+
     /// The person's mirror of team `team`.
     pub fn mirror(&self, team: &str) -> PathBuf {
         self.home

@@ -260,3 +260,35 @@ fn same_person_same_date_on_two_machines_converges() {
         );
     }
 }
+
+#[test]
+fn several_teams_side_by_side() {
+    let world = World::new();
+    let work = world.bare_remote("work.git", "main");
+    let club = world.bare_remote("club.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", work.to_str().unwrap()]);
+    alice.ok(&["--team", "chess", "init", club.to_str().unwrap()]);
+    // The first team joined is the default.
+    alice.ok(&["write", "--today", "work thing"]);
+    alice.ok(&["write", "--team", "chess", "--today", "opening prep"]);
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(doc["team"], "work");
+    assert_eq!(
+        doc["updates"][0]["today"],
+        serde_json::json!(["work thing"])
+    );
+    let doc = alice.json(&["team", "--format", "json", "--team", "chess"]);
+    assert_eq!(doc["team"], "chess");
+    assert_eq!(
+        doc["updates"][0]["today"],
+        serde_json::json!(["opening prep"])
+    );
+    alice.set_env("ASYNC_UP_TEAM", "chess");
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(doc["team"], "chess");
+    // Joining a second remote under a taken name is refused.
+    let out = alice.run(&["--team", "chess", "init", work.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already joined"), "{}", stderr(&out));
+}

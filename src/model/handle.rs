@@ -10,6 +10,12 @@ pub struct Handle(String);
 
 impl Handle {
     /// Validates `s` as a handle.
+    ///
+    /// ```
+    /// use async_up::model::Handle;
+    /// assert_eq!(Handle::parse("alice").unwrap().as_str(), "alice");
+    /// assert!(Handle::parse("../etc").is_err());
+    /// ```
     pub fn parse(s: &str) -> Result<Self> {
         if is_valid(s) {
             Ok(Handle(s.to_string()))

@@ -15,6 +15,11 @@ pub fn is_dangerous(c: char) -> bool {
 }
 
 /// One line of safe text: line breaks and tabs become spaces, other controls U+FFFD.
+///
+/// ```
+/// use async_up::render::sanitize::clean;
+/// assert_eq!(clean("hi\x1b]0;title\x07\nthere"), "hi\u{FFFD}]0;title\u{FFFD} there");
+/// ```
 pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| match c {

@@ -27,13 +27,17 @@ pub enum Transport {
 }
 
 impl Transport {
-    /// `git` when a working `git` binary is on the PATH, else libgit2.
+    /// `git` when a `git` executable is on the PATH, else libgit2. Looked up
+    /// without running anything, since every command resolves this.
     pub fn detect() -> Self {
-        let works = Command::new("git")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if works {
+        use std::os::unix::fs::PermissionsExt;
+        let found = std::env::var_os("PATH").is_some_and(|path| {
+            std::env::split_paths(&path).any(|dir| {
+                std::fs::metadata(dir.join("git"))
+                    .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            })
+        });
+        if found {
             Transport::Git
         } else {
             Transport::Libgit2

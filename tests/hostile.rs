@@ -18,12 +18,27 @@ fn team_with_clone() -> Repo {
     let remote = world.bare_remote("team.git", "main");
     let alice = world.person("alice", "UTC");
     alice.ok(&["init", remote.to_str().unwrap()]);
-    alice.ok(&["write", "--today", "good update", "--blocker", "real blocker"]);
+    alice.ok(&[
+        "write",
+        "--today",
+        "good update",
+        "--blocker",
+        "real blocker",
+    ]);
     let reader = world.person("reader", "UTC");
     reader.ok(&["init", remote.to_str().unwrap()]);
     let clone = world.path().join("clone");
-    git_ok(git_plain().args(["clone", "--quiet"]).arg(&remote).arg(&clone));
-    Repo { world, reader, clone }
+    git_ok(
+        git_plain()
+            .args(["clone", "--quiet"])
+            .arg(&remote)
+            .arg(&clone),
+    );
+    Repo {
+        world,
+        reader,
+        clone,
+    }
 }
 
 impl Repo {
@@ -36,9 +51,24 @@ impl Repo {
     fn push(&self, message: &str) {
         let c = &self.clone;
         git_ok(git_plain().arg("-C").arg(c).args(["add", "-A"]));
-        git_ok(git_plain().arg("-C").arg(c).args(["commit", "--quiet", "-m", message]));
-        git_ok(git_plain().arg("-C").arg(c).args(["pull", "--quiet", "--rebase", "origin", "main"]));
-        git_ok(git_plain().arg("-C").arg(c).args(["push", "--quiet", "origin", "HEAD:main"]));
+        git_ok(
+            git_plain()
+                .arg("-C")
+                .arg(c)
+                .args(["commit", "--quiet", "-m", message]),
+        );
+        git_ok(
+            git_plain()
+                .arg("-C")
+                .arg(c)
+                .args(["pull", "--quiet", "--rebase", "origin", "main"]),
+        );
+        git_ok(
+            git_plain()
+                .arg("-C")
+                .arg(c)
+                .args(["push", "--quiet", "origin", "HEAD:main"]),
+        );
     }
 }
 
@@ -73,7 +103,12 @@ fn broken_files_are_skipped_with_one_warning_each() {
     repo.push("vandalism");
 
     let out = repo.reader.run(&["team", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "exit code unchanged: {}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "exit code unchanged: {}",
+        stderr(&out)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(authors(&doc), ["alice"], "the good update still shows");
     let err = stderr(&out);
@@ -104,13 +139,24 @@ fn misplaced_and_misnamed_files_are_never_used() {
     // A date inside that disagrees with the file name.
     repo.put(
         "updates/carol/2026/2026-11-24.toml",
-        valid("carol").replace("2026-11-24\n", "2026-11-20\n").as_bytes(),
+        valid("carol")
+            .replace("2026-11-24\n", "2026-11-20\n")
+            .as_bytes(),
     );
     // A file name that is not a date, and a folder that is not a handle.
     repo.put("updates/dave/2026/notes.toml", valid("dave").as_bytes());
-    repo.put("updates/dave/2026/2026-11-24.toml", valid("dave").as_bytes());
-    repo.put("updates/Evil Name/2026/2026-11-24.toml", valid("alice").as_bytes());
-    repo.put("updates/..%2f/2026/2026-11-24.toml", valid("alice").as_bytes());
+    repo.put(
+        "updates/dave/2026/2026-11-24.toml",
+        valid("dave").as_bytes(),
+    );
+    repo.put(
+        "updates/Evil Name/2026/2026-11-24.toml",
+        valid("alice").as_bytes(),
+    );
+    repo.put(
+        "updates/..%2f/2026/2026-11-24.toml",
+        valid("alice").as_bytes(),
+    );
     repo.put("members/Bad Name.toml", b"handle = \"x\"\n");
     repo.push("misplaced");
 
@@ -119,16 +165,32 @@ fn misplaced_and_misnamed_files_are_never_used() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(authors(&doc), ["alice", "dave"]);
     let err = stderr(&out);
-    assert!(err.contains("updates/bob/2026/2026-11-24.toml: author \"mallory\" does not match"), "{err}");
-    assert!(err.contains("updates/carol/2026/2026-11-24.toml: date 2026-11-20 inside does not match"), "{err}");
-    assert!(err.contains("notes.toml: not named YYYY-MM-DD.toml"), "{err}");
-    assert!(err.contains("members/Bad Name.toml: file name is not a valid handle"), "{err}");
+    assert!(
+        err.contains("updates/bob/2026/2026-11-24.toml: author \"mallory\" does not match"),
+        "{err}"
+    );
+    assert!(
+        err.contains("updates/carol/2026/2026-11-24.toml: date 2026-11-20 inside does not match"),
+        "{err}"
+    );
+    assert!(
+        err.contains("notes.toml: not named YYYY-MM-DD.toml"),
+        "{err}"
+    );
+    assert!(
+        err.contains("members/Bad Name.toml: file name is not a valid handle"),
+        "{err}"
+    );
 }
 
 fn gitlink_and_symlinks(clone: &Path) {
     // A symlink pointing outside the repo, in place of an update and a member file.
     std::fs::create_dir_all(clone.join("updates/sym/2026")).unwrap();
-    std::os::unix::fs::symlink("/etc/passwd", clone.join("updates/sym/2026/2026-11-24.toml")).unwrap();
+    std::os::unix::fs::symlink(
+        "/etc/passwd",
+        clone.join("updates/sym/2026/2026-11-24.toml"),
+    )
+    .unwrap();
     std::os::unix::fs::symlink("/etc/hostname", clone.join("members/sym.toml")).unwrap();
     // A symlinked person folder.
     std::os::unix::fs::symlink("alice", clone.join("updates/linked")).unwrap();
@@ -136,7 +198,12 @@ fn gitlink_and_symlinks(clone: &Path) {
     // A submodule entry where an update should be.
     let head = git_ok(git_plain().arg("-C").arg(clone).args(["rev-parse", "HEAD"]));
     let cacheinfo = format!("160000,{},updates/sub/2026/2026-11-24.toml", head.trim());
-    git_ok(git_plain().arg("-C").arg(clone).args(["update-index", "--add", "--cacheinfo", &cacheinfo]));
+    git_ok(git_plain().arg("-C").arg(clone).args([
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        &cacheinfo,
+    ]));
 }
 
 #[test]
@@ -144,8 +211,18 @@ fn symlinks_and_submodules_are_ignored_never_followed() {
     let repo = team_with_clone();
     gitlink_and_symlinks(&repo.clone);
     let c = &repo.clone;
-    git_ok(git_plain().arg("-C").arg(c).args(["commit", "--quiet", "-m", "links"]));
-    git_ok(git_plain().arg("-C").arg(c).args(["push", "--quiet", "origin", "HEAD:main"]));
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(c)
+            .args(["commit", "--quiet", "-m", "links"]),
+    );
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(c)
+            .args(["push", "--quiet", "origin", "HEAD:main"]),
+    );
 
     let out = repo.reader.run(&["team", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

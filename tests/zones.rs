@@ -25,10 +25,19 @@ fn extreme_zones_put_updates_on_their_local_date() {
             .iter()
             .map(|u| (u["author"].as_str().unwrap(), u["date"].as_str().unwrap()))
             .collect();
-        assert_eq!(dates, [("east", "2026-11-25"), ("west", "2026-11-23")], "as {}", reader.handle);
+        assert_eq!(
+            dates,
+            [("east", "2026-11-25"), ("west", "2026-11-23")],
+            "as {}",
+            reader.handle
+        );
         assert_eq!(doc["updates"][1]["written_at"], "2026-11-23T23:30:00-12:00");
         assert_eq!(doc["updates"][0]["written_at"], "2026-11-25T01:30:00+14:00");
-        assert_eq!(doc["missing"], serde_json::json!([]), "both are current in their own zone");
+        assert_eq!(
+            doc["missing"],
+            serde_json::json!([]),
+            "both are current in their own zone"
+        );
     }
     let file = git_ok(
         git_plain()
@@ -45,7 +54,12 @@ fn dst_change_at_midnight() {
     let remote = world.bare_remote("team.git", "main");
     let cl = world.person("santiago", "America/Santiago");
     let reader = world.person("reader", "Asia/Tokyo");
-    cl.ok(&["init", remote.to_str().unwrap(), "--timezone", "America/Santiago"]);
+    cl.ok(&[
+        "init",
+        remote.to_str().unwrap(),
+        "--timezone",
+        "America/Santiago",
+    ]);
     reader.ok(&["init", remote.to_str().unwrap(), "--timezone", "Asia/Tokyo"]);
     // Clocks jump from 00:00 to 01:00 on 2026-09-06.
     world.set_now("2026-09-06T03:59:00Z");
@@ -57,7 +71,12 @@ fn dst_change_at_midnight() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| (u["date"].as_str().unwrap(), u["written_at"].as_str().unwrap()))
+        .map(|u| {
+            (
+                u["date"].as_str().unwrap(),
+                u["written_at"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -71,7 +90,14 @@ fn dst_change_at_midnight() {
     cl.ok(&["write", "--date", "2026-04-04", "--today", "first 23:30"]);
     world.set_now("2026-04-05T03:30:00Z");
     cl.ok(&["write", "--today", "second 23:30"]);
-    let log = reader.json(&["log", "santiago", "--since", "2026-04-01", "--format", "json"]);
+    let log = reader.json(&[
+        "log",
+        "santiago",
+        "--since",
+        "2026-04-01",
+        "--format",
+        "json",
+    ]);
     let u = &log["updates"][0];
     assert_eq!(u["date"], "2026-04-04");
     assert_eq!(u["today"], serde_json::json!(["second 23:30"]));

@@ -154,9 +154,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
 fn push(ctx: &Context, team: &Team) -> Result<()> {
     match team.store.sync()? {
         SyncOutcome::LocalOnly | SyncOutcome::UpToDate => {}
-        SyncOutcome::Pushed { commits, .. } => ctx.note(&format!(
-            "pushed {commits} update(s) to {}",
-            team.store.remote().map(|r| r.url.as_str()).unwrap_or("the remote")
+        SyncOutcome::Pushed { commits, attempts } => ctx.note(&format!(
+            "pushed {commits} update(s) to {}{}",
+            team.store.remote().map(|r| r.url.as_str()).unwrap_or("the remote"),
+            if attempts > 1 {
+                format!(" after {attempts} attempts")
+            } else {
+                String::new()
+            }
         )),
         SyncOutcome::Offline { pending, reason } => ctx.note(&format!(
             "could not reach the remote ({reason}).\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`."

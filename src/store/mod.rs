@@ -41,6 +41,8 @@ pub struct Store {
     branch: String,
     remote: Option<RemoteSpec>,
     external: bool,
+    /// Held from the first change to the mirror until the store is dropped.
+    lock: std::cell::OnceCell<std::fs::File>,
 }
 
 impl Store {
@@ -54,15 +56,14 @@ impl Store {
             .config()?
             .get_string(BRANCH_KEY)
             .unwrap_or_else(|_| head_branch(&repo).unwrap_or_else(|| "main".to_string()));
-        let store = Store {
+        Ok(Store {
             repo,
             path: path.to_path_buf(),
             branch,
             remote,
             external: false,
-        };
-        store.clear_stale_locks();
-        Ok(store)
+            lock: std::cell::OnceCell::new(),
+        })
     }
 
     /// Opens any repository, bare or with a work tree, read-only (`--repo`).
@@ -79,6 +80,7 @@ impl Store {
             branch,
             remote: None,
             external: true,
+            lock: std::cell::OnceCell::new(),
         })
     }
 
@@ -182,6 +184,7 @@ impl Store {
         let Some(remote) = &self.remote else {
             return Ok(());
         };
+        self.lock()?;
         remote::fetch(&self.repo, &self.path, remote)?;
         let now = crate::clock::now().to_rfc3339();
         crate::fsutil::write_atomically(&self.path.join(FETCHED_AT_FILE), now.as_bytes())?;
@@ -218,29 +221,49 @@ impl Store {
         Ok(())
     }
 
-    /// A process killed mid-write can leave a ref lock behind; one older than a
-    /// minute belongs to no live async-up and would block every later write.
-    fn clear_stale_locks(&self) {
-        if self.external {
-            return;
+    /// Takes this user's lock on the mirror, once per process, before anything
+    /// changes it. It is an OS file lock, so a killed process drops it; and
+    /// while we hold it, any git `*.lock` file left in the mirror belongs to a
+    /// process that died mid-write, so it is removed rather than waited on.
+    pub(crate) fn lock(&self) -> Result<()> {
+        if self.external || self.lock.get().is_some() {
+            return Ok(());
         }
-        let candidates = [
-            self.path.join(format!("{}.lock", self.local_ref())),
-            self.path.join(format!("{}.lock", self.tracking_ref())),
-            self.path.join("packed-refs.lock"),
-            self.path.join("config.lock"),
-            self.path.join("index.lock"),
-            self.path.join("shallow.lock"),
-        ];
-        for lock in candidates {
-            if let Ok(meta) = std::fs::metadata(&lock) {
-                let old = meta
-                    .modified()
-                    .ok()
-                    .and_then(|m| m.elapsed().ok())
-                    .is_some_and(|age| age.as_secs() > 60);
-                if old {
-                    let _ = std::fs::remove_file(&lock);
+        let path = self.path.join("async-up.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+        file.lock()
+            .map_err(|e| Error::io(format!("locking {}", path.display()), e))?;
+        self.remove_stale_git_locks();
+        let _ = self.lock.set(file);
+        Ok(())
+    }
+
+    fn remove_stale_git_locks(&self) {
+        for name in [
+            "packed-refs.lock",
+            "config.lock",
+            "shallow.lock",
+            "index.lock",
+            "HEAD.lock",
+        ] {
+            let _ = std::fs::remove_file(self.path.join(name));
+        }
+        let mut dirs = vec![self.path.join("refs")];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|e| e == "lock") {
+                    let _ = std::fs::remove_file(&p);
                 }
             }
         }

@@ -212,9 +212,7 @@ fn push_with_git(path: &Path, url: &str, refspec: &str) -> Result<PushOutcome> {
         let _refs = fields.next();
         let summary = fields.next().unwrap_or("");
         if flag == "!" {
-            if summary.contains("[rejected]")
-                && (summary.contains("fetch first") || summary.contains("non-fast-forward"))
-            {
+            if lost_race(summary) || lost_race(&String::from_utf8_lossy(&out.stderr)) {
                 return Ok(PushOutcome::NotFastForward);
             }
             return Err(Error::PushRejected {
@@ -231,6 +229,22 @@ fn push_with_git(path: &Path, url: &str, refspec: &str) -> Result<PushOutcome> {
         return Ok(PushOutcome::Pushed);
     }
     Err(unreachable_error(url, &out.stderr))
+}
+
+/// Whether a rejection means another push got there first: behind the remote
+/// (`fetch first`, `non-fast-forward`), or racing another push for the ref
+/// lock on the server (`failed to update ref`, `cannot lock ref`). Both are
+/// cured by fetching, rebuilding and pushing again.
+fn lost_race(message: &str) -> bool {
+    [
+        "fetch first",
+        "non-fast-forward",
+        "failed to update ref",
+        "cannot lock ref",
+        "failed to lock",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
 }
 
 /// The server's words: its `remote:` lines, else the porcelain summary.
@@ -284,7 +298,7 @@ fn push_with_libgit2(repo: &Repository, url: &str, refspec: &str) -> Result<Push
     }
     match status.into_inner() {
         Some(None) => Ok(PushOutcome::Pushed),
-        Some(Some(msg)) if msg.contains("fast-forward") || msg.contains("fetch first") => {
+        Some(Some(msg)) if msg.contains("fast-forward") || lost_race(&msg) => {
             Ok(PushOutcome::NotFastForward)
         }
         Some(Some(msg)) => Err(Error::PushRejected {

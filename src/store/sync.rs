@@ -42,6 +42,7 @@ impl Store {
         let Some(spec) = self.remote.clone() else {
             return Ok(SyncOutcome::LocalOnly);
         };
+        self.lock()?;
         for attempt in 1..=MAX_PUSH_ATTEMPTS {
             match self.fetch() {
                 Ok(()) => {}
@@ -95,6 +96,7 @@ impl Store {
     /// there is nothing local, else rebuilds each local commit on the remote
     /// tip from the files it changed.
     pub fn rebase_onto_remote(&self) -> Result<()> {
+        self.lock()?;
         let (Some(remote_tip), local) = (self.remote_tip(), self.tip()) else {
             return Ok(());
         };

@@ -28,6 +28,7 @@ impl Store {
                 "--repo is read-only: write through a team joined with `async-up init`".into(),
             ));
         }
+        self.lock()?;
         // Another async-up of the same user may move the tip between our read
         // and our ref update; the compare-and-swap catches it and we rebuild.
         for _ in 0..10 {

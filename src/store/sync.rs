@@ -11,7 +11,11 @@ use git2::{build::TreeUpdateBuilder, Delta, DiffOptions, FileMode, Oid, Sort, Tr
 use std::time::Duration;
 
 /// How many pushes to try before giving up on a busy remote.
-pub const MAX_PUSH_ATTEMPTS: u32 = 25;
+pub const MAX_PUSH_ATTEMPTS: u32 = 200;
+/// How long to keep trying. Under heavy contention (benches/writers.sh: 32
+/// writers pushing to one branch) a writer can lose many races in a row;
+/// a time budget rather than a small count is what keeps it from giving up.
+const PUSH_DEADLINE: Duration = Duration::from_secs(180);
 
 /// How a sync ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +47,10 @@ impl Store {
             return Ok(SyncOutcome::LocalOnly);
         };
         self.lock()?;
-        for attempt in 1..=MAX_PUSH_ATTEMPTS {
+        let started = std::time::Instant::now();
+        let mut attempt = 0;
+        while attempt < MAX_PUSH_ATTEMPTS && started.elapsed() < PUSH_DEADLINE {
+            attempt += 1;
             match self.fetch() {
                 Ok(()) => {}
                 Err(Error::Unreachable { message, .. }) => {
@@ -87,9 +94,7 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
-        Err(Error::PushContended {
-            attempts: MAX_PUSH_ATTEMPTS,
-        })
+        Err(Error::PushContended { attempts: attempt })
     }
 
     /// Makes the local tip a descendant of the remote tip: fast-forwards when
@@ -210,14 +215,15 @@ fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
         .map(|e| e.id())
 }
 
-/// Exponential backoff with jitter, so writers that collided do not collide again.
+/// Exponential backoff with full jitter (a random pause up to a doubling
+/// ceiling), so writers that collided spread out instead of colliding again.
 fn backoff(attempt: u32) {
-    let base_ms = 15u64 << attempt.min(6);
+    let ceiling_ms = (25u64 << attempt.min(7)).min(2000);
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0)
         ^ std::process::id().wrapping_mul(2_654_435_761);
-    let jitter = u64::from(seed) % base_ms.max(1);
-    std::thread::sleep(Duration::from_millis(base_ms / 2 + jitter));
+    let pause = u64::from(seed.wrapping_mul(2_246_822_519)) % ceiling_ms;
+    std::thread::sleep(Duration::from_millis(pause));
 }

@@ -152,28 +152,34 @@ impl Context {
     }
 
     /// Opens a joined team's mirror, rebuilding it from the remote when it is
-    /// gone or unreadable.
+    /// gone or damaged; your pending updates that can still be read from a
+    /// damaged one are recovered and pushed.
     pub fn open_mirror(&self, name: &str, team: &TeamConfig) -> Result<Store> {
         let path = self.paths.mirror(name);
         let spec = RemoteSpec {
             url: team.remote.clone(),
             transport: self.transport,
         };
-        if path.join("HEAD").exists() {
+        let mut damaged = None;
+        if path.exists() {
             match Store::open_mirror(&path, Some(spec.clone())) {
-                Ok(store) if store.repo().odb().is_ok() => return Ok(store),
+                Ok(store) if store.is_healthy() => return Ok(store),
                 _ => {
-                    let aside = path.with_extension(format!("broken-{}", self.now.timestamp()));
-                    let _ = std::fs::rename(&path, &aside);
+                    let aside = path.with_extension(format!("damaged-{}", self.now.timestamp()));
+                    std::fs::rename(&path, &aside).map_err(|e| {
+                        Error::io(
+                            format!("moving the damaged mirror {} aside", path.display()),
+                            e,
+                        )
+                    })?;
                     render::warn(&format!(
-                        "the mirror of team {name} could not be opened; moved it to {} and rebuilding it from {}",
+                        "the mirror of team {name} is damaged; moved it to {} and rebuilding it from {}",
                         aside.display(),
                         team.remote
                     ));
+                    damaged = Some(aside);
                 }
             }
-        } else if path.exists() {
-            let _ = std::fs::remove_dir_all(&path);
         } else {
             self.note(&format!(
                 "the mirror of team {name} is missing; rebuilding it from {}",
@@ -182,10 +188,27 @@ impl Context {
         }
         if self.global.offline {
             return Err(Error::Usage(format!(
-                "the mirror of team {name} is missing and --offline forbids fetching it again; run without --offline"
+                "the mirror of team {name} must be fetched again and --offline forbids it; run without --offline"
             )));
         }
-        Store::create_mirror(&path, spec)
+        let store = Store::create_mirror(&path, spec)?;
+        if let Some(aside) = damaged {
+            let me = self.identity(Some(team))?;
+            let signature = git2::Signature::now(&me.name, &me.email)?;
+            let recovered = store.recover_from(&aside, &me.handle, &signature)?;
+            if recovered > 0 {
+                render::warn(&format!(
+                    "recovered {recovered} pending update(s) from the damaged mirror"
+                ));
+                match store.sync()? {
+                    crate::store::sync::SyncOutcome::Pushed { .. } => {
+                        self.note("pushed the recovered update(s)")
+                    }
+                    _ => self.note("the recovered update(s) will be pushed by the next sync"),
+                }
+            }
+        }
+        Ok(store)
     }
 
     fn open_local_team(&self) -> Result<Team> {

@@ -8,6 +8,7 @@
 //! last fetched from or pushed to the remote.
 
 mod read;
+mod recover;
 pub mod remote;
 pub mod sync;
 mod write;

@@ -22,6 +22,7 @@ pub mod fsutil;
 pub mod model;
 pub mod render;
 pub mod store;
+pub mod untrusted;
 
 pub use commands::Status;
 pub use error::{Error, Result};

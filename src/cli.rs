@@ -76,6 +76,8 @@ pub enum Command {
     Sync(commands::sync::Args),
     /// Show one person's history.
     Log(commands::log::Args),
+    /// Check that every commit to a member's files was made (and signed) by that member.
+    Audit(commands::audit::Args),
 }
 
 #[cfg(test)]

@@ -20,6 +20,9 @@ pub struct UserConfig {
     /// `git` or `libgit2`; detected when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transport: Option<String>,
+    /// SSH key that signs your commits in every team that does not set its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
     /// Joined teams by name.
     #[serde(default)]
     pub teams: BTreeMap<String, TeamConfig>,
@@ -42,6 +45,9 @@ pub struct TeamConfig {
     /// Your IANA zone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
+    /// SSH key that signs your commits in this team (`~/` is your home).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
 }
 
 /// Where async-up keeps its files.

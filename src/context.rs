@@ -142,7 +142,8 @@ impl Context {
                 },
             }
         })?;
-        let store = self.open_mirror(&name, &team_config)?;
+        let mut store = self.open_mirror(&name, &team_config)?;
+        store.set_signer(self.signer(Some(&team_config)));
         Ok(Team {
             name,
             store,
@@ -209,6 +210,21 @@ impl Context {
             }
         }
         Ok(store)
+    }
+
+    /// The signer for `team`, when a signing key is configured.
+    pub fn signer(&self, team: Option<&TeamConfig>) -> Option<crate::signing::Signer> {
+        let key = team
+            .and_then(|t| t.signing_key.clone())
+            .or_else(|| self.config.signing_key.clone())?;
+        let path = match key.strip_prefix("~/") {
+            Some(rest) => std::env::var_os("HOME")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_default()
+                .join(rest),
+            None => std::path::PathBuf::from(key),
+        };
+        Some(crate::signing::Signer { key: path })
     }
 
     fn open_local_team(&self) -> Result<Team> {

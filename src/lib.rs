@@ -12,6 +12,7 @@
 //! - [`context`] and [`config`]: settings resolved from flags, env and config.
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod commands;
@@ -21,6 +22,7 @@ pub mod error;
 pub mod fsutil;
 pub mod model;
 pub mod render;
+pub mod signing;
 pub mod store;
 pub mod untrusted;
 
@@ -38,5 +40,6 @@ pub fn run(cli: cli::Cli) -> Result<Status> {
         Command::Blockers(args) => commands::blockers::run(&ctx, args),
         Command::Sync(args) => commands::sync::run(&ctx, args),
         Command::Log(args) => commands::log::run(&ctx, args),
+        Command::Audit(args) => commands::audit::run(&ctx, args),
     }
 }

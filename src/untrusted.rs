@@ -31,6 +31,7 @@ pub fn parse_and_render(data: &[u8]) {
             name: update.author.clone(),
             local_time: "Tue 09:00".into(),
             ago: "just now".into(),
+            foreign_committer: Some(update.author.clone()),
             update: update.clone(),
         }],
         missing: vec![update.author.clone()],

@@ -73,6 +73,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         name: args.name.clone(),
         email: None,
         timezone: args.timezone.clone(),
+        signing_key: None,
     };
     let me = ctx.identity(Some(&team_config))?;
     team_config.handle = Some(me.handle.to_string());
@@ -82,7 +83,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         url: remote.clone(),
         transport: ctx.transport,
     };
-    let store = if path.join("HEAD").exists() {
+    let mut store = if path.join("HEAD").exists() {
         let store = Store::open_mirror(&path, Some(spec))?;
         store.fetch()?;
         store.rebase_onto_remote()?;
@@ -91,6 +92,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Store::create_mirror(&path, spec)?
     };
 
+    store.set_signer(ctx.signer(Some(&team_config)));
     let snapshot = store.snapshot()?;
     let existing_member = snapshot.member(&me.handle);
     let timezone = args

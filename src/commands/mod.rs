@@ -1,6 +1,7 @@
 //! One module per subcommand: its clap `Args` and its `run` function. What
 //! several commands share (fetching before a read, the roster, dates) is here.
 
+pub mod audit;
 pub mod blockers;
 pub mod init;
 pub mod log;

@@ -32,6 +32,35 @@ pub struct Args {
     pub strict: bool,
 }
 
+/// Marks the updates whose last commit was not made by their author (its
+/// committer email differs from the member file's).
+fn mark_foreign_commits(
+    store: &crate::store::Store,
+    members: &[crate::model::Member],
+    entries: &mut [Entry],
+) -> Result<()> {
+    let paths: Vec<String> = entries
+        .iter()
+        .filter_map(|e| {
+            let handle = Handle::parse(&e.update.author).ok()?;
+            Some(crate::model::layout::update_path(&handle, e.update.date))
+        })
+        .collect();
+    let committers = store.last_committers(&paths)?;
+    for (entry, path) in entries.iter_mut().zip(&paths) {
+        let email = members
+            .iter()
+            .find(|m| m.handle == entry.update.author)
+            .and_then(|m| m.email.as_deref());
+        if let (Some(expected), Some(actual)) = (email, committers.get(path)) {
+            if !expected.eq_ignore_ascii_case(actual) {
+                entry.foreign_committer = Some(actual.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Runs `team`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
@@ -73,11 +102,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                 name: member.name.clone().unwrap_or_else(|| member.handle.clone()),
                 local_time: ctx.now.with_timezone(&tz).format("%a %H:%M").to_string(),
                 ago: crate::clock::ago(ctx.now, update.written_at.with_timezone(&Utc)),
+                foreign_committer: None,
                 update,
             }),
             None => missing.push(member.handle.clone()),
         }
     }
+    mark_foreign_commits(&team.store, &members, &mut entries)?;
     let view = TeamView {
         team: team.name.clone(),
         date: view_date,

@@ -11,6 +11,24 @@ pub struct TeamFile {
     pub version: u32,
     /// The team's display name.
     pub name: String,
+    /// Commit signing policy, checked by `audit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing: Option<Signing>,
+}
+
+/// `[signing]` in the team file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signing {
+    /// Every commit to a member's files must carry that member's SSH signature.
+    #[serde(default)]
+    pub required: bool,
+    /// The file in the team repo listing members' keys (ssh-keygen's allowed signers format).
+    #[serde(default = "default_allowed_signers")]
+    pub allowed_signers: String,
+}
+
+fn default_allowed_signers() -> String {
+    "allowed_signers".to_string()
 }
 
 fn one() -> u32 {
@@ -23,6 +41,7 @@ impl TeamFile {
         TeamFile {
             version: 1,
             name: name.to_string(),
+            signing: None,
         }
     }
 

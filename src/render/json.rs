@@ -55,11 +55,17 @@ fn finish<T: Serialize>(value: &T) -> String {
 /// `team --format json`.
 pub fn team(view: &TeamView) -> String {
     #[derive(Serialize)]
+    struct TeamUpdate<'a> {
+        #[serde(flatten)]
+        update: UpdateJson<'a>,
+        foreign_committer: Option<&'a str>,
+    }
+    #[derive(Serialize)]
     struct Doc<'a> {
         schema: u32,
         team: &'a str,
         date: String,
-        updates: Vec<UpdateJson<'a>>,
+        updates: Vec<TeamUpdate<'a>>,
         missing: &'a [String],
     }
     finish(&Doc {
@@ -69,7 +75,10 @@ pub fn team(view: &TeamView) -> String {
         updates: view
             .entries
             .iter()
-            .map(|e| update_json(&e.update))
+            .map(|e| TeamUpdate {
+                update: update_json(&e.update),
+                foreign_committer: e.foreign_committer.as_deref(),
+            })
             .collect(),
         missing: &view.missing,
     })
@@ -115,5 +124,38 @@ pub fn log(updates: &[Update]) -> String {
     finish(&Doc {
         schema: SCHEMA,
         updates: updates.iter().map(update_json).collect(),
+    })
+}
+
+/// `audit --format json`.
+pub fn audit(report: &crate::audit::Report) -> String {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        commit: &'a str,
+        committer: &'a str,
+        member: &'a str,
+        path: &'a str,
+        reason: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        schema: u32,
+        commits_checked: usize,
+        violations: Vec<Row<'a>>,
+    }
+    finish(&Doc {
+        schema: SCHEMA,
+        commits_checked: report.commits_checked,
+        violations: report
+            .violations
+            .iter()
+            .map(|v| Row {
+                commit: &v.commit,
+                committer: &v.committer,
+                member: &v.member,
+                path: &v.path,
+                reason: &v.reason,
+            })
+            .collect(),
     })
 }

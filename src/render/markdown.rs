@@ -48,6 +48,14 @@ pub fn team(view: &TeamView) -> String {
             e.update.date,
             e.ago
         );
+        if let Some(who) = &e.foreign_committer {
+            let _ = writeln!(
+                out,
+                "> ⚠ The last commit to this update was made by {}, not by @{}.\n",
+                text(who),
+                clean(&e.update.author)
+            );
+        }
         update_body(&mut out, &e.update);
     }
     if view.entries.is_empty() {

@@ -32,6 +32,9 @@ pub struct Entry {
     pub local_time: String,
     /// How long ago it was written.
     pub ago: String,
+    /// The committer's email when the last commit to this update was not
+    /// made by its author.
+    pub foreign_committer: Option<String>,
 }
 
 /// The collated team view.

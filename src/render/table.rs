@@ -64,7 +64,15 @@ pub fn team(out: &Out, view: &TeamView) -> String {
             Cell::new(items(&e.update.yesterday)),
             Cell::new(items(&e.update.today)),
             blockers,
-            Cell::new(format!("{}\n{}", e.update.date, e.ago)),
+            Cell::new(match &e.foreign_committer {
+                None => format!("{}\n{}", e.update.date, e.ago),
+                Some(who) => format!(
+                    "{}\n{}\n⚠ committed by {}",
+                    e.update.date,
+                    e.ago,
+                    clean(who)
+                ),
+            }),
         ]);
     }
     let mut text = format!("{} · {}\n{table}\n", clean(&view.team), view.date);
@@ -120,4 +128,29 @@ pub fn log(out: &Out, updates: &[Update]) -> String {
         ]);
     }
     format!("{table}\n")
+}
+
+/// `audit` as a table.
+pub fn audit(out: &Out, report: &crate::audit::Report) -> String {
+    if report.violations.is_empty() {
+        return format!(
+            "{} commit(s) checked: no violations.\n",
+            report.commits_checked
+        );
+    }
+    let mut table = new_table(out, &["Commit", "Member", "Path", "Committer", "Reason"]);
+    for v in &report.violations {
+        table.add_row(vec![
+            Cell::new(&v.commit[..v.commit.len().min(10)]),
+            Cell::new(format!("@{}", clean(&v.member))),
+            Cell::new(clean(&v.path)),
+            Cell::new(clean(&v.committer)),
+            Cell::new(clean(&v.reason)),
+        ]);
+    }
+    format!(
+        "{table}\n{} commit(s) checked: {} violation(s).\n",
+        report.commits_checked,
+        report.violations.len()
+    )
 }

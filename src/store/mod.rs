@@ -7,6 +7,7 @@
 //! the remote with pending updates); `refs/remotes/origin/<branch>` is what was
 //! last fetched from or pushed to the remote.
 
+mod history;
 mod read;
 mod recover;
 pub mod remote;
@@ -44,6 +45,8 @@ pub struct Store {
     external: bool,
     /// Held from the first change to the mirror until the store is dropped.
     lock: std::cell::OnceCell<std::fs::File>,
+    /// Signs the commits this store makes, when the user configured a key.
+    signer: Option<crate::signing::Signer>,
 }
 
 impl Store {
@@ -64,6 +67,7 @@ impl Store {
             remote,
             external: false,
             lock: std::cell::OnceCell::new(),
+            signer: None,
         })
     }
 
@@ -82,6 +86,7 @@ impl Store {
             remote: None,
             external: true,
             lock: std::cell::OnceCell::new(),
+            signer: None,
         })
     }
 
@@ -107,6 +112,36 @@ impl Store {
         store.fetch()?;
         store.fast_forward_local_to_remote()?;
         Ok(store)
+    }
+
+    /// Signs every commit made from now on with `signer`.
+    pub fn set_signer(&mut self, signer: Option<crate::signing::Signer>) {
+        self.signer = signer;
+    }
+
+    /// Makes a commit object (signed when a signer is set) without moving any ref.
+    pub(crate) fn make_commit(
+        &self,
+        author: &git2::Signature<'_>,
+        committer: &git2::Signature<'_>,
+        message: &str,
+        tree: &git2::Tree<'_>,
+        parents: &[&git2::Commit<'_>],
+    ) -> Result<Oid> {
+        let Some(signer) = &self.signer else {
+            return Ok(self
+                .repo
+                .commit(None, author, committer, message, tree, parents)?);
+        };
+        let buffer = self
+            .repo
+            .commit_create_buffer(author, committer, message, tree, parents)?;
+        let content = std::str::from_utf8(&buffer)
+            .map_err(|_| Error::Usage("the commit to sign is not UTF-8".into()))?;
+        let signature = signer.sign(&buffer)?;
+        Ok(self
+            .repo
+            .commit_signed(content, &signature, Some("gpgsig"))?)
     }
 
     /// The underlying repository.

@@ -180,8 +180,7 @@ impl Store {
         }
         let tree = self.repo.find_tree(tree_id)?;
         let message = commit.message().unwrap_or("async-up: update");
-        let new = self.repo.commit(
-            None,
+        let new = self.make_commit(
             &commit.author(),
             &commit.committer(),
             message,

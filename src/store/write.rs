@@ -52,9 +52,7 @@ impl Store {
             }
             let tree = self.repo.find_tree(tree_id)?;
             let parents: Vec<&git2::Commit<'_>> = parent_commit.iter().collect();
-            let commit = self
-                .repo
-                .commit(None, author, author, message, &tree, &parents)?;
+            let commit = self.make_commit(author, author, message, &tree, &parents)?;
             if self.move_tip(parent, commit)? {
                 return Ok(Some(commit));
             }

@@ -1,0 +1,63 @@
+//! `async-up audit`: who really wrote each update. Exit 0 clean, 1 on any
+//! violation, 2 on error: ready for the team repo's CI or a server hook.
+
+use super::{refresh, Status};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::render::{self, Format};
+
+/// Check that every commit to a member's files was made by that member.
+///
+/// A commit that touched `updates/<handle>/` or `members/<handle>.toml` must
+/// have a committer email matching that member's file. Where the team file
+/// says `[signing] required = true`, it must also carry a valid SSH signature
+/// from a key listed for that member in the team's `allowed_signers` file.
+/// Exits 1 on any violation, listing the commit and the reason.
+///
+/// Example (in the team repo's own CI): async-up --repo . audit --since origin/main~50
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only commits after this revision.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Do not fetch first.
+    #[arg(long)]
+    pub no_fetch: bool,
+}
+
+/// Runs `audit`.
+pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    let team = ctx.open_team()?;
+    refresh(ctx, &team, args.no_fetch)?;
+    let repo = team.store.repo();
+    let Some(tip) = team.store.tip() else {
+        ctx.note("the team repo has no commits yet");
+        return Ok(Status::Success);
+    };
+    let since = match &args.since {
+        Some(rev) => Some(
+            repo.revparse_single(rev)
+                .and_then(|o| o.peel_to_commit())
+                .map_err(|_| {
+                    Error::Usage(format!("--since {rev:?} is not a commit in the team repo"))
+                })?
+                .id(),
+        ),
+        None => None,
+    };
+    let report = crate::audit::audit(repo, tip, since)?;
+    let out = ctx.out();
+    let text = match args.format {
+        Format::Json => render::json::audit(&report),
+        Format::Table | Format::Markdown => render::table::audit(&out, &report),
+    };
+    out.print(&text)?;
+    Ok(if report.violations.is_empty() {
+        Status::Success
+    } else {
+        Status::Found
+    })
+}

@@ -59,6 +59,7 @@ for i in $(seq -w 1 "$WRITERS"); do
 done
 
 start=$(date +%s.%N)
+pids=()
 for i in $(seq -w 1 "$WRITERS"); do
   (
     for j in $(seq -w 1 "$WRITES"); do
@@ -71,8 +72,9 @@ for i in $(seq -w 1 "$WRITERS"); do
       fi
     done > "$TMP/result-$i"
   ) &
+  pids+=($!)
 done
-wait
+wait "${pids[@]}"
 end=$(date +%s.%N)
 
 cat "$TMP"/result-* > "$TMP/all"

@@ -36,6 +36,7 @@ pub struct Args {
 /// committer email differs from the member file's).
 fn mark_foreign_commits(
     store: &crate::store::Store,
+    index: Option<&crate::store::index::Index>,
     members: &[crate::model::Member],
     entries: &mut [Entry],
 ) -> Result<()> {
@@ -46,7 +47,7 @@ fn mark_foreign_commits(
             Some(crate::model::layout::update_path(&handle, e.update.date))
         })
         .collect();
-    let committers = store.last_committers(&paths)?;
+    let committers = store.last_committers(&paths, index)?;
     for (entry, path) in entries.iter_mut().zip(&paths) {
         let email = members
             .iter()
@@ -108,7 +109,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             None => missing.push(member.handle.clone()),
         }
     }
-    mark_foreign_commits(&team.store, &members, &mut entries)?;
+    mark_foreign_commits(&team.store, snapshot.index(), &members, &mut entries)?;
     let view = TeamView {
         team: team.name.clone(),
         date: view_date,

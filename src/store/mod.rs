@@ -8,6 +8,7 @@
 //! last fetched from or pushed to the remote.
 
 mod history;
+pub mod index;
 mod read;
 mod recover;
 pub mod remote;
@@ -196,7 +197,7 @@ impl Store {
             Some(oid) => Some(self.repo.find_commit(oid)?.tree()?),
             None => None,
         };
-        Ok(Snapshot::new(&self.repo, tree))
+        Ok(Snapshot::new(&self.repo, tree, self.index()))
     }
 
     /// How many local commits are not on the remote yet.
@@ -274,6 +275,16 @@ impl Store {
             .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
         file.lock()
             .map_err(|e| Error::io(format!("locking {}", path.display()), e))?;
+        // The git processes we spawn inherit the lock: if we are killed while
+        // one runs, it still holds the lock until it exits, so the next
+        // async-up waits for it instead of removing the ref locks it uses.
+        {
+            use std::os::fd::AsRawFd;
+            // SAFETY: fcntl on a file descriptor we own; F_SETFD with 0 only clears FD_CLOEXEC.
+            unsafe {
+                libc::fcntl(file.as_raw_fd(), libc::F_SETFD, 0);
+            }
+        }
         self.remove_stale_git_locks();
         let _ = self.lock.set(file);
         Ok(())

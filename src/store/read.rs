@@ -3,9 +3,10 @@
 //! layout are skipped, oversized files are refused before they are loaded, and
 //! a file that does not parse becomes one warning naming its path.
 
+use super::index::{Entry, Index};
 use crate::model::{layout, Handle, Member, TeamFile, Update};
 use chrono::NaiveDate;
-use git2::{ObjectType, Repository, Tree, TreeEntry};
+use git2::{ObjectType, Oid, Repository, Tree, TreeEntry};
 use std::cell::RefCell;
 
 /// Problems met while reading, one line each, to be shown on stderr.
@@ -13,9 +14,12 @@ use std::cell::RefCell;
 pub struct Warnings(RefCell<Vec<String>>);
 
 impl Warnings {
-    /// Records a warning.
+    /// Records a warning, once.
     pub fn push(&self, message: String) {
-        self.0.borrow_mut().push(message);
+        let mut list = self.0.borrow_mut();
+        if !list.contains(&message) {
+            list.push(message);
+        }
     }
 
     /// Takes the warnings recorded so far.
@@ -28,35 +32,60 @@ impl Warnings {
 pub struct Snapshot<'r> {
     repo: &'r Repository,
     root: Option<Tree<'r>>,
+    index: Option<Index>,
     /// What could not be read.
     pub warnings: Warnings,
 }
 
 impl<'r> Snapshot<'r> {
-    pub(super) fn new(repo: &'r Repository, root: Option<Tree<'r>>) -> Self {
+    pub(super) fn new(repo: &'r Repository, root: Option<Tree<'r>>, index: Option<Index>) -> Self {
         Snapshot {
             repo,
             root,
+            index,
             warnings: Warnings::default(),
         }
+    }
+
+    /// The index this snapshot reads through, if the store keeps one.
+    pub fn index(&self) -> Option<&Index> {
+        self.index.as_ref()
+    }
+
+    fn member_entries(&self) -> Vec<Entry> {
+        if let Some(index) = &self.index {
+            return index.members.clone();
+        }
+        self.subtree(self.root.as_ref(), layout::MEMBERS_DIR)
+            .map(|dir| {
+                dir.iter()
+                    .map(|e| Entry {
+                        name: e.name().unwrap_or("").to_string(),
+                        oid: e.id().to_string(),
+                        regular: is_regular(&e),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The team file, if present and readable.
     pub fn team_file(&self) -> Option<TeamFile> {
         let root = self.root.as_ref()?;
         let entry = root.get_name(layout::TEAM_FILE)?;
-        let text = self.read_text(layout::TEAM_FILE, &entry)?;
+        let text = self.read_blob(
+            layout::TEAM_FILE,
+            &entry.id().to_string(),
+            is_regular(&entry),
+        )?;
         self.ok_or_warn(TeamFile::from_toml(layout::TEAM_FILE, &text))
     }
 
     /// Every readable member file, sorted by handle.
     pub fn members(&self) -> Vec<Member> {
-        let Some(dir) = self.subtree(self.root.as_ref(), layout::MEMBERS_DIR) else {
-            return Vec::new();
-        };
         let mut members = Vec::new();
-        for entry in dir.iter() {
-            let Some(name) = entry.name() else { continue };
+        for entry in self.member_entries() {
+            let name = entry.name.as_str();
             let Some(stem) = name.strip_suffix(".toml") else {
                 continue;
             };
@@ -66,7 +95,7 @@ impl<'r> Snapshot<'r> {
                     .push(format!("{path}: file name is not a valid handle; skipped"));
                 continue;
             }
-            let Some(text) = self.read_text(&path, &entry) else {
+            let Some(text) = self.read_blob(&path, &entry.oid, entry.regular) else {
                 continue;
             };
             let Some(mut member) = self.ok_or_warn(Member::from_toml(&path, &text)) else {
@@ -93,6 +122,13 @@ impl<'r> Snapshot<'r> {
 
     /// Handles that have an updates folder.
     pub fn handles_with_updates(&self) -> Vec<Handle> {
+        if let Some(index) = &self.index {
+            return index
+                .people
+                .keys()
+                .filter_map(|h| Handle::parse(h).ok())
+                .collect();
+        }
         let Some(dir) = self.subtree(self.root.as_ref(), layout::UPDATES_DIR) else {
             return Vec::new();
         };
@@ -104,6 +140,22 @@ impl<'r> Snapshot<'r> {
 
     /// The latest readable update of `handle` dated on or before `until` (any date if `None`).
     pub fn latest_update(&self, handle: &Handle, until: Option<NaiveDate>) -> Option<Update> {
+        if let Some(index) = &self.index {
+            let person = index.people.get(handle.as_str())?;
+            for name in &person.stray {
+                self.warnings.push(stray_warning(handle, name));
+            }
+            for (date, oid) in &person.latest {
+                if until.is_some_and(|u| *date > u) {
+                    continue;
+                }
+                let path = layout::update_path(handle, *date);
+                if let Some(update) = self.read_update_blob(handle, *date, &path, oid, true) {
+                    return Some(update);
+                }
+            }
+            // Older than what the index keeps: walk the folders below.
+        }
         let person = self.person_dir(handle)?;
         for (year, year_tree) in self.years(&person).into_iter().rev() {
             if until.is_some_and(|u| year > chrono::Datelike::year(&u)) {
@@ -188,11 +240,7 @@ impl<'r> Snapshot<'r> {
             let name = entry.name().unwrap_or("");
             match layout::date_from_file_name(name) {
                 Some(date) => files.push((date, entry.to_owned())),
-                None => self.warnings.push(format!(
-                    "{}/{handle}/…/{}: not named YYYY-MM-DD.toml; skipped",
-                    layout::UPDATES_DIR,
-                    printable(name)
-                )),
+                None => self.warnings.push(stray_warning(handle, name)),
             }
         }
         files.sort_by_key(|(d, _)| *d);
@@ -206,8 +254,25 @@ impl<'r> Snapshot<'r> {
         entry: &TreeEntry<'_>,
     ) -> Option<Update> {
         let path = layout::update_path(handle, date);
-        let text = self.read_text(&path, entry)?;
-        let update = self.ok_or_warn(Update::from_toml(&path, &text))?;
+        self.read_update_blob(
+            handle,
+            date,
+            &path,
+            &entry.id().to_string(),
+            is_regular(entry),
+        )
+    }
+
+    fn read_update_blob(
+        &self,
+        handle: &Handle,
+        date: NaiveDate,
+        path: &str,
+        oid: &str,
+        regular: bool,
+    ) -> Option<Update> {
+        let text = self.read_blob(path, oid, regular)?;
+        let update = self.ok_or_warn(Update::from_toml(path, &text))?;
         if update.author != handle.as_str() {
             self.warnings.push(format!(
                 "{path}: author {:?} does not match the folder; skipped",
@@ -225,14 +290,19 @@ impl<'r> Snapshot<'r> {
         Some(update)
     }
 
-    /// The text of a regular file entry, or `None` with a warning. Symlinks,
+    /// The text of a regular file, or `None` with a warning. Symlinks,
     /// submodules and folders are ignored without a word: they are not files.
-    fn read_text(&self, path: &str, entry: &TreeEntry<'_>) -> Option<String> {
-        if entry.kind() != Some(ObjectType::Blob) || entry.filemode() == 0o120000 {
+    /// The size is checked from the object header before the blob is loaded.
+    fn read_blob(&self, path: &str, oid: &str, regular: bool) -> Option<String> {
+        if !regular {
             return None;
         }
+        let oid = Oid::from_str(oid).ok()?;
         let odb = self.repo.odb().ok()?;
-        let (size, _) = odb.read_header(entry.id()).ok()?;
+        let (size, kind) = odb.read_header(oid).ok()?;
+        if kind != ObjectType::Blob {
+            return None;
+        }
         if size > layout::MAX_FILE_BYTES {
             self.warnings.push(format!(
                 "{path}: {size} bytes, over the {} byte limit; skipped",
@@ -240,7 +310,7 @@ impl<'r> Snapshot<'r> {
             ));
             return None;
         }
-        let blob = self.repo.find_blob(entry.id()).ok()?;
+        let blob = self.repo.find_blob(oid).ok()?;
         match std::str::from_utf8(blob.content()) {
             Ok(text) if text.contains('\0') => {
                 self.warnings
@@ -278,4 +348,17 @@ impl<'r> Snapshot<'r> {
 /// A name from the repo made safe to put in a message.
 fn printable(name: &str) -> String {
     crate::render::sanitize::clean(name)
+}
+
+fn stray_warning(handle: &Handle, name: &str) -> String {
+    format!(
+        "{}/{handle}/…/{}: not named YYYY-MM-DD.toml; skipped",
+        layout::UPDATES_DIR,
+        printable(name)
+    )
+}
+
+/// A regular file: a blob that is not a symlink (submodules are commits).
+fn is_regular(entry: &TreeEntry<'_>) -> bool {
+    entry.kind() == Some(ObjectType::Blob) && entry.filemode() != 0o120000
 }

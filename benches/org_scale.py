@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Org-scale benchmark: whole-process figures for async-up on generated team
+repos, beside what git itself needs for the same work.
+
+    benches/org_scale.py            # sizes S and M
+    benches/org_scale.py S M L      # L is 1,000 members x 750 workdays
+
+Builds the release binary and the generator, generates each size once into
+target/bench-repos (reused later), joins it through a local mirror, then
+prints one table: median wall time of several runs after a warm-up, peak
+memory (max RSS) and the ratio to the git baseline. Figures only: nothing is
+asserted. No network: the remote is a path.
+"""
+import json, os, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SIZES = {"S": (10, 30), "M": (200, 750), "L": (1000, 750), "M30": (200, 30)}
+RUNS = int(os.environ.get("BENCH_RUNS", "9"))
+NOW = "2026-11-24T23:00:00Z"
+
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def measure(argv, env, stdin_file=None, runs=RUNS):
+    """Median wall seconds and max peak RSS (MiB) of `argv`, after a warm-up."""
+    times, peaks = [], []
+    for i in range(runs + 1):
+        stdin = open(stdin_file, "rb") if stdin_file else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if stdin_file:
+            stdin.close()
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            sys.exit(f"{' '.join(argv)} exited {code}: {proc.stderr.read().decode()}")
+        if i > 0:
+            times.append(elapsed)
+            peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def main():
+    sizes = sys.argv[1:] or ["S", "M"]
+    os.chdir(ROOT)
+    subprocess.run(["cargo", "build", "--release", "-q", "--bin", "async-up", "--example", "gen_team_repo"], check=True)
+    binary = os.path.join(ROOT, "target/release/async-up")
+    generator = os.path.join(ROOT, "target/release/examples/gen_team_repo")
+    cache = os.path.join(ROOT, "target/bench-repos")
+    os.makedirs(cache, exist_ok=True)
+    rows = []
+    for size in sizes:
+        members, days = SIZES[size]
+        repo = os.path.join(cache, f"team-{members}x{days}.git")
+        if not os.path.exists(os.path.join(repo, "HEAD")):
+            print(f"generating {size}: {members} members x {days} workdays ...", file=sys.stderr)
+            sh(generator, "--members", str(members), "--days", str(days), repo)
+        home = tempfile.mkdtemp(prefix=f"async-up-bench-{size}-")
+        env = {
+            "PATH": os.environ["PATH"], "HOME": home, "TZ": "UTC", "ASYNC_UP_NOW": NOW,
+            "XDG_CONFIG_HOME": f"{home}/.config", "XDG_DATA_HOME": f"{home}/.local/share",
+            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": f"{home}/.gitconfig",
+        }
+        with open(env["GIT_CONFIG_GLOBAL"], "w") as f:
+            f.write("[user]\n\tname = Bench\n\temail = m0001@example.com\n")
+        # Join through a copy of the remote, so writes never touch the cache.
+        remote = os.path.join(home, "remote.git")
+        shutil.copytree(repo, remote)
+        sh(binary, "-q", "init", remote, "--user", "m0001", env=env)
+        mirror = f"{home}/.local/share/async-up/teams/remote.git"
+
+        team = json.loads(sh(binary, "team", "--no-fetch", "--format", "json", env=env))
+        tip = sh("git", "--git-dir", mirror, "rev-parse", "refs/heads/main", env=env).strip()
+        wanted = [f"{tip}:updates/{u['author']}/{u['date'][:4]}/{u['date']}.toml" for u in team["updates"]]
+        wanted += [f"{tip}:members/m{m:04}.toml" for m in range(members)]
+        batch = os.path.join(home, "blobs.txt")
+        with open(batch, "w") as f:
+            f.write("\n".join(wanted) + "\n")
+        git_batch = measure(["git", "--git-dir", mirror, "cat-file", "--batch"], env, stdin_file=batch)
+        since = sh("date", "-u", "-d", "2026-11-24 -1 year", "+%Y-%m-%d").strip()
+        log_blobs = sh("git", "--git-dir", mirror, "ls-tree", "-r", "--name-only", "main", "updates/m0002/", env=env).split()
+        log_batch = os.path.join(home, "log.txt")
+        with open(log_batch, "w") as f:
+            f.write("\n".join(f"{tip}:{p}" for p in log_blobs if p.rsplit("/", 1)[-1] >= since) + "\n")
+        git_log = measure(["git", "--git-dir", mirror, "cat-file", "--batch"], env, stdin_file=log_batch)
+        git_fetch = measure(["git", "--git-dir", mirror, "fetch", "-q", "origin"], env)
+
+        def row(name, argv, baseline=None, base_name=""):
+            t, mem = measure([binary] + argv, env)
+            ratio = f"{t / baseline[0]:.2f}x {base_name}" if baseline else ""
+            rows.append((size, name, t * 1000, mem, ratio))
+
+        row("--version (process floor)", ["--version"])
+        row("team --no-fetch --format json", ["team", "--no-fetch", "--format", "json"], git_batch, "cat-file")
+        row("team --no-fetch (table)", ["team", "--no-fetch"], git_batch, "cat-file")
+        row("blockers --no-fetch", ["blockers", "--no-fetch"], git_batch, "cat-file")
+        row("log m0002 --since 1y", ["log", "m0002", "--since", "1y", "--no-fetch"], git_log, "cat-file")
+        row("write --no-push", ["write", "--no-push", "--today", "bench"])
+        row("sync (nothing to do)", ["sync"], git_fetch, "git fetch")
+        rows.append((size, "git cat-file --batch (team blobs)", git_batch[0] * 1000, git_batch[1], ""))
+        rows.append((size, "git cat-file --batch (log blobs)", git_log[0] * 1000, git_log[1], ""))
+        rows.append((size, "git fetch (nothing new)", git_fetch[0] * 1000, git_fetch[1], ""))
+        shutil.rmtree(home)
+
+    print(f"\n{'size':<5} {'command':<36} {'median ms':>10} {'peak MiB':>9}  ratio")
+    for size, name, ms, mem, ratio in rows:
+        print(f"{size:<5} {name:<36} {ms:>10.1f} {mem:>9.1f}  {ratio}")
+
+
+if __name__ == "__main__":
+    main()

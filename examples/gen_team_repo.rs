@@ -1,0 +1,259 @@
+//! Generates a realistic team repository for benchmarks, fast: one
+//! `git fast-import` stream, one commit per update as async-up makes them,
+//! then packed the way a clone would be.
+//!
+//!   cargo run --release --example gen_team_repo -- --members 200 --days 750 /tmp/team-m.git
+//!
+//! M members across many zones write an update on each workday (Mon-Fri),
+//! with 1-4 items per field; blockers open, carry over with their id and
+//! date, and close; some members take time away; about one file in two
+//! thousand is malformed. The last workday is 2026-11-24 (ASYNC_UP_NOW for
+//! the benchmark). Deterministic: the same arguments give the same repo.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const ZONES: &[(&str, i32)] = &[
+    ("America/Los_Angeles", -8 * 60),
+    ("America/New_York", -5 * 60),
+    ("America/Sao_Paulo", -3 * 60),
+    ("Europe/London", 0),
+    ("Europe/Berlin", 60),
+    ("Africa/Nairobi", 3 * 60),
+    ("Asia/Kolkata", 5 * 60 + 30),
+    ("Asia/Singapore", 8 * 60),
+    ("Asia/Tokyo", 9 * 60),
+    ("Australia/Sydney", 11 * 60),
+    ("Pacific/Auckland", 13 * 60),
+];
+
+const WORDS: &[&str] = &[
+    "Review",
+    "Ship",
+    "Fix",
+    "Refactor",
+    "Test",
+    "Deploy",
+    "Document",
+    "Pair on",
+    "Investigate",
+    "the login flow",
+    "token refresh",
+    "flaky CI",
+    "the billing page",
+    "search indexing",
+    "PR #4821",
+    "the migration",
+    "staging",
+    "release notes",
+    "on-call handover",
+    "metrics dashboard",
+];
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn items(&mut self) -> Vec<String> {
+        (0..1 + self.below(4))
+            .map(|_| {
+                format!(
+                    "{} {}",
+                    WORDS[self.below(9) as usize],
+                    WORDS[9 + self.below(11) as usize]
+                )
+            })
+            .collect()
+    }
+}
+
+fn toml_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+struct Blocker {
+    id: String,
+    text: String,
+    since: chrono::NaiveDate,
+}
+
+fn main() {
+    let mut members = 10usize;
+    let mut days = 30usize;
+    let mut out = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--members" => {
+                members = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--members N")
+            }
+            "--days" => days = args.next().and_then(|v| v.parse().ok()).expect("--days N"),
+            other => out = Some(other.to_string()),
+        }
+    }
+    let out = out.expect("usage: gen_team_repo [--members N] [--days N] OUT.git");
+    let _ = std::fs::remove_dir_all(&out);
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .status()
+            .expect("git");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "--quiet", "--bare", "-b", "main", &out]);
+
+    let mut import = Command::new("git")
+        .args(["--git-dir", &out, "fast-import", "--quiet"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("git fast-import");
+    let mut stream = std::io::BufWriter::new(import.stdin.take().unwrap());
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ (members as u64) << 20 ^ days as u64);
+
+    // Workdays ending on Tuesday 2026-11-24.
+    let last = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let mut workdays = Vec::new();
+    let mut d = last;
+    while workdays.len() < days {
+        if chrono::Datelike::weekday(&d).number_from_monday() <= 5 {
+            workdays.push(d);
+        }
+        d = d.pred_opt().unwrap();
+    }
+    workdays.reverse();
+    let start_secs = workdays[0]
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc()
+        .timestamp()
+        - 86_400;
+
+    // The first commit: team file and member files.
+    let mut first = String::new();
+    first.push_str("commit refs/heads/main\n");
+    first.push_str(&format!(
+        "committer Lead <lead@example.com> {start_secs} +0000\n"
+    ));
+    let msg = "async-up: team";
+    first.push_str(&format!("data {}\n{msg}\n", msg.len()));
+    let team = "version = 1\nname = \"bench\"\n";
+    first.push_str(&format!(
+        "M 100644 inline async-up.toml\ndata {}\n{team}\n",
+        team.len()
+    ));
+    for m in 0..members {
+        let (zone, _) = ZONES[m % ZONES.len()];
+        let body = format!(
+            "handle = \"m{m:04}\"\nname = \"Member {m}\"\nemail = \"m{m:04}@example.com\"\ntimezone = \"{zone}\"\n"
+        );
+        first.push_str(&format!(
+            "M 100644 inline members/m{m:04}.toml\ndata {}\n{body}\n",
+            body.len()
+        ));
+    }
+    stream.write_all(first.as_bytes()).unwrap();
+
+    let mut open: Vec<Vec<Blocker>> = (0..members).map(|_| Vec::new()).collect();
+    let mut away_until: Vec<usize> = vec![0; members];
+    let mut files = 0u64;
+    for (day_index, date) in workdays.iter().enumerate() {
+        for m in 0..members {
+            if day_index < away_until[m] {
+                continue;
+            }
+            if rng.below(400) == 0 {
+                away_until[m] = day_index + 3 + rng.below(8) as usize;
+                continue;
+            }
+            if rng.below(20) == 0 {
+                continue; // a missed day
+            }
+            let (_, offset_min) = ZONES[m % ZONES.len()];
+            let local_secs = 8 * 3600 + rng.below(4 * 3600) as i64;
+            let when = date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp() + local_secs
+                - i64::from(offset_min) * 60;
+            let offset = format!(
+                "{}{:02}:{:02}",
+                if offset_min < 0 { '-' } else { '+' },
+                offset_min.abs() / 60,
+                offset_min.abs() % 60
+            );
+            let local = chrono::DateTime::from_timestamp(when + i64::from(offset_min) * 60, 0)
+                .unwrap()
+                .naive_utc();
+            open[m].retain(|_| rng.below(10) >= 3);
+            if rng.below(15) == 0 {
+                open[m].push(Blocker {
+                    id: format!("{:06x}", rng.below(0xff_ffff)),
+                    text: format!(
+                        "Waiting on @m{:04} for {}",
+                        rng.below(members as u64),
+                        WORDS[9 + rng.below(11) as usize]
+                    ),
+                    since: *date,
+                });
+            }
+            let mut body = format!(
+                "version = 1\nauthor = \"m{m:04}\"\ndate = {date}\nwritten_at = {}{offset}\nyesterday = {}\ntoday = {}\n",
+                local.format("%Y-%m-%dT%H:%M:%S"),
+                toml_list(&rng.items()),
+                toml_list(&rng.items()),
+            );
+            if rng.below(3) == 0 {
+                body.push_str(&format!("mood = {}\n", 1 + rng.below(5)));
+            }
+            for b in &open[m] {
+                body.push_str(&format!(
+                    "\n[[blockers]]\nid = \"{}\"\ntext = \"{}\"\nsince = {}\n",
+                    b.id, b.text, b.since
+                ));
+            }
+            if rng.below(2000) == 0 {
+                body = format!("this is not toml [[[ {}\n", rng.next());
+            }
+            let path = format!(
+                "updates/m{m:04}/{}/{date}.toml",
+                chrono::Datelike::year(date)
+            );
+            let msg = format!("async-up: m{m:04} {date}");
+            let mut commit = String::with_capacity(body.len() + 200);
+            commit.push_str("commit refs/heads/main\n");
+            commit.push_str(&format!(
+                "committer Member {m} <m{m:04}@example.com> {when} {}\n",
+                offset.replace(':', "")
+            ));
+            commit.push_str(&format!("data {}\n{msg}\n", msg.len()));
+            commit.push_str(&format!(
+                "M 100644 inline {path}\ndata {}\n{body}\n",
+                body.len()
+            ));
+            stream.write_all(commit.as_bytes()).unwrap();
+            files += 1;
+        }
+    }
+    stream.flush().unwrap();
+    drop(stream);
+    assert!(import.wait().unwrap().success(), "fast-import failed");
+    // Packed as a clone receives it: one pack, git's default delta depth.
+    git(&["--git-dir", &out, "repack", "-adq"]);
+    git(&["--git-dir", &out, "prune-packed"]);
+    println!(
+        "{out}: {members} members, {} workdays, {files} update files",
+        workdays.len()
+    );
+}

@@ -1,0 +1,244 @@
+//! An index of what the reading commands need, kept beside the mirror so
+//! their cost grows with the number of members, not with history: each
+//! person's two latest update files and each member file as blob ids, and
+//! the committer of recently shown update files. It is keyed by the tip it
+//! describes and brought up to date from tree diffs when the tip moves,
+//! reading only the subtrees whose ids changed. It is a cache: deleting it is
+//! always safe, and a damaged one is rebuilt.
+
+use super::Store;
+use crate::error::Result;
+use crate::model::{handle, layout};
+use chrono::NaiveDate;
+use git2::{ObjectType, Oid, Repository, Tree};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+const INDEX_FILE: &str = "async-up-index.json";
+const FORMAT: u32 = 1;
+/// How many of each person's latest files to keep: the latest, and the one
+/// before it for when the latest is dated after a reader's today.
+const LATEST_KEPT: usize = 2;
+
+/// One entry of a folder, as the index keeps it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    /// File name.
+    pub name: String,
+    /// Blob id.
+    pub oid: String,
+    /// A regular file (not a symlink, folder or submodule).
+    pub regular: bool,
+}
+
+/// What the index keeps of one person's folder.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Person {
+    /// The latest dated regular files, newest first.
+    pub latest: Vec<(NaiveDate, String)>,
+    /// Names in the year folders looked at that are not `YYYY-MM-DD.toml`.
+    pub stray: Vec<String>,
+}
+
+/// The index of one tip.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Index {
+    version: u32,
+    /// The commit this index describes.
+    pub tip: String,
+    /// The entries of `members/`.
+    pub members: Vec<Entry>,
+    /// Per handle, its latest dated update files.
+    pub people: BTreeMap<String, Person>,
+    /// Committer email of the last commit to an update file.
+    #[serde(default)]
+    pub committers: HashMap<String, String>,
+}
+
+impl Store {
+    /// The index for the current tip: loaded, updated from the tip it has, or
+    /// built. `None` for `--repo` stores and empty repos.
+    pub fn index(&self) -> Option<Index> {
+        if self.external {
+            return None;
+        }
+        let tip = self.tip()?;
+        let path = self.path.join(INDEX_FILE);
+        let old: Option<Index> = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .filter(|i: &Index| i.version == FORMAT);
+        if let Some(i) = &old {
+            if i.tip == tip.to_string() {
+                return old;
+            }
+        }
+        let fresh = match old {
+            Some(old) => update(&self.repo, old, tip),
+            None => build(&self.repo, tip),
+        }
+        .ok()?;
+        self.save_index(&fresh);
+        Some(fresh)
+    }
+
+    /// Saves the index; failing to is not an error, the next run rebuilds it.
+    pub fn save_index(&self, index: &Index) {
+        if let Ok(bytes) = serde_json::to_vec(index) {
+            let _ = crate::fsutil::write_atomically(&self.path.join(INDEX_FILE), &bytes);
+        }
+    }
+}
+
+fn subtree<'r>(repo: &'r Repository, tree: &Tree<'_>, name: &str) -> Option<Tree<'r>> {
+    let entry = tree.get_name(name)?;
+    (entry.kind() == Some(ObjectType::Tree))
+        .then(|| repo.find_tree(entry.id()).ok())
+        .flatten()
+}
+
+fn members_of(repo: &Repository, root: &Tree<'_>) -> Vec<Entry> {
+    subtree(repo, root, layout::MEMBERS_DIR)
+        .map(|dir| {
+            dir.iter()
+                .map(|e| Entry {
+                    name: e.name().unwrap_or("").to_string(),
+                    oid: e.id().to_string(),
+                    regular: e.kind() == Some(ObjectType::Blob) && e.filemode() != 0o120000,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A person's latest dated regular files, newest first.
+fn latest_of(repo: &Repository, person: &Tree<'_>) -> Person {
+    let mut years: Vec<(String, Oid)> = person
+        .iter()
+        .filter(|e| e.kind() == Some(ObjectType::Tree))
+        .filter_map(|e| {
+            let name = e.name()?;
+            (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| (name.to_string(), e.id()))
+        })
+        .collect();
+    years.sort();
+    let mut out = Person::default();
+    for (_, id) in years.into_iter().rev() {
+        let Ok(year) = repo.find_tree(id) else {
+            continue;
+        };
+        let mut files: Vec<(NaiveDate, String)> = Vec::new();
+        for e in year.iter() {
+            let name = e.name().unwrap_or("");
+            match layout::date_from_file_name(name) {
+                Some(date) if e.kind() == Some(ObjectType::Blob) && e.filemode() != 0o120000 => {
+                    files.push((date, e.id().to_string()))
+                }
+                Some(_) => {}
+                None => out.stray.push(name.to_string()),
+            }
+        }
+        files.sort();
+        for f in files.into_iter().rev() {
+            out.latest.push(f);
+            if out.latest.len() == LATEST_KEPT {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+fn build(repo: &Repository, tip: Oid) -> Result<Index> {
+    let root = repo.find_commit(tip)?.tree()?;
+    let mut people = BTreeMap::new();
+    if let Some(updates) = subtree(repo, &root, layout::UPDATES_DIR) {
+        for e in updates.iter() {
+            let Some(name) = e.name().filter(|n| handle::is_valid(n)) else {
+                continue;
+            };
+            if e.kind() != Some(ObjectType::Tree) {
+                continue;
+            }
+            let person = repo.find_tree(e.id())?;
+            people.insert(name.to_string(), latest_of(repo, &person));
+        }
+    }
+    Ok(Index {
+        version: FORMAT,
+        tip: tip.to_string(),
+        members: members_of(repo, &root),
+        people,
+        committers: HashMap::new(),
+    })
+}
+
+/// Brings `old` to `tip`, reading only the folders whose ids changed, and
+/// learns the committers of the commits in between.
+fn update(repo: &Repository, mut old: Index, tip: Oid) -> Result<Index> {
+    let Ok(old_tip) = Oid::from_str(&old.tip) else {
+        return build(repo, tip);
+    };
+    let (Ok(old_commit), Ok(new_commit)) = (repo.find_commit(old_tip), repo.find_commit(tip))
+    else {
+        return build(repo, tip);
+    };
+    let (old_root, new_root) = (old_commit.tree()?, new_commit.tree()?);
+    let id = |t: &Tree<'_>, n: &str| t.get_name(n).map(|e| e.id());
+    if id(&old_root, layout::MEMBERS_DIR) != id(&new_root, layout::MEMBERS_DIR) {
+        old.members = members_of(repo, &new_root);
+    }
+    if id(&old_root, layout::UPDATES_DIR) != id(&new_root, layout::UPDATES_DIR) {
+        let before: HashMap<String, Oid> = subtree(repo, &old_root, layout::UPDATES_DIR)
+            .map(|t| {
+                t.iter()
+                    .filter_map(|e| Some((e.name()?.to_string(), e.id())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let now = subtree(repo, &new_root, layout::UPDATES_DIR);
+        let mut people = BTreeMap::new();
+        for e in now.iter().flat_map(|t| t.iter()) {
+            let Some(name) = e.name().filter(|n| handle::is_valid(n)) else {
+                continue;
+            };
+            if e.kind() != Some(ObjectType::Tree) {
+                continue;
+            }
+            let unchanged = before.get(name) == Some(&e.id());
+            let latest = match old.people.remove(name) {
+                Some(l) if unchanged => l,
+                _ => latest_of(repo, &repo.find_tree(e.id())?),
+            };
+            people.insert(name.to_string(), latest);
+        }
+        old.people = people;
+    }
+    // Committers of the new commits, newest first, when history only grew.
+    if repo.graph_descendant_of(tip, old_tip).unwrap_or(false) {
+        let mut walk = repo.revwalk()?;
+        walk.push(tip)?;
+        walk.hide(old_tip)?;
+        walk.simplify_first_parent()?;
+        let mut learned: HashMap<String, String> = HashMap::new();
+        for oid in walk {
+            let commit = repo.find_commit(oid?)?;
+            let parent = commit.parent(0).ok().map(|p| p.tree()).transpose()?;
+            let diff = repo.diff_tree_to_tree(parent.as_ref(), Some(&commit.tree()?), None)?;
+            for delta in diff.deltas() {
+                if let Some(path) = delta.new_file().path().and_then(|p| p.to_str()) {
+                    if path.starts_with("updates/") && !learned.contains_key(path) {
+                        let email = commit.committer().email().unwrap_or("").to_string();
+                        learned.insert(path.to_string(), email);
+                    }
+                }
+            }
+        }
+        old.committers.extend(learned);
+    } else {
+        old.committers.clear();
+    }
+    old.tip = tip.to_string();
+    Ok(old)
+}

@@ -43,6 +43,41 @@ def measure(argv, env, stdin_file=None, runs=RUNS):
     return statistics.median(times), max(peaks)
 
 
+def aging(binary, cache, days=250):
+    """A mirror after a year of daily write+sync, against the same mirror freshly packed."""
+    repo = os.path.join(cache, "team-200x30.git")
+    if not os.path.exists(os.path.join(repo, "HEAD")):
+        sh(os.path.join(ROOT, "target/release/examples/gen_team_repo"), "--members", "200", "--days", "30", repo)
+    home = tempfile.mkdtemp(prefix="async-up-bench-aging-")
+    env = {
+        "PATH": os.environ["PATH"], "HOME": home, "TZ": "UTC", "ASYNC_UP_NOW": NOW,
+        "XDG_CONFIG_HOME": f"{home}/.config", "XDG_DATA_HOME": f"{home}/.local/share",
+        "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": f"{home}/.gitconfig",
+    }
+    with open(env["GIT_CONFIG_GLOBAL"], "w") as f:
+        f.write("[user]\n\tname = Bench\n\temail = m0001@example.com\n")
+    remote = os.path.join(home, "remote.git")
+    shutil.copytree(repo, remote)
+    sh(binary, "-q", "init", remote, "--user", "m0001", env=env)
+    mirror = f"{home}/.local/share/async-up/teams/remote.git"
+    start = time.time()
+    for day in range(days):
+        day_env = dict(env, ASYNC_UP_NOW=f"2027-{1 + day // 28:02d}-{1 + day % 28:02d}T09:00:00Z")
+        sh(binary, "-q", "write", "--today", f"day {day}", env=day_env)
+    took = time.time() - start
+    late = dict(env, ASYNC_UP_NOW="2027-12-31T09:00:00Z")
+    aged = measure([binary, "team", "--no-fetch", "--format", "json"], late)
+    loose = sum(len(files) for _, _, files in os.walk(os.path.join(mirror, "objects")) if _ != os.path.join(mirror, "objects", "pack"))
+    sh("git", "--git-dir", mirror, "repack", "-adfq", env=env)
+    fresh = measure([binary, "team", "--no-fetch", "--format", "json"], late)
+    shutil.rmtree(home)
+    return [
+        ("AGE", f"{days} days of write+sync ({took:.0f} s)", took * 1000 / days, 0.0, "per write"),
+        ("AGE", "team after a year of use", aged[0] * 1000, aged[1], f"{aged[0] / fresh[0]:.2f}x fresh ({loose} loose files)"),
+        ("AGE", "team, same mirror repack -adf", fresh[0] * 1000, fresh[1], ""),
+    ]
+
+
 def main():
     sizes = sys.argv[1:] or ["S", "M"]
     os.chdir(ROOT)
@@ -105,6 +140,8 @@ def main():
         rows.append((size, "git fetch (nothing new)", git_fetch[0] * 1000, git_fetch[1], ""))
         shutil.rmtree(home)
 
+    if os.environ.get("BENCH_AGING", "1") == "1":
+        rows.extend(aging(binary, cache))
     print(f"\n{'size':<5} {'command':<36} {'median ms':>10} {'peak MiB':>9}  ratio")
     for size, name, ms, mem, ratio in rows:
         print(f"{size:<5} {name:<36} {ms:>10.1f} {mem:>9.1f}  {ratio}")

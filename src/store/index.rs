@@ -85,7 +85,7 @@ impl Store {
     /// Saves the index; failing to is not an error, the next run rebuilds it.
     pub fn save_index(&self, index: &Index) {
         if let Ok(bytes) = serde_json::to_vec(index) {
-            let _ = crate::fsutil::write_atomically(&self.path.join(INDEX_FILE), &bytes);
+            let _ = crate::fsutil::write_cache(&self.path.join(INDEX_FILE), &bytes);
         }
     }
 }

@@ -9,6 +9,7 @@
 
 mod history;
 pub mod index;
+mod maintenance;
 mod read;
 mod recover;
 pub mod remote;
@@ -224,7 +225,7 @@ impl Store {
         self.lock()?;
         remote::fetch(&self.repo, &self.path, remote)?;
         let now = crate::clock::now().to_rfc3339();
-        crate::fsutil::write_atomically(&self.path.join(FETCHED_AT_FILE), now.as_bytes())?;
+        crate::fsutil::write_cache(&self.path.join(FETCHED_AT_FILE), now.as_bytes())?;
         Ok(())
     }
 

@@ -79,6 +79,7 @@ impl Store {
                 Ok(PushOutcome::Pushed) => {
                     self.repo
                         .reference(&self.tracking_ref(), pushing, true, "async-up: pushed")?;
+                    self.maintain();
                     return Ok(SyncOutcome::Pushed {
                         commits: pending,
                         attempts: attempt,

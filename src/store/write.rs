@@ -54,6 +54,7 @@ impl Store {
             let parents: Vec<&git2::Commit<'_>> = parent_commit.iter().collect();
             let commit = self.make_commit(author, author, message, &tree, &parents)?;
             if self.move_tip(parent, commit)? {
+                self.maintain();
                 return Ok(Some(commit));
             }
         }

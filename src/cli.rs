@@ -14,7 +14,8 @@ use std::path::PathBuf;
     name = "async-up",
     version,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    after_long_help = EXIT_CODES
 )]
 pub struct Cli {
     /// Options every subcommand accepts.
@@ -25,6 +26,14 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// The exit codes, the same for every subcommand.
+pub const EXIT_CODES: &str = "Exit codes:
+  0  success
+  1  found something: blockers listed, audit violations, not written yet (status), a doctor check failed
+  2  error: bad input, unknown team, a refused push, an unreachable remote where one is needed
+
+Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_TRANSPORT, ASYNC_UP_USER, ASYNC_UP_NOW, NO_COLOR, COLUMNS.";
 
 /// Options accepted before or after any subcommand.
 #[derive(Debug, Clone, Args)]
@@ -61,23 +70,26 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The subcommands.
+/// The subcommands. Each one's help is the doc comment of its `Args`, so a
+/// doc comment here would hide the long help and its example.
 #[derive(Debug, Subcommand)]
+#[allow(missing_docs)]
 pub enum Command {
-    /// Join a team: mirror its repo, record it in your config, add your member file.
     Init(commands::init::Args),
-    /// Write today's update: yesterday, today, blockers.
     Write(commands::write::Args),
-    /// Show everyone's latest update, with their local time.
     Team(commands::team::Args),
-    /// List open blockers; exits 1 when there are any.
     Blockers(commands::blockers::Args),
-    /// Push local updates and fetch everyone else's.
     Sync(commands::sync::Args),
-    /// Show one person's history.
     Log(commands::log::Args),
-    /// Check that every commit to a member's files was made (and signed) by that member.
     Audit(commands::audit::Args),
+    Status(commands::status::Args),
+    Doctor(commands::doctor::Args),
+    /// Write completions/ and man/ from this definition (for maintainers).
+    #[command(hide = true)]
+    GenerateAssets {
+        /// The repository root to write completions/ and man/ into.
+        dir: std::path::PathBuf,
+    },
 }
 
 #[cfg(test)]

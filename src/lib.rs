@@ -20,6 +20,7 @@ pub mod config;
 pub mod context;
 pub mod error;
 pub mod fsutil;
+pub mod generate;
 pub mod model;
 pub mod render;
 pub mod signing;
@@ -32,6 +33,13 @@ pub use error::{Error, Result};
 /// Runs a parsed command line.
 pub fn run(cli: cli::Cli) -> Result<Status> {
     use cli::Command;
+    if let Command::GenerateAssets { dir } = &cli.command {
+        generate::write_all(dir)?;
+        return Ok(Status::Success);
+    }
+    if let Command::Doctor(args) = &cli.command {
+        return commands::doctor::run(&cli.global, args);
+    }
     let ctx = context::Context::new(cli.global)?;
     match &cli.command {
         Command::Init(args) => commands::init::run(&ctx, args),
@@ -41,5 +49,7 @@ pub fn run(cli: cli::Cli) -> Result<Status> {
         Command::Sync(args) => commands::sync::run(&ctx, args),
         Command::Log(args) => commands::log::run(&ctx, args),
         Command::Audit(args) => commands::audit::run(&ctx, args),
+        Command::Status(args) => commands::status::run(&ctx, args),
+        Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

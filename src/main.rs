@@ -1,12 +1,22 @@
 //! The async-up binary: parse, run, and map the outcome to an exit code.
 //! Exit codes: 0 ok, 1 found something (blockers), 2 error.
 
-use async_up::{cli::Cli, render::sanitize, Error, Status};
-use clap::Parser;
+use async_up::{cli::Cli, render::sanitize, store::Transport, Error, Status};
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // --version also says which git transport this machine would use.
+    let transport = match std::env::var("ASYNC_UP_TRANSPORT") {
+        Ok(t) if !t.is_empty() => t,
+        _ => Transport::detect().name().to_string(),
+    };
+    let version = format!("{} (transport: {transport})", env!("CARGO_PKG_VERSION"));
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match async_up::run(cli) {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::Found) => ExitCode::from(1),

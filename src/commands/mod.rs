@@ -3,8 +3,10 @@
 
 pub mod audit;
 pub mod blockers;
+pub mod doctor;
 pub mod init;
 pub mod log;
+pub mod status;
 pub mod sync;
 pub mod team;
 pub mod write;

@@ -1,0 +1,229 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[async-up] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'async-up'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'async-up'= {
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Join a team'
+            cand write 'Write today''s update: yesterday, today, blockers'
+            cand team 'Show everyone''s latest update'
+            cand blockers 'List every open blocker in each member''s latest update'
+            cand sync 'Push local updates and fetch everyone else''s'
+            cand log 'Show one person''s updates, oldest first'
+            cand audit 'Check that every commit to a member''s files was made by that member'
+            cand status 'Say whether you have written today''s update'
+            cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
+            cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'async-up;init'= {
+            cand --user 'Your handle (default: the local part of git''s user.email)'
+            cand --name 'Your display name (default: git''s user.name)'
+            cand --timezone 'Your IANA time zone (default: the machine''s)'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;write'= {
+            cand --yesterday 'What you did (repeatable: one item each)'
+            cand --today 'What you plan (repeatable)'
+            cand --blocker 'Something blocking you (repeatable); the same text is not added twice'
+            cand --resolve 'Resolve an open blocker by id, or `all` (repeatable)'
+            cand --mood 'Your mood, 1 (bad) to 5 (great)'
+            cand --date 'Write for this date instead of today (YYYY-MM-DD), to backfill'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --edit 'Open $VISUAL or $EDITOR on the update as TOML'
+            cand --no-push 'Commit locally only; `async-up sync` pushes later'
+            cand --no-input 'Never prompt; fail if nothing is given to write'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;team'= {
+            cand --date 'Show exactly the updates dated D (YYYY-MM-DD)'
+            cand --person 'Only these members (repeatable)'
+            cand --format 'Output format'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --no-fetch 'Do not fetch first; show what the mirror has'
+            cand --strict 'Treat unreadable files in the team repo as an error (exit 2)'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;blockers'= {
+            cand --format 'Output format'
+            cand --older-than 'Only blockers open for more than DAYS days'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --no-fetch 'Do not fetch first; show what the mirror has'
+            cand --require-fresh 'Exit 2 instead of judging stale data when the remote cannot be fetched'
+            cand --strict 'Treat unreadable files in the team repo as an error (exit 2)'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;sync'= {
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;log'= {
+            cand --since 'Start from this date (YYYY-MM-DD) or span back (7d, 2w, 3m, 1y)'
+            cand --format 'Output format'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --no-fetch 'Do not fetch first; show what the mirror has'
+            cand --strict 'Treat unreadable files in the team repo as an error (exit 2)'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;audit'= {
+            cand --since 'Only commits after this revision'
+            cand --format 'Output format'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --no-fetch 'Do not fetch first'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;status'= {
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;doctor'= {
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;generate-assets'= {
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;help'= {
+            cand init 'Join a team'
+            cand write 'Write today''s update: yesterday, today, blockers'
+            cand team 'Show everyone''s latest update'
+            cand blockers 'List every open blocker in each member''s latest update'
+            cand sync 'Push local updates and fetch everyone else''s'
+            cand log 'Show one person''s updates, oldest first'
+            cand audit 'Check that every commit to a member''s files was made by that member'
+            cand status 'Say whether you have written today''s update'
+            cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
+            cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'async-up;help;init'= {
+        }
+        &'async-up;help;write'= {
+        }
+        &'async-up;help;team'= {
+        }
+        &'async-up;help;blockers'= {
+        }
+        &'async-up;help;sync'= {
+        }
+        &'async-up;help;log'= {
+        }
+        &'async-up;help;audit'= {
+        }
+        &'async-up;help;status'= {
+        }
+        &'async-up;help;doctor'= {
+        }
+        &'async-up;help;generate-assets'= {
+        }
+        &'async-up;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

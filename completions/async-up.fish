@@ -1,0 +1,184 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_async_up_global_optspecs
+    string join \n team= repo= offline color= q/quiet h/help V/version
+end
+
+function __fish_async_up_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_async_up_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_async_up_using_subcommand
+    set -l cmd (__fish_async_up_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c async-up -n "__fish_async_up_needs_command" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_needs_command" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_needs_command" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_needs_command" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_needs_command" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "init" -d 'Join a team'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "write" -d 'Write today\'s update: yesterday, today, blockers'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "team" -d 'Show everyone\'s latest update'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "blockers" -d 'List every open blocker in each member\'s latest update'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "sync" -d 'Push local updates and fetch everyone else\'s'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "log" -d 'Show one person\'s updates, oldest first'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "status" -d 'Say whether you have written today\'s update'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "doctor" -d 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "generate-assets" -d 'Write completions/ and man/ from this definition (for maintainers)'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l user -d 'Your handle (default: the local part of git\'s user.email)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l name -d 'Your display name (default: git\'s user.name)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l timezone -d 'Your IANA time zone (default: the machine\'s)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand init" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l yesterday -d 'What you did (repeatable: one item each)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l today -d 'What you plan (repeatable)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l blocker -d 'Something blocking you (repeatable); the same text is not added twice' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l resolve -d 'Resolve an open blocker by id, or `all` (repeatable)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l mood -d 'Your mood, 1 (bad) to 5 (great)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l date -d 'Write for this date instead of today (YYYY-MM-DD), to backfill' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l edit -d 'Open $VISUAL or $EDITOR on the update as TOML'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l no-push -d 'Commit locally only; `async-up sync` pushes later'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l no-input -d 'Never prompt; fail if nothing is given to write'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l date -d 'Show exactly the updates dated D (YYYY-MM-DD)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l person -d 'Only these members (repeatable)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
+markdown\t'Markdown that pastes into GitHub, Slack or email'
+json\t'Stable JSON for scripts'"
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l no-fetch -d 'Do not fetch first; show what the mirror has'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l strict -d 'Treat unreadable files in the team repo as an error (exit 2)'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
+markdown\t'Markdown that pastes into GitHub, Slack or email'
+json\t'Stable JSON for scripts'"
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l older-than -d 'Only blockers open for more than DAYS days' -r
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l no-fetch -d 'Do not fetch first; show what the mirror has'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l require-fresh -d 'Exit 2 instead of judging stale data when the remote cannot be fetched'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l strict -d 'Treat unreadable files in the team repo as an error (exit 2)'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l since -d 'Start from this date (YYYY-MM-DD) or span back (7d, 2w, 3m, 1y)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
+markdown\t'Markdown that pastes into GitHub, Slack or email'
+json\t'Stable JSON for scripts'"
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l no-fetch -d 'Do not fetch first; show what the mirror has'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l strict -d 'Treat unreadable files in the team repo as an error (exit 2)'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l since -d 'Only commits after this revision' -r
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
+markdown\t'Markdown that pastes into GitHub, Slack or email'
+json\t'Stable JSON for scripts'"
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l no-fetch -d 'Do not fetch first'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand status" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "init" -d 'Join a team'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "write" -d 'Write today\'s update: yesterday, today, blockers'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "team" -d 'Show everyone\'s latest update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "blockers" -d 'List every open blocker in each member\'s latest update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "sync" -d 'Push local updates and fetch everyone else\'s'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "log" -d 'Show one person\'s updates, oldest first'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "status" -d 'Say whether you have written today\'s update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "doctor" -d 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "generate-assets" -d 'Write completions/ and man/ from this definition (for maintainers)'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

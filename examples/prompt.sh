@@ -1,0 +1,14 @@
+# Shell prompt hook for bash or zsh: a marker when today's stand-up is not
+# written yet. `async-up status` never touches the network and is fast.
+# Source this file from ~/.bashrc or ~/.zshrc.
+async_up_prompt() {
+  if command -v async-up >/dev/null 2>&1 && ! async-up status -q 2>/dev/null; then
+    printf '[stand-up] '
+  fi
+}
+if [ -n "${ZSH_VERSION:-}" ]; then
+  setopt PROMPT_SUBST
+  PROMPT='$(async_up_prompt)'"$PROMPT"
+else
+  PS1='$(async_up_prompt)'"$PS1"
+fi

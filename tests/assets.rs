@@ -1,0 +1,254 @@
+//! Completions, man pages and examples: generated from the clap definition,
+//! committed, and kept honest. Regenerating must give the committed files,
+//! the real shells must complete with them, mandoc must find no warning, and
+//! every example must run against a real team repo.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Whether `tool` is installed; CI (which installs them) must have it.
+fn have(tool: &str) -> bool {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{tool} is missing: .ci/run installs it"
+        );
+        eprintln!("skipped: {tool} is not installed here (CI installs it)");
+    }
+    found
+}
+
+fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn committed_completions_and_man_pages_are_up_to_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(assert_cmd::cargo::cargo_bin("async-up"))
+        .arg("generate-assets")
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for dir in ["completions", "man"] {
+        let fresh = files_of(&tmp.path().join(dir));
+        let committed = files_of(&Path::new(ROOT).join(dir));
+        let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&fresh),
+            names(&committed),
+            "{dir}/: run `cargo run -- generate-assets .`"
+        );
+        for ((name, a), (_, b)) in fresh.iter().zip(&committed) {
+            assert!(
+                a == b,
+                "{dir}/{name} is stale: run `cargo run -- generate-assets .`"
+            );
+        }
+    }
+    let pages = files_of(&Path::new(ROOT).join("man"));
+    assert!(pages.iter().any(|(n, _)| n == "async-up-write.1"));
+    let main_page =
+        String::from_utf8_lossy(&pages.iter().find(|(n, _)| n == "async-up.1").unwrap().1)
+            .to_string();
+    assert!(
+        main_page.contains("Exit codes"),
+        "the exit codes are in the man page"
+    );
+}
+
+#[test]
+fn man_pages_pass_mandoc_lint() {
+    if !have("mandoc") {
+        return;
+    }
+    for (name, _) in files_of(&Path::new(ROOT).join("man")) {
+        let out = Command::new("mandoc")
+            .args(["-T", "lint", "-W", "warning"])
+            .arg(Path::new(ROOT).join("man").join(&name))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success() && out.stdout.is_empty(),
+            "mandoc on {name}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn bash_completes_subcommands_and_flags() {
+    let script = format!(
+        r#"source {ROOT}/completions/async-up.bash
+fn=$(complete -p async-up | sed 's/.*-F \([^ ]*\).*/\1/')
+complete_line() {{ COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${{#COMP_LINE}}; COMPREPLY=(); $fn async-up "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"; echo "${{COMPREPLY[@]}}"; }}
+complete_line async-up te
+complete_line async-up team --fo
+complete_line async-up blockers --format ''
+"#
+    );
+    let out = Command::new("bash").arg("-c").arg(script).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+    assert_eq!(lines[0].trim(), "team");
+    assert!(
+        lines[1].split_whitespace().any(|w| w == "--format"),
+        "{lines:?}"
+    );
+    let formats: Vec<&str> = lines[2].split_whitespace().collect();
+    assert!(
+        formats.contains(&"json") && formats.contains(&"table"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn fish_completes_subcommands_and_flags() {
+    if !have("fish") {
+        return;
+    }
+    let script = format!(
+        "source {ROOT}/completions/async-up.fish; complete -C 'async-up te'; echo ---; complete -C 'async-up team --fo'"
+    );
+    let out = Command::new("fish")
+        .arg("--no-config")
+        .arg("-c")
+        .arg(script)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let (subs, flags) = text.split_once("---").unwrap();
+    assert!(subs.lines().any(|l| l.starts_with("team")), "{text}");
+    assert!(flags.lines().any(|l| l.starts_with("--format")), "{text}");
+}
+
+#[test]
+fn zsh_loads_the_completion_function() {
+    if !have("zsh") {
+        return;
+    }
+    // zsh offers no non-interactive way to ask for completions; this checks
+    // the file loads under compinit and defines the function with the
+    // subcommands and their flags.
+    let dump = tempfile::tempdir().unwrap();
+    let script = format!(
+        "autoload -U compinit && compinit -u -d {}/zcompdump && fpath=({ROOT}/completions $fpath) && autoload -U +X _async-up && whence -w _async-up && functions _async-up",
+        dump.path().display()
+    );
+    let out = Command::new("zsh")
+        .arg("-f")
+        .arg("-c")
+        .arg(script)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("_async-up: function"), "{text}");
+    assert!(
+        text.contains("team:") && text.contains("--format"),
+        "zsh completion lists subcommands and flags"
+    );
+}
+
+#[test]
+fn examples_run_against_a_real_team_repo() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    let bin_dir = assert_cmd::cargo::cargo_bin("async-up")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+
+    // The prompt hook shows the marker until today's update is written.
+    let prompt = format!("PS1='$ '; source {ROOT}/examples/prompt.sh; eval \"echo \\\"$PS1\\\"\"");
+    let out = alice.shell(&prompt, &bin_dir);
+    assert_eq!(stdout(&out).trim(), "[stand-up] $", "{}", stderr(&out));
+    let out = alice.shell(&format!("sh {ROOT}/examples/reminder.sh"), &bin_dir);
+    assert!(
+        stdout(&out).contains("not written today's stand-up"),
+        "{}",
+        stdout(&out)
+    );
+    alice.ok(&["write", "--today", "examples", "--blocker", "old one"]);
+    let out = alice.shell(&prompt, &bin_dir);
+    assert_eq!(stdout(&out).trim(), "$");
+    let out = alice.shell(&format!("sh {ROOT}/examples/reminder.sh"), &bin_dir);
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+
+    // The CI examples' async-up lines, run in a checkout of the team repo.
+    let clone = world.path().join("checkout");
+    git_ok(
+        git_plain()
+            .args(["clone", "--quiet"])
+            .arg(&remote)
+            .arg(&clone),
+    );
+    for file in [
+        "github-actions-blockers.yml",
+        "gitlab-ci-blockers.yml",
+        "team-repo-audit.yml",
+    ] {
+        let text = std::fs::read_to_string(Path::new(ROOT).join("examples").join(file)).unwrap();
+        let lines: Vec<&str> = text
+            .lines()
+            .filter_map(|l| {
+                l.trim()
+                    .trim_start_matches("- ")
+                    .strip_prefix("run: ")
+                    .or(Some(l.trim().trim_start_matches("- ")))
+            })
+            .filter(|l| l.starts_with("async-up "))
+            .collect();
+        assert!(!lines.is_empty(), "{file} runs async-up");
+        for line in lines {
+            let out = alice.shell(&format!("cd {} && {line}", clone.display()), &bin_dir);
+            let code = out.status.code();
+            assert!(
+                matches!(code, Some(0)),
+                "{file}: {line} exited {code:?}: {}",
+                stderr(&out)
+            );
+        }
+    }
+    // Blockers newer than two days pass; three days later the same job fails.
+    world.set_now("2026-11-27T09:00:00Z");
+    let out = alice.shell(
+        &format!(
+            "cd {} && async-up --repo . blockers --older-than 2",
+            clone.display()
+        ),
+        &bin_dir,
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    // The starter team file parses as a team file.
+    let starter = std::fs::read_to_string(Path::new(ROOT).join("examples/async-up.toml")).unwrap();
+    let team = async_up::model::TeamFile::from_toml("examples/async-up.toml", &starter).unwrap();
+    assert_eq!(team.name, "acme");
+    assert!(team.signing.is_some());
+}

@@ -39,6 +39,9 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show one person''s updates, oldest first')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check that every commit to a member''s files was made by that member')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether you have written today''s update')
+            [CompletionResult]::new('mentions', 'mentions', [CompletionResultType]::ParameterValue, 'List open blockers and today-items that mention you (`@handle`), newest first')
+            [CompletionResult]::new('me', 'me', [CompletionResultType]::ParameterValue, 'Set your time zone, workdays, working hours and focus blocks')
+            [CompletionResult]::new('away', 'away', [CompletionResultType]::ParameterValue, 'Mark yourself away from one date until another (both included)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check git, identity, config, remote, branch, pending updates, clock and mirror')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from this definition (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -103,6 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
         'async-up;blockers' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only blockers open for more than DAYS days')
+            [CompletionResult]::new('--mentions', '--mentions', [CompletionResultType]::ParameterName, 'Only blockers that mention this handle (`@handle`)')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -177,6 +181,57 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'async-up;mentions' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-fetch', '--no-fetch', [CompletionResultType]::ParameterName, 'Do not fetch first')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not touch the network: no fetch, no push')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'async-up;me' {
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Your IANA time zone')
+            [CompletionResult]::new('--hours', '--hours', [CompletionResultType]::ParameterName, 'Working hours, HH:MM-HH:MM in your zone')
+            [CompletionResult]::new('--focus', '--focus', [CompletionResultType]::ParameterName, 'Focus blocks, HH:MM-HH:MM (repeatable; replaces the list)')
+            [CompletionResult]::new('--workdays', '--workdays', [CompletionResultType]::ParameterName, 'Workdays: day names or ranges, such as Mon-Thu (repeatable; replaces the list)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Your display name')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-focus', '--no-focus', [CompletionResultType]::ParameterName, 'Remove all focus blocks')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not touch the network: no fetch, no push')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'async-up;away' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day away (default: today)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day away')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A word for teammates')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove every away period (you are back)')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not touch the network: no fetch, no push')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'async-up;doctor' {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
@@ -212,6 +267,9 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show one person''s updates, oldest first')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check that every commit to a member''s files was made by that member')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether you have written today''s update')
+            [CompletionResult]::new('mentions', 'mentions', [CompletionResultType]::ParameterValue, 'List open blockers and today-items that mention you (`@handle`), newest first')
+            [CompletionResult]::new('me', 'me', [CompletionResultType]::ParameterValue, 'Set your time zone, workdays, working hours and focus blocks')
+            [CompletionResult]::new('away', 'away', [CompletionResultType]::ParameterValue, 'Mark yourself away from one date until another (both included)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check git, identity, config, remote, branch, pending updates, clock and mirror')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from this definition (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -239,6 +297,15 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             break
         }
         'async-up;help;status' {
+            break
+        }
+        'async-up;help;mentions' {
+            break
+        }
+        'async-up;help;me' {
+            break
+        }
+        'async-up;help;away' {
             break
         }
         'async-up;help;doctor' {

@@ -36,6 +36,9 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand log 'Show one person''s updates, oldest first'
             cand audit 'Check that every commit to a member''s files was made by that member'
             cand status 'Say whether you have written today''s update'
+            cand mentions 'List open blockers and today-items that mention you (`@handle`), newest first'
+            cand me 'Set your time zone, workdays, working hours and focus blocks'
+            cand away 'Mark yourself away from one date until another (both included)'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -96,6 +99,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
         &'async-up;blockers'= {
             cand --format 'Output format'
             cand --older-than 'Only blockers open for more than DAYS days'
+            cand --mentions 'Only blockers that mention this handle (`@handle`)'
             cand --team 'Use this configured team instead of the default one'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
             cand --color 'When to use colour'
@@ -165,6 +169,54 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'async-up;mentions'= {
+            cand --format 'Output format'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --no-fetch 'Do not fetch first'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;me'= {
+            cand --timezone 'Your IANA time zone'
+            cand --hours 'Working hours, HH:MM-HH:MM in your zone'
+            cand --focus 'Focus blocks, HH:MM-HH:MM (repeatable; replaces the list)'
+            cand --workdays 'Workdays: day names or ranges, such as Mon-Thu (repeatable; replaces the list)'
+            cand --name 'Your display name'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --no-focus 'Remove all focus blocks'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;away'= {
+            cand --from 'First day away (default: today)'
+            cand --until 'Last day away'
+            cand --note 'A word for teammates'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --clear 'Remove every away period (you are back)'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'async-up;doctor'= {
             cand --team 'Use this configured team instead of the default one'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
@@ -198,6 +250,9 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand log 'Show one person''s updates, oldest first'
             cand audit 'Check that every commit to a member''s files was made by that member'
             cand status 'Say whether you have written today''s update'
+            cand mentions 'List open blockers and today-items that mention you (`@handle`), newest first'
+            cand me 'Set your time zone, workdays, working hours and focus blocks'
+            cand away 'Mark yourself away from one date until another (both included)'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -217,6 +272,12 @@ set edit:completion:arg-completer[async-up] = {|@words|
         &'async-up;help;audit'= {
         }
         &'async-up;help;status'= {
+        }
+        &'async-up;help;mentions'= {
+        }
+        &'async-up;help;me'= {
+        }
+        &'async-up;help;away'= {
         }
         &'async-up;help;doctor'= {
         }

@@ -41,6 +41,9 @@ complete -c async-up -n "__fish_async_up_needs_command" -f -a "sync" -d 'Push lo
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "log" -d 'Show one person\'s updates, oldest first'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "status" -d 'Say whether you have written today\'s update'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "me" -d 'Set your time zone, workdays, working hours and focus blocks'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "doctor" -d 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "generate-assets" -d 'Write completions/ and man/ from this definition (for maintainers)'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -94,6 +97,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l format -d
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l older-than -d 'Only blockers open for more than DAYS days' -r
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l mentions -d 'Only blockers that mention this handle (`@handle`)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l team -d 'Use this configured team instead of the default one' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
@@ -153,6 +157,47 @@ complete -c async-up -n "__fish_async_up_using_subcommand status" -l offline -d 
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
+markdown\t'Markdown that pastes into GitHub, Slack or email'
+json\t'Stable JSON for scripts'"
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l no-fetch -d 'Do not fetch first'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l timezone -d 'Your IANA time zone' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l hours -d 'Working hours, HH:MM-HH:MM in your zone' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l focus -d 'Focus blocks, HH:MM-HH:MM (repeatable; replaces the list)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l workdays -d 'Workdays: day names or ranges, such as Mon-Thu (repeatable; replaces the list)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l name -d 'Your display name' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l no-focus -d 'Remove all focus blocks'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l from -d 'First day away (default: today)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l until -d 'Last day away' -r
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l note -d 'A word for teammates' -r
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l clear -d 'Remove every away period (you are back)'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one' -r
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
@@ -171,14 +216,17 @@ complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l of
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "init" -d 'Join a team'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "write" -d 'Write today\'s update: yesterday, today, blockers'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "team" -d 'Show everyone\'s latest update'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "blockers" -d 'List every open blocker in each member\'s latest update'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "sync" -d 'Push local updates and fetch everyone else\'s'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "log" -d 'Show one person\'s updates, oldest first'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "status" -d 'Say whether you have written today\'s update'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "doctor" -d 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "generate-assets" -d 'Write completions/ and man/ from this definition (for maintainers)'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status doctor generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "init" -d 'Join a team'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "write" -d 'Write today\'s update: yesterday, today, blockers'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "team" -d 'Show everyone\'s latest update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "blockers" -d 'List every open blocker in each member\'s latest update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "sync" -d 'Push local updates and fetch everyone else\'s'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "log" -d 'Show one person\'s updates, oldest first'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "status" -d 'Say whether you have written today\'s update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "me" -d 'Set your time zone, workdays, working hours and focus blocks'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "doctor" -d 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "generate-assets" -d 'Write completions/ and man/ from this definition (for maintainers)'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

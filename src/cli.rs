@@ -83,6 +83,9 @@ pub enum Command {
     Log(commands::log::Args),
     Audit(commands::audit::Args),
     Status(commands::status::Args),
+    Mentions(commands::mentions::Args),
+    Me(commands::me::Args),
+    Away(commands::away::Args),
     Doctor(commands::doctor::Args),
     /// Write completions/ and man/ from this definition (for maintainers).
     #[command(hide = true)]

@@ -50,6 +50,9 @@ pub fn run(cli: cli::Cli) -> Result<Status> {
         Command::Log(args) => commands::log::run(&ctx, args),
         Command::Audit(args) => commands::audit::run(&ctx, args),
         Command::Status(args) => commands::status::run(&ctx, args),
+        Command::Mentions(args) => commands::mentions::run(&ctx, args),
+        Command::Me(args) => commands::me::run(&ctx, args),
+        Command::Away(args) => commands::away::run(&ctx, args),
         Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

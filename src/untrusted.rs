@@ -35,6 +35,12 @@ pub fn parse_and_render(data: &[u8]) {
             update: update.clone(),
         }],
         missing: vec![update.author.clone()],
+        away: vec![render::AwayRow {
+            handle: update.author.clone(),
+            until: update.date,
+            note: update.today.first().cloned(),
+        }],
+        members: vec![],
     };
     let rows: Vec<BlockerRow> = update
         .blockers
@@ -45,6 +51,7 @@ pub fn parse_and_render(data: &[u8]) {
             text: b.text.clone(),
             since: b.since,
             age_days: 1,
+            away: true,
         })
         .collect();
     let out = Out {

@@ -30,6 +30,9 @@ pub struct Args {
     /// Treat unreadable files in the team repo as an error (exit 2).
     #[arg(long)]
     pub strict: bool,
+    /// Only blockers that mention this handle (`@handle`).
+    #[arg(long, value_name = "HANDLE")]
+    pub mentions: Option<String>,
 }
 
 /// Runs `blockers`.
@@ -39,6 +42,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if let (true, Some(reason)) = (args.require_fresh, stale) {
         return Err(Error::Stale(reason));
     }
+    let mentioned = args
+        .mentions
+        .as_deref()
+        .map(|h| Handle::parse(h.trim_start_matches('@')))
+        .transpose()?;
     let snapshot = team.store.snapshot()?;
     let mut rows = Vec::new();
     for member in roster(&snapshot) {
@@ -55,12 +63,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             {
                 continue;
             }
+            if let Some(h) = &mentioned {
+                if !crate::model::mention::mentions_handle(&b.text, h.as_str()) {
+                    continue;
+                }
+            }
             rows.push(BlockerRow {
                 author: member.handle.clone(),
                 id: b.id,
                 text: b.text,
                 since: b.since,
                 age_days,
+                away: member.away_on(today).is_some(),
             });
         }
     }

@@ -101,12 +101,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .or_else(|| existing_member.as_ref().and_then(|m| m.timezone.clone()))
         .or_else(crate::clock::system_zone)
         .unwrap_or_else(|| "UTC".to_string());
-    let member = Member {
-        handle: me.handle.to_string(),
-        name: Some(me.name.clone()),
-        email: Some(me.email.clone()),
-        timezone: Some(timezone.clone()),
-    };
+    // Joining again keeps what the member file says beyond who and where.
+    let mut member = existing_member.unwrap_or_else(|| Member::bare(me.handle.as_str()));
+    member.name = Some(me.name.clone());
+    member.email = Some(me.email.clone());
+    member.timezone = Some(timezone.clone());
     let mut files = Vec::new();
     if snapshot.team_file().is_none() && store.tip().is_none() {
         files.push(FileChange {

@@ -2,10 +2,13 @@
 //! several commands share (fetching before a read, the roster, dates) is here.
 
 pub mod audit;
+pub mod away;
 pub mod blockers;
 pub mod doctor;
 pub mod init;
 pub mod log;
+pub mod me;
+pub mod mentions;
 pub mod status;
 pub mod sync;
 pub mod team;
@@ -18,6 +21,68 @@ use crate::model::{Handle, Member};
 use crate::render;
 use crate::store::Snapshot;
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
+
+/// Pushes pending commits unless `--offline`, and says how it went. An
+/// unreachable remote is not an error here: the change is safe locally.
+pub(crate) fn push(ctx: &Context, team: &Team) -> Result<()> {
+    use crate::store::sync::SyncOutcome;
+    if ctx.global.offline {
+        if !team.local_only {
+            ctx.note("committed locally; `async-up sync` pushes it");
+        }
+        return Ok(());
+    }
+    match team.store.sync()? {
+        SyncOutcome::LocalOnly | SyncOutcome::UpToDate => {}
+        SyncOutcome::Pushed { commits, attempts } => ctx.note(&format!(
+            "pushed {commits} update(s) to {}{}",
+            team.store.remote().map(|r| r.url.as_str()).unwrap_or("the remote"),
+            if attempts > 1 {
+                format!(" after {attempts} attempts")
+            } else {
+                String::new()
+            }
+        )),
+        SyncOutcome::Offline { pending, reason } => ctx.note(&format!(
+            "could not reach the remote ({reason}).\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`."
+        )),
+    }
+    Ok(())
+}
+
+/// Commits a new version of your own member file and pushes it.
+pub(crate) fn save_my_member_file(
+    ctx: &Context,
+    team: &Team,
+    change: impl FnOnce(&mut Member) -> Result<()>,
+) -> Result<Member> {
+    if team.store.is_external() {
+        return Err(Error::Usage(
+            "--repo is read-only: change your member file through a joined team".into(),
+        ));
+    }
+    let me = ctx.identity(team.config.as_ref())?;
+    let snapshot = team.store.snapshot()?;
+    let mut member = snapshot
+        .member(&me.handle)
+        .unwrap_or_else(|| Member::bare(me.handle.as_str()));
+    drop(snapshot);
+    change(&mut member)?;
+    let signature = git2::Signature::now(&me.name, &me.email)?;
+    let committed = team.store.commit_files(
+        &[crate::store::FileChange {
+            path: crate::model::layout::member_path(&me.handle),
+            content: member.to_toml().into_bytes(),
+        }],
+        &format!("async-up: {} updates their member file", me.handle),
+        &signature,
+    )?;
+    if committed.is_none() {
+        ctx.note("your member file already says that; nothing changed");
+    }
+    push(ctx, team)?;
+    Ok(member)
+}
 
 /// How a command ended when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,12 +140,7 @@ pub(crate) fn roster(snapshot: &Snapshot<'_>) -> Vec<Member> {
     let mut members = snapshot.members();
     for handle in snapshot.handles_with_updates() {
         if !members.iter().any(|m| m.handle == handle.as_str()) {
-            members.push(Member {
-                handle: handle.to_string(),
-                name: None,
-                email: None,
-                timezone: None,
-            });
+            members.push(Member::bare(handle.as_str()));
         }
     }
     members.sort_by(|a, b| a.handle.cmp(&b.handle));

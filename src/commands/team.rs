@@ -4,8 +4,8 @@ use super::{finish_warnings, parse_date, parse_handles, refresh, roster, today_i
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::Handle;
-use crate::render::{self, Entry, Format, TeamView};
-use chrono::{Days, NaiveDate, Utc};
+use crate::render::{self, AwayRow, Entry, Format, MemberState, TeamView};
+use chrono::{NaiveDate, Utc};
 
 /// Show everyone's latest update.
 ///
@@ -85,23 +85,49 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .unwrap_or_else(|| today_in(ctx.now, super::reader_zone()));
     let mut entries = Vec::new();
     let mut missing = Vec::new();
+    let mut away = Vec::new();
+    let mut states = Vec::new();
     for member in &members {
         let handle = Handle::parse(&member.handle)?;
         let tz = member.tz();
+        let today = today_in(ctx.now, tz);
+        let state = member.state_at(ctx.now);
+        states.push(MemberState {
+            handle: member.handle.clone(),
+            local_time: ctx.now.with_timezone(&tz).format("%a %H:%M").to_string(),
+            state,
+        });
+        // Current means written on or after the previous workday: a Friday
+        // update is still current on Monday, and days away do not count.
         let shown = match args.date {
             Some(d) => snapshot.update_on(&handle, d),
-            None => {
-                let today = today_in(ctx.now, tz);
-                let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
-                snapshot
-                    .latest_update(&handle, Some(today))
-                    .filter(|u| u.date >= yesterday)
-            }
+            None => snapshot
+                .latest_update(&handle, Some(today))
+                .filter(|u| u.date >= member.previous_workday(today)),
         };
+        // Away is said whether or not an update shows, and is never missing.
+        let is_away = match member.away_on(args.date.unwrap_or(today)) {
+            Some(a) => {
+                away.push(AwayRow {
+                    handle: member.handle.clone(),
+                    until: a.until,
+                    note: a.note.clone(),
+                });
+                true
+            }
+            None => false,
+        };
+        if shown.is_none() && is_away {
+            continue;
+        }
         match shown {
             Some(update) => entries.push(Entry {
                 name: member.name.clone().unwrap_or_else(|| member.handle.clone()),
-                local_time: ctx.now.with_timezone(&tz).format("%a %H:%M").to_string(),
+                local_time: format!(
+                    "{}\n{}",
+                    ctx.now.with_timezone(&tz).format("%a %H:%M"),
+                    state.label().replace('_', " ")
+                ),
                 ago: crate::clock::ago(ctx.now, update.written_at.with_timezone(&Utc)),
                 foreign_committer: None,
                 update,
@@ -115,6 +141,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         date: view_date,
         entries,
         missing,
+        away,
+        members: states,
     };
     let out = ctx.out();
     let text = match args.format {

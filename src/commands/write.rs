@@ -2,14 +2,14 @@
 //! committed to the mirror and pushed.
 
 use super::{parse_date, today_in, write_prompt, Status};
-use crate::context::{Context, Team};
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
     layout,
     update::{apply_changes, Changes},
     Update,
 };
-use crate::store::{sync::SyncOutcome, FileChange};
+use crate::store::FileChange;
 use chrono::{Days, NaiveDate};
 use std::io::IsTerminal;
 
@@ -94,6 +94,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let previous = date
         .checked_sub_days(Days::new(1))
         .and_then(|d| snapshot.latest_update(&me.handle, Some(d)));
+    let known: Vec<String> = super::roster(&snapshot)
+        .into_iter()
+        .map(|m| m.handle)
+        .collect();
     drop(snapshot);
     let written_at = ctx.now.with_timezone(&tz).fixed_offset();
 
@@ -119,6 +123,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if args.edit {
         update = edit(&update)?;
     }
+    warn_unknown_mentions(&update, &known, me.handle.as_str());
 
     let path = layout::update_path(&me.handle, date);
     let offset_minutes = written_at.offset().local_minus_utc() / 60;
@@ -142,32 +147,52 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         )),
     }
     if !args.no_push && !ctx.global.offline {
-        push(ctx, &team)?;
+        super::push(ctx, &team)?;
     } else if !team.local_only {
         ctx.note("committed locally; `async-up sync` pushes it");
     }
     Ok(Status::Success)
 }
 
-/// Pushes pending updates and says how it went. An unreachable remote is not
-/// an error for `write`: the update is safe locally.
-fn push(ctx: &Context, team: &Team) -> Result<()> {
-    match team.store.sync()? {
-        SyncOutcome::LocalOnly | SyncOutcome::UpToDate => {}
-        SyncOutcome::Pushed { commits, attempts } => ctx.note(&format!(
-            "pushed {commits} update(s) to {}{}",
-            team.store.remote().map(|r| r.url.as_str()).unwrap_or("the remote"),
-            if attempts > 1 {
-                format!(" after {attempts} attempts")
-            } else {
-                String::new()
+/// The typo guard: a mention of someone who is not in the team is most
+/// likely a misspelt handle, so say so (the update is still written).
+fn warn_unknown_mentions(update: &Update, known: &[String], me: &str) {
+    let texts = update
+        .yesterday
+        .iter()
+        .chain(&update.today)
+        .chain(update.blockers.iter().map(|b| &b.text));
+    let mut unknown: Vec<String> = Vec::new();
+    for text in texts {
+        for handle in crate::model::mention::mentions(text) {
+            if handle != me && !known.contains(&handle) && !unknown.contains(&handle) {
+                unknown.push(handle);
             }
-        )),
-        SyncOutcome::Offline { pending, reason } => ctx.note(&format!(
-            "could not reach the remote ({reason}).\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`."
-        )),
+        }
     }
-    Ok(())
+    for handle in unknown {
+        let close = known.iter().find(|k| edit_distance(k, &handle) <= 2);
+        crate::render::warn(&match close {
+            Some(k) => format!("@{handle} is not a member of this team; did you mean @{k}?"),
+            None => format!("@{handle} is not a member of this team"),
+        });
+    }
+}
+
+/// Levenshtein distance, for "did you mean".
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// Lets the user edit the update as TOML; the result must still parse and

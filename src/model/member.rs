@@ -1,6 +1,8 @@
 //! A member file, `members/<handle>.toml`: who someone is and where they live.
 
+use super::toml_time;
 use crate::error::{Error, Result};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A team member.
@@ -17,9 +19,49 @@ pub struct Member {
     /// IANA time zone, such as `Asia/Kolkata`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
+    /// Workdays, such as `["Mon-Fri"]` (the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workdays: Option<Vec<String>>,
+    /// Working hours, such as `"09:00-17:30"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// Focus blocks that mean "do not interrupt", such as `["09:00-11:00"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub focus: Vec<String>,
+    /// Periods away.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub away: Vec<Away>,
+}
+
+/// A period away, both dates included, in the member's zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Away {
+    /// First day away.
+    #[serde(with = "toml_time::date")]
+    pub from: NaiveDate,
+    /// Last day away.
+    #[serde(with = "toml_time::date")]
+    pub until: NaiveDate,
+    /// A word for teammates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Member {
+    /// A member with only a handle (someone with updates but no member file).
+    pub fn bare(handle: &str) -> Self {
+        Member {
+            handle: handle.to_string(),
+            name: None,
+            email: None,
+            timezone: None,
+            workdays: None,
+            hours: None,
+            focus: Vec::new(),
+            away: Vec::new(),
+        }
+    }
+
     /// Parses a member file; `path` names it in errors.
     pub fn from_toml(path: &str, text: &str) -> Result<Self> {
         toml::from_str(text).map_err(|e| Error::BadFile {

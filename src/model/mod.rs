@@ -2,9 +2,11 @@
 //! and the rules that apply to them (handles, dates, blockers carrying over).
 //! Nothing here touches git or the terminal.
 
+pub mod availability;
 pub mod handle;
 pub mod layout;
 pub mod member;
+pub mod mention;
 pub mod team_file;
 mod toml_time;
 pub mod update;

@@ -67,6 +67,20 @@ pub fn team(view: &TeamView) -> String {
         date: String,
         updates: Vec<TeamUpdate<'a>>,
         missing: &'a [String],
+        away: Vec<AwayJson<'a>>,
+        members: Vec<MemberJson<'a>>,
+    }
+    #[derive(Serialize)]
+    struct AwayJson<'a> {
+        handle: &'a str,
+        until: String,
+        note: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct MemberJson<'a> {
+        handle: &'a str,
+        local_time: &'a str,
+        state: &'static str,
     }
     finish(&Doc {
         schema: SCHEMA,
@@ -81,6 +95,24 @@ pub fn team(view: &TeamView) -> String {
             })
             .collect(),
         missing: &view.missing,
+        away: view
+            .away
+            .iter()
+            .map(|a| AwayJson {
+                handle: &a.handle,
+                until: a.until.to_string(),
+                note: a.note.as_deref(),
+            })
+            .collect(),
+        members: view
+            .members
+            .iter()
+            .map(|m| MemberJson {
+                handle: &m.handle,
+                local_time: &m.local_time,
+                state: m.state.label(),
+            })
+            .collect(),
     })
 }
 
@@ -93,6 +125,7 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
         text: &'a str,
         since: String,
         age_days: i64,
+        away: bool,
     }
     #[derive(Serialize)]
     struct Doc<'a> {
@@ -109,6 +142,7 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
                 text: &r.text,
                 since: r.since.to_string(),
                 age_days: r.age_days,
+                away: r.away,
             })
             .collect(),
     })
@@ -155,6 +189,40 @@ pub fn audit(report: &crate::audit::Report) -> String {
                 member: &v.member,
                 path: &v.path,
                 reason: &v.reason,
+            })
+            .collect(),
+    })
+}
+
+/// `mentions --format json`.
+pub fn mentions(handle: &str, rows: &[super::MentionRow]) -> String {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        author: &'a str,
+        kind: &'a str,
+        text: &'a str,
+        date: String,
+        written_at: String,
+    }
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        schema: u32,
+        handle: &'a str,
+        mentions: Vec<Row<'a>>,
+    }
+    finish(&Doc {
+        schema: SCHEMA,
+        handle,
+        mentions: rows
+            .iter()
+            .map(|r| Row {
+                author: &r.author,
+                kind: r.kind,
+                text: &r.text,
+                date: r.date.to_string(),
+                written_at: r
+                    .written_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             })
             .collect(),
     })

@@ -61,6 +61,10 @@ pub fn team(view: &TeamView) -> String {
     if view.entries.is_empty() {
         out.push_str("_No updates yet._\n\n");
     }
+    if !view.away.is_empty() {
+        let names: Vec<String> = view.away.iter().map(super::table::away_text).collect();
+        let _ = writeln!(out, "**Away:** {}\n", text(&names.join(", ")));
+    }
     if !view.missing.is_empty() {
         let names: Vec<String> = view
             .missing
@@ -78,8 +82,9 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
     for r in rows {
         let _ = writeln!(
             out,
-            "- @{}: {} (`{}`, since {}, {}d)",
+            "- @{}{}: {} (`{}`, since {}, {}d)",
             clean(&r.author),
+            if r.away { " (away)" } else { "" },
             text(&r.text),
             clean(&r.id),
             r.since,

@@ -47,6 +47,44 @@ pub struct TeamView {
     pub entries: Vec<Entry>,
     /// Members with no update in the window.
     pub missing: Vec<String>,
+    /// Members away with no current update.
+    pub away: Vec<AwayRow>,
+    /// Every member's local time and state.
+    pub members: Vec<MemberState>,
+}
+
+/// A member away.
+pub struct AwayRow {
+    /// Who.
+    pub handle: String,
+    /// Last day away.
+    pub until: NaiveDate,
+    /// Their note.
+    pub note: Option<String>,
+}
+
+/// A member's local time and state now.
+pub struct MemberState {
+    /// Who.
+    pub handle: String,
+    /// Like "Tue 14:05".
+    pub local_time: String,
+    /// Working, focus, off hours, day off or away.
+    pub state: crate::model::availability::State,
+}
+
+/// A blocker or today-item that mentions someone.
+pub struct MentionRow {
+    /// Who wrote it.
+    pub author: String,
+    /// `blocker` or `today`.
+    pub kind: &'static str,
+    /// The text.
+    pub text: String,
+    /// The update's date.
+    pub date: NaiveDate,
+    /// When the update was written.
+    pub written_at: chrono::DateTime<chrono::FixedOffset>,
 }
 
 /// One open blocker.
@@ -61,6 +99,8 @@ pub struct BlockerRow {
     pub since: NaiveDate,
     /// Days open, in the author's zone.
     pub age_days: i64,
+    /// The author is away today.
+    pub away: bool,
 }
 
 /// Where output goes and how it looks.

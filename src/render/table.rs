@@ -79,6 +79,10 @@ pub fn team(out: &Out, view: &TeamView) -> String {
     if view.entries.is_empty() {
         text = format!("{} · {}\nNo updates yet.\n", clean(&view.team), view.date);
     }
+    if !view.away.is_empty() {
+        let names: Vec<String> = view.away.iter().map(away_text).collect();
+        text.push_str(&format!("Away: {}\n", names.join(", ")));
+    }
     if !view.missing.is_empty() {
         let names: Vec<String> = view
             .missing
@@ -88,6 +92,14 @@ pub fn team(out: &Out, view: &TeamView) -> String {
         text.push_str(&format!("Missing: {}\n", names.join(", ")));
     }
     text
+}
+
+/// "@bob until 2026-12-01 (note)".
+pub fn away_text(a: &super::AwayRow) -> String {
+    match &a.note {
+        Some(n) => format!("@{} until {} ({})", clean(&a.handle), a.until, clean(n)),
+        None => format!("@{} until {}", clean(&a.handle), a.until),
+    }
 }
 
 /// `blockers` as a table.
@@ -102,7 +114,11 @@ pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
             age = age.fg(Color::Red);
         }
         table.add_row(vec![
-            Cell::new(format!("@{}", clean(&r.author))),
+            Cell::new(if r.away {
+                format!("@{} (away)", clean(&r.author))
+            } else {
+                format!("@{}", clean(&r.author))
+            }),
             Cell::new(clean(&r.text)),
             Cell::new(clean(&r.id)),
             Cell::new(r.since.to_string()),
@@ -153,4 +169,24 @@ pub fn audit(out: &Out, report: &crate::audit::Report) -> String {
         report.commits_checked,
         report.violations.len()
     )
+}
+
+/// `mentions` as a table.
+pub fn mentions(out: &Out, handle: &str, rows: &[super::MentionRow]) -> String {
+    if rows.is_empty() {
+        return format!(
+            "Nothing mentions @{} in the latest updates.\n",
+            clean(handle)
+        );
+    }
+    let mut table = new_table(out, &["From", "Kind", "Text", "Date"]);
+    for r in rows {
+        table.add_row(vec![
+            Cell::new(format!("@{}", clean(&r.author))),
+            Cell::new(r.kind),
+            Cell::new(clean(&r.text)),
+            Cell::new(r.date.to_string()),
+        ]);
+    }
+    format!("{table}\n")
 }

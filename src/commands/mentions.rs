@@ -1,0 +1,79 @@
+//! `async-up mentions`: what is waiting on me.
+
+use super::{finish_warnings, refresh, roster, today_in, Status};
+use crate::context::Context;
+use crate::error::Result;
+use crate::model::{mention::mentions_handle, Handle};
+use crate::render::{self, Format, MentionRow};
+
+/// List open blockers and today-items that mention you (`@handle`), newest first.
+///
+/// Looks at each member's latest update.
+///
+/// Example: async-up mentions --format json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Whose mentions (default: yours).
+    #[arg(value_name = "HANDLE")]
+    pub handle: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Do not fetch first.
+    #[arg(long)]
+    pub no_fetch: bool,
+}
+
+/// Runs `mentions`.
+pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    let team = ctx.open_team()?;
+    let who = match &args.handle {
+        Some(h) => Handle::parse(h.trim_start_matches('@'))?,
+        None => ctx.identity(team.config.as_ref())?.handle,
+    };
+    refresh(ctx, &team, args.no_fetch)?;
+    let snapshot = team.store.snapshot()?;
+    let mut rows = Vec::new();
+    for member in roster(&snapshot) {
+        let handle = Handle::parse(&member.handle)?;
+        let Some(update) = snapshot.latest_update(&handle, Some(today_in(ctx.now, member.tz())))
+        else {
+            continue;
+        };
+        for b in &update.blockers {
+            if mentions_handle(&b.text, who.as_str()) {
+                rows.push(MentionRow {
+                    author: update.author.clone(),
+                    kind: "blocker",
+                    text: b.text.clone(),
+                    date: update.date,
+                    written_at: update.written_at,
+                });
+            }
+        }
+        for t in &update.today {
+            if mentions_handle(t, who.as_str()) {
+                rows.push(MentionRow {
+                    author: update.author.clone(),
+                    kind: "today",
+                    text: t.clone(),
+                    date: update.date,
+                    written_at: update.written_at,
+                });
+            }
+        }
+    }
+    rows.sort_by(|a, b| {
+        b.written_at
+            .cmp(&a.written_at)
+            .then(a.author.cmp(&b.author))
+    });
+    let out = ctx.out();
+    let text = match args.format {
+        Format::Json => render::json::mentions(who.as_str(), &rows),
+        Format::Table | Format::Markdown => render::table::mentions(&out, who.as_str(), &rows),
+    };
+    out.print(&text)?;
+    finish_warnings(&snapshot, false)?;
+    Ok(Status::Success)
+}

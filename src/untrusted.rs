@@ -41,6 +41,7 @@ pub fn parse_and_render(data: &[u8]) {
             note: update.today.first().cloned(),
         }],
         members: vec![],
+        questions: vec![],
     };
     let rows: Vec<BlockerRow> = update
         .blockers

@@ -251,4 +251,6 @@ fn examples_run_against_a_real_team_repo() {
     let team = async_up::model::TeamFile::from_toml("examples/async-up.toml", &starter).unwrap();
     assert_eq!(team.name, "acme");
     assert!(team.signing.is_some());
+    assert_eq!(team.questions.len(), 3);
+    assert!(team.questions.iter().any(|q| q.required));
 }

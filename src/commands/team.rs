@@ -143,6 +143,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         missing,
         away,
         members: states,
+        questions: snapshot
+            .team_file()
+            .map(|t| t.questions.into_iter().map(|q| (q.id, q.prompt)).collect())
+            .unwrap_or_default(),
     };
     let out = ctx.out();
     let text = match args.format {

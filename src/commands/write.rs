@@ -4,6 +4,7 @@
 use super::{parse_date, today_in, write_prompt, Status};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::question::Question;
 use crate::model::{
     layout,
     update::{apply_changes, Changes},
@@ -11,6 +12,7 @@ use crate::model::{
 };
 use crate::store::FileChange;
 use chrono::{Days, NaiveDate};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
 /// Write today's update: yesterday, today, blockers.
@@ -51,12 +53,32 @@ pub struct Args {
     /// Never prompt; fail if nothing is given to write.
     #[arg(long)]
     pub no_input: bool,
+    /// Answer one of the team's own questions (repeatable); lists take `a; b`.
+    #[arg(long, value_name = "ID=VALUE", value_parser = crate::model::question::split_answer)]
+    pub answer: Vec<(String, String)>,
 }
 
 impl Args {
-    fn changes(&self) -> Changes {
+    fn changes(&self, questions: &[Question]) -> Result<Changes> {
+        let mut answers = BTreeMap::new();
+        for (id, value) in &self.answer {
+            let question = questions.iter().find(|q| &q.id == id).ok_or_else(|| {
+                let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+                Error::Usage(format!(
+                    "the team has no question {id:?}; its questions: {}",
+                    if ids.is_empty() {
+                        "none".to_string()
+                    } else {
+                        ids.join(", ")
+                    }
+                ))
+            })?;
+            if let Some(a) = question.parse_answer(value)? {
+                answers.insert(id.clone(), a);
+            }
+        }
         let resolve_all = self.resolve.iter().any(|r| r == "all");
-        Changes {
+        Ok(Changes {
             yesterday: (!self.yesterday.is_empty()).then(|| self.yesterday.clone()),
             today: (!self.today.is_empty()).then(|| self.today.clone()),
             new_blockers: self.blocker.clone(),
@@ -68,7 +90,8 @@ impl Args {
                 .collect(),
             resolve_all,
             mood: self.mood,
-        }
+            answers,
+        })
     }
 }
 
@@ -91,6 +114,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .unwrap_or(chrono_tz::UTC);
     let date = args.date.unwrap_or_else(|| today_in(ctx.now, tz));
     let same_day = snapshot.update_on(&me.handle, date);
+    let questions = snapshot
+        .team_file()
+        .map(|t| t.questions)
+        .unwrap_or_default();
     let previous = date
         .checked_sub_days(Days::new(1))
         .and_then(|d| snapshot.latest_update(&me.handle, Some(d)));
@@ -101,14 +128,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     drop(snapshot);
     let written_at = ctx.now.with_timezone(&tz).fixed_offset();
 
-    let mut changes = args.changes();
+    let mut changes = args.changes(&questions)?;
     let interactive = !args.edit
         && !args.no_input
         && changes.is_empty()
         && std::io::stdin().is_terminal()
         && std::io::stderr().is_terminal();
     if interactive {
-        changes = write_prompt::ask(previous.as_ref(), same_day.as_ref())?;
+        changes = write_prompt::ask(previous.as_ref(), same_day.as_ref(), &questions)?;
     } else if changes.is_empty() && !args.edit {
         return Err(Error::NothingToWrite);
     }
@@ -124,6 +151,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         update = edit(&update)?;
     }
     warn_unknown_mentions(&update, &known, me.handle.as_str());
+    for q in questions.iter().filter(|q| q.required) {
+        if !update.answers.contains_key(&q.id) {
+            return Err(Error::Usage(format!(
+                "the team requires an answer to {:?} ({}): give --answer {}=..., nothing was written",
+                q.id, q.prompt, q.id
+            )));
+        }
+    }
 
     let path = layout::update_path(&me.handle, date);
     let offset_minutes = written_at.offset().local_minus_utc() / 60;

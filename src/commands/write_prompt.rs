@@ -1,8 +1,49 @@
 //! The interactive part of `write`: dialoguer prompts on the terminal.
 
 use crate::error::{Error, Result};
+use crate::model::question::{Answer, Kind, Question};
 use crate::model::{update::Changes, Update};
-use dialoguer::{theme::SimpleTheme, Input, MultiSelect};
+use dialoguer::{theme::SimpleTheme, Input, MultiSelect, Select};
+use std::collections::BTreeMap;
+
+/// Asks one of the team's questions; `None` when left empty (and allowed).
+fn ask_question(q: &Question, before: Option<String>) -> Result<Option<Answer>> {
+    let prompt = crate::render::sanitize::clean(&q.prompt);
+    if q.kind == Kind::Choice && !q.options.is_empty() {
+        let items: Vec<String> = q
+            .options
+            .iter()
+            .map(|o| crate::render::sanitize::clean(o))
+            .collect();
+        let start = before
+            .and_then(|b| q.options.iter().position(|o| *o == b))
+            .unwrap_or(0);
+        let picked = Select::with_theme(&SimpleTheme)
+            .with_prompt(prompt)
+            .items(&items)
+            .default(start)
+            .interact()
+            .map_err(prompt_error)?;
+        return Ok(Some(Answer::Text(q.options[picked].clone())));
+    }
+    let hint = match q.kind {
+        Kind::List => " (items separated by ';')",
+        Kind::Scale => " (1-5)",
+        _ => "",
+    };
+    let required = q.required;
+    let check = q.clone();
+    let answer: String = Input::with_theme(&SimpleTheme)
+        .with_prompt(format!("{prompt}{hint}"))
+        .with_initial_text(before.unwrap_or_default())
+        .allow_empty(!required)
+        .validate_with(move |s: &String| -> std::result::Result<(), String> {
+            check.parse_answer(s).map(|_| ()).map_err(|e| e.to_string())
+        })
+        .interact_text()
+        .map_err(prompt_error)?;
+    q.parse_answer(&answer)
+}
 
 fn prompt_error(e: dialoguer::Error) -> Error {
     match e {
@@ -29,7 +70,11 @@ fn ask_list(prompt: &str, initial: &[String]) -> Result<Vec<String>> {
 
 /// Asks yesterday, today, which open blockers still hold, new blockers and
 /// mood. Yesterday starts from the previous update's today.
-pub fn ask(previous: Option<&Update>, same_day: Option<&Update>) -> Result<Changes> {
+pub fn ask(
+    previous: Option<&Update>,
+    same_day: Option<&Update>,
+    questions: &[Question],
+) -> Result<Changes> {
     let yesterday_start = match (same_day, previous) {
         (Some(s), _) if !s.yesterday.is_empty() => s.yesterday.clone(),
         (_, Some(p)) => p.today.clone(),
@@ -84,7 +129,17 @@ pub fn ask(previous: Option<&Update>, same_day: Option<&Update>) -> Result<Chang
         })
         .interact_text()
         .map_err(prompt_error)?;
+    let mut answers = BTreeMap::new();
+    for q in questions {
+        let before = same_day
+            .and_then(|s| s.answers.get(&q.id))
+            .map(|a| a.display());
+        if let Some(a) = ask_question(q, before)? {
+            answers.insert(q.id.clone(), a);
+        }
+    }
     Ok(Changes {
+        answers,
         yesterday: Some(yesterday),
         today: Some(today),
         new_blockers,

@@ -14,6 +14,9 @@ pub struct TeamFile {
     /// Commit signing policy, checked by `audit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<Signing>,
+    /// The team's own questions, asked after the default ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<super::question::Question>,
 }
 
 /// `[signing]` in the team file.
@@ -42,6 +45,7 @@ impl TeamFile {
             version: 1,
             name: name.to_string(),
             signing: None,
+            questions: Vec::new(),
         }
     }
 

@@ -7,6 +7,7 @@ use super::toml_time;
 use crate::error::{Error, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The file format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -34,6 +35,9 @@ pub struct Update {
     /// Optional mood, 1 to 5.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mood: Option<u8>,
+    /// Answers to the team's own questions, by question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, super::question::Answer>,
     /// Open blockers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blockers: Vec<Blocker>,
@@ -97,6 +101,7 @@ impl Update {
             && self.today.is_empty()
             && self.blockers.is_empty()
             && self.mood.is_none()
+            && self.answers.is_empty()
     }
 }
 
@@ -120,6 +125,8 @@ pub struct Changes {
     pub resolve_all: bool,
     /// Replaces mood when given.
     pub mood: Option<u8>,
+    /// Answers to set, by question id (already checked).
+    pub answers: BTreeMap<String, super::question::Answer>,
 }
 
 impl Changes {
@@ -131,6 +138,7 @@ impl Changes {
             && self.resolve.is_empty()
             && !self.resolve_all
             && self.mood.is_none()
+            && self.answers.is_empty()
     }
 }
 
@@ -157,6 +165,7 @@ pub fn apply_changes(
             yesterday: Vec::new(),
             today: Vec::new(),
             mood: None,
+            answers: BTreeMap::new(),
             blockers: previous.map(|p| p.blockers.clone()).unwrap_or_default(),
         },
     };
@@ -171,6 +180,7 @@ pub fn apply_changes(
     if changes.mood.is_some() {
         update.mood = changes.mood;
     }
+    update.answers.extend(changes.answers.clone());
     if changes.resolve_all {
         update.blockers.clear();
     }

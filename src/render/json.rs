@@ -16,6 +16,8 @@ struct UpdateJson<'a> {
     today: &'a [String],
     blockers: Vec<BlockerJson<'a>>,
     mood: Option<u8>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    answers: &'a std::collections::BTreeMap<String, crate::model::question::Answer>,
 }
 
 #[derive(Serialize)]
@@ -44,6 +46,7 @@ fn update_json(u: &Update) -> UpdateJson<'_> {
             })
             .collect(),
         mood: u.mood,
+        answers: &u.answers,
     }
 }
 

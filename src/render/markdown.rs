@@ -57,6 +57,13 @@ pub fn team(view: &TeamView) -> String {
             );
         }
         update_body(&mut out, &e.update);
+        let answers: Vec<String> = e
+            .update
+            .answers
+            .iter()
+            .map(|(id, a)| format!("{}: {}", view.label(id), a.display()))
+            .collect();
+        section(&mut out, "Answers", &answers);
     }
     if view.entries.is_empty() {
         out.push_str("_No updates yet._\n\n");

@@ -51,6 +51,19 @@ pub struct TeamView {
     pub away: Vec<AwayRow>,
     /// Every member's local time and state.
     pub members: Vec<MemberState>,
+    /// The team's questions, id to prompt, to label answers.
+    pub questions: Vec<(String, String)>,
+}
+
+impl TeamView {
+    /// The label of an answer: its question's prompt, else its id.
+    pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.questions
+            .iter()
+            .find(|(q, _)| q == id)
+            .map(|(_, p)| p.as_str())
+            .unwrap_or(id)
+    }
 }
 
 /// A member away.

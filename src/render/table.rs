@@ -42,38 +42,44 @@ fn blockers_cell(u: &Update) -> String {
 
 /// `team` as a table.
 pub fn team(out: &Out, view: &TeamView) -> String {
-    let mut table = new_table(
-        out,
-        &[
-            "Member",
-            "Local time",
-            "Yesterday",
-            "Today",
-            "Blockers",
-            "Written",
-        ],
-    );
+    let with_answers = view.entries.iter().any(|e| !e.update.answers.is_empty());
+    let mut header = vec!["Member", "Local time", "Yesterday", "Today", "Blockers"];
+    if with_answers {
+        header.push("Answers");
+    }
+    header.push("Written");
+    let mut table = new_table(out, &header);
     for e in &view.entries {
         let mut blockers = Cell::new(blockers_cell(&e.update));
         if out.color && !e.update.blockers.is_empty() {
             blockers = blockers.fg(Color::Red);
         }
-        table.add_row(vec![
+        let mut row = vec![
             Cell::new(format!("{}\n@{}", clean(&e.name), clean(&e.update.author))),
             Cell::new(&e.local_time),
             Cell::new(items(&e.update.yesterday)),
             Cell::new(items(&e.update.today)),
             blockers,
-            Cell::new(match &e.foreign_committer {
-                None => format!("{}\n{}", e.update.date, e.ago),
-                Some(who) => format!(
-                    "{}\n{}\n⚠ committed by {}",
-                    e.update.date,
-                    e.ago,
-                    clean(who)
-                ),
-            }),
-        ]);
+        ];
+        if with_answers {
+            let lines: Vec<String> = e
+                .update
+                .answers
+                .iter()
+                .map(|(id, a)| format!("{}: {}", clean(view.label(id)), clean(&a.display())))
+                .collect();
+            row.push(Cell::new(lines.join("\n")));
+        }
+        row.push(Cell::new(match &e.foreign_committer {
+            None => format!("{}\n{}", e.update.date, e.ago),
+            Some(who) => format!(
+                "{}\n{}\n⚠ committed by {}",
+                e.update.date,
+                e.ago,
+                clean(who)
+            ),
+        }));
+        table.add_row(row);
     }
     let mut text = format!("{} · {}\n{table}\n", clean(&view.team), view.date);
     if view.entries.is_empty() {

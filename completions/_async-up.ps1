@@ -77,6 +77,8 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('--edit', '--edit', [CompletionResultType]::ParameterName, 'Open $VISUAL or $EDITOR on the update as TOML')
             [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Commit locally only; `async-up sync` pushes later')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail if nothing is given to write')
+            [CompletionResult]::new('--suggest', '--suggest', [CompletionResultType]::ParameterName, 'Print suggestions for yesterday (your commits since your previous update) and exit')
+            [CompletionResult]::new('--from-activity', '--from-activity', [CompletionResultType]::ParameterName, 'Use the suggestions as yesterday, without prompts')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not touch the network: no fetch, no push')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')

@@ -743,7 +743,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__write)
-            opts="-q -h -V --yesterday --today --blocker --resolve --mood --date --edit --no-push --no-input --answer --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --yesterday --today --blocker --resolve --mood --date --edit --no-push --no-input --suggest --from-activity --answer --team --repo --offline --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -72,6 +72,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand --edit 'Open $VISUAL or $EDITOR on the update as TOML'
             cand --no-push 'Commit locally only; `async-up sync` pushes later'
             cand --no-input 'Never prompt; fail if nothing is given to write'
+            cand --suggest 'Print suggestions for yesterday (your commits since your previous update) and exit'
+            cand --from-activity 'Use the suggestions as yesterday, without prompts'
             cand --offline 'Do not touch the network: no fetch, no push'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'

@@ -74,6 +74,8 @@ never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l edit -d 'Open $VISUAL or $EDITOR on the update as TOML'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l no-push -d 'Commit locally only; `async-up sync` pushes later'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l no-input -d 'Never prompt; fail if nothing is given to write'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l suggest -d 'Print suggestions for yesterday (your commits since your previous update) and exit'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l from-activity -d 'Use the suggestions as yesterday, without prompts'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -s h -l help -d 'Print help (see more with \'--help\')'

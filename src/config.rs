@@ -23,9 +23,26 @@ pub struct UserConfig {
     /// SSH key that signs your commits in every team that does not set its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing_key: Option<String>,
+    /// Where `write` looks for your own commits to suggest.
+    #[serde(default, skip_serializing_if = "Activity::is_empty")]
+    pub activity: Activity,
     /// Joined teams by name.
     #[serde(default)]
     pub teams: BTreeMap<String, TeamConfig>,
+}
+
+/// `[activity]` in the user config.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct Activity {
+    /// Local repositories: paths, `~/` for home, a last `*` for every folder in one.
+    #[serde(default)]
+    pub repos: Vec<String>,
+}
+
+impl Activity {
+    fn is_empty(&self) -> bool {
+        self.repos.is_empty()
+    }
 }
 
 /// One joined team.

@@ -12,6 +12,7 @@
 //! - [`context`] and [`config`]: settings resolved from flags, env and config.
 #![warn(missing_docs)]
 
+pub mod activity;
 pub mod audit;
 pub mod cli;
 pub mod clock;

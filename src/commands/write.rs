@@ -53,6 +53,12 @@ pub struct Args {
     /// Never prompt; fail if nothing is given to write.
     #[arg(long)]
     pub no_input: bool,
+    /// Print suggestions for yesterday (your commits since your previous update) and exit.
+    #[arg(long, conflicts_with_all = ["edit", "from_activity"])]
+    pub suggest: bool,
+    /// Use the suggestions as yesterday, without prompts.
+    #[arg(long, conflicts_with = "yesterday")]
+    pub from_activity: bool,
     /// Answer one of the team's own questions (repeatable); lists take `a; b`.
     #[arg(long, value_name = "ID=VALUE", value_parser = crate::model::question::split_answer)]
     pub answer: Vec<(String, String)>,
@@ -128,14 +134,30 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     drop(snapshot);
     let written_at = ctx.now.with_timezone(&tz).fixed_offset();
 
+    let suggested = suggestions(ctx, &me.email, previous.as_ref());
+    if args.suggest {
+        let text: String = suggested
+            .iter()
+            .map(|s| format!("{}\n", crate::render::sanitize::clean(s)))
+            .collect();
+        ctx.out().print(&text)?;
+        return Ok(Status::Success);
+    }
     let mut changes = args.changes(&questions)?;
+    if args.from_activity {
+        if suggested.is_empty() {
+            ctx.note("no activity to suggest: no commits of yours since your previous update in [activity] repos");
+        } else {
+            changes.yesterday = Some(suggested.clone());
+        }
+    }
     let interactive = !args.edit
         && !args.no_input
         && changes.is_empty()
         && std::io::stdin().is_terminal()
         && std::io::stderr().is_terminal();
     if interactive {
-        changes = write_prompt::ask(previous.as_ref(), same_day.as_ref(), &questions)?;
+        changes = write_prompt::ask(previous.as_ref(), same_day.as_ref(), &questions, &suggested)?;
     } else if changes.is_empty() && !args.edit {
         return Err(Error::NothingToWrite);
     }
@@ -187,6 +209,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         ctx.note("committed locally; `async-up sync` pushes it");
     }
     Ok(Status::Success)
+}
+
+/// Your commits since your previous update (or the last day), then your
+/// previous update's today, as suggestions for yesterday.
+fn suggestions(ctx: &Context, email: &str, previous: Option<&Update>) -> Vec<String> {
+    let repos = crate::activity::expand(&ctx.config.activity.repos);
+    let since = previous
+        .map(|p| p.written_at.with_timezone(&chrono::Utc))
+        .unwrap_or(ctx.now - chrono::Duration::days(1));
+    let mut emails = vec![email.to_string()];
+    if let Some(e) = crate::context::git_config("user.email") {
+        emails.push(e);
+    }
+    let mut out = crate::activity::suggestions(&repos, &emails, since);
+    if let Some(p) = previous {
+        for item in &p.today {
+            if !out.contains(item) {
+                out.push(item.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The typo guard: a mention of someone who is not in the team is most

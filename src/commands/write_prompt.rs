@@ -74,6 +74,7 @@ pub fn ask(
     previous: Option<&Update>,
     same_day: Option<&Update>,
     questions: &[Question],
+    suggested: &[String],
 ) -> Result<Changes> {
     let yesterday_start = match (same_day, previous) {
         (Some(s), _) if !s.yesterday.is_empty() => s.yesterday.clone(),
@@ -81,6 +82,26 @@ pub fn ask(
         _ => Vec::new(),
     };
     let today_start = same_day.map(|s| s.today.clone()).unwrap_or_default();
+    // Only real activity brings up the picker; without it the previous
+    // update's today is simply typed in already.
+    let only_previous = suggested
+        .iter()
+        .all(|s| previous.is_some_and(|p| p.today.contains(s)));
+    let yesterday_start = if only_previous || same_day.is_some_and(|s| !s.yesterday.is_empty()) {
+        yesterday_start
+    } else {
+        let labels: Vec<String> = suggested
+            .iter()
+            .map(|s| crate::render::sanitize::clean(s))
+            .collect();
+        let picked = MultiSelect::with_theme(&SimpleTheme)
+            .with_prompt("Yesterday: pick from your activity (space toggles, enter confirms)")
+            .items(&labels)
+            .defaults(&vec![true; labels.len()])
+            .interact()
+            .map_err(prompt_error)?;
+        picked.into_iter().map(|i| suggested[i].clone()).collect()
+    };
     let yesterday = ask_list("Yesterday", &yesterday_start)?;
     let today = ask_list("Today", &today_start)?;
 

@@ -37,7 +37,8 @@ git init --quiet --bare -b main "$TMP/served/team.git"
 URL=$TMP/served/team.git
 if [ "$DAEMON" = 1 ]; then
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  GIT_CONFIG_GLOBAL=/dev/null git daemon --export-all --enable=receive-pack --reuseaddr \
+  # git-daemon itself, not `git daemon`, so killing it leaves nothing behind.
+  GIT_CONFIG_GLOBAL=/dev/null "$(git --exec-path)/git-daemon" --export-all --enable=receive-pack --reuseaddr \
     --listen=127.0.0.1 --port="$PORT" --base-path="$TMP/served" "$TMP/served" >/dev/null 2>&1 &
   DAEMON_PID=$!
   for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.05; done

@@ -239,9 +239,16 @@ impl Daemon {
             let l = TcpListener::bind("127.0.0.1:0").unwrap();
             l.local_addr().unwrap().port()
         };
-        let child = git_plain()
+        // Run git-daemon itself: `git daemon` would start it as a child of
+        // its own, which killing `git` leaves running.
+        let exec_path =
+            String::from_utf8(git_plain().arg("--exec-path").output().unwrap().stdout).unwrap();
+        let mut daemon = std::process::Command::new(Path::new(exec_path.trim()).join("git-daemon"));
+        daemon
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null");
+        let child = daemon
             .args([
-                "daemon",
                 "--export-all",
                 "--enable=receive-pack",
                 "--reuseaddr",

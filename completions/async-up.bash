@@ -25,6 +25,9 @@ _async__up() {
             async__up,blockers)
                 cmd="async__up__subcmd__blockers"
                 ;;
+            async__up,digest)
+                cmd="async__up__subcmd__digest"
+                ;;
             async__up,doctor)
                 cmd="async__up__subcmd__doctor"
                 ;;
@@ -45,6 +48,9 @@ _async__up() {
                 ;;
             async__up,mentions)
                 cmd="async__up__subcmd__mentions"
+                ;;
+            async__up,stats)
+                cmd="async__up__subcmd__stats"
                 ;;
             async__up,status)
                 cmd="async__up__subcmd__status"
@@ -67,6 +73,9 @@ _async__up() {
             async__up__subcmd__help,blockers)
                 cmd="async__up__subcmd__help__subcmd__blockers"
                 ;;
+            async__up__subcmd__help,digest)
+                cmd="async__up__subcmd__help__subcmd__digest"
+                ;;
             async__up__subcmd__help,doctor)
                 cmd="async__up__subcmd__help__subcmd__doctor"
                 ;;
@@ -88,6 +97,9 @@ _async__up() {
             async__up__subcmd__help,mentions)
                 cmd="async__up__subcmd__help__subcmd__mentions"
                 ;;
+            async__up__subcmd__help,stats)
+                cmd="async__up__subcmd__help__subcmd__stats"
+                ;;
             async__up__subcmd__help,status)
                 cmd="async__up__subcmd__help__subcmd__status"
                 ;;
@@ -107,7 +119,7 @@ _async__up() {
 
     case "${cmd}" in
         async__up)
-            opts="-q -h -V --team --repo --offline --color --quiet --help --version init write team blockers sync log audit status mentions me away doctor generate-assets help"
+            opts="-q -h -V --team --repo --offline --color --quiet --help --version init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -242,6 +254,44 @@ _async__up() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        async__up__subcmd__digest)
+            opts="-q -h -V --week --since --until --format --no-fetch --team --repo --offline --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "markdown json html" -- "${cur}"))
+                    return 0
+                    ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         async__up__subcmd__doctor)
             opts="-q -h -V --team --repo --offline --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -295,7 +345,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help)
-            opts="init write team blockers sync log audit status mentions me away doctor generate-assets help"
+            opts="init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,6 +387,20 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help__subcmd__blockers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__help__subcmd__digest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -435,6 +499,20 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help__subcmd__mentions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__help__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -631,6 +709,44 @@ _async__up() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    return 0
+                    ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__stats)
+            opts="-q -h -V --since --until --format --no-fetch --team --repo --offline --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --team)

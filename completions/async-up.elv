@@ -39,6 +39,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand mentions 'List open blockers and today-items that mention you (`@handle`), newest first'
             cand me 'Set your time zone, workdays, working hours and focus blocks'
             cand away 'Mark yourself away from one date until another (both included)'
+            cand stats 'Show participation, blockers and wellbeing signals over a period'
+            cand digest 'Summarise a period: plans against what was reported, blockers, time away'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -220,6 +222,39 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'async-up;stats'= {
+            cand --since 'Start of the period: a date or a span back (default: 4w)'
+            cand --until 'End of the period (default: today)'
+            cand --format 'Output format'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --no-fetch 'Do not fetch first'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;digest'= {
+            cand --since 'Start of the period: a date or a span back (default: --week)'
+            cand --until 'End of the period (default: today)'
+            cand --format 'Output format'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --week 'This week: Monday to today (the last seven days on a weekend)'
+            cand --no-fetch 'Do not fetch first'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'async-up;doctor'= {
             cand --team 'Use this configured team instead of the default one'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
@@ -256,6 +291,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand mentions 'List open blockers and today-items that mention you (`@handle`), newest first'
             cand me 'Set your time zone, workdays, working hours and focus blocks'
             cand away 'Mark yourself away from one date until another (both included)'
+            cand stats 'Show participation, blockers and wellbeing signals over a period'
+            cand digest 'Summarise a period: plans against what was reported, blockers, time away'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -281,6 +318,10 @@ set edit:completion:arg-completer[async-up] = {|@words|
         &'async-up;help;me'= {
         }
         &'async-up;help;away'= {
+        }
+        &'async-up;help;stats'= {
+        }
+        &'async-up;help;digest'= {
         }
         &'async-up;help;doctor'= {
         }

@@ -44,6 +44,8 @@ complete -c async-up -n "__fish_async_up_needs_command" -f -a "status" -d 'Say w
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "me" -d 'Set your time zone, workdays, working hours and focus blocks'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "stats" -d 'Show participation, blockers and wellbeing signals over a period'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "digest" -d 'Summarise a period: plans against what was reported, blockers, time away'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "doctor" -d 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "generate-assets" -d 'Write completions/ and man/ from this definition (for maintainers)'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -201,6 +203,36 @@ complete -c async-up -n "__fish_async_up_using_subcommand away" -l offline -d 'D
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l since -d 'Start of the period: a date or a span back (default: 4w)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l until -d 'End of the period (default: today)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l format -d 'Output format' -r -f -a "table\t'A table with sparklines'
+json\t'Stable JSON'"
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l no-fetch -d 'Do not fetch first'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l since -d 'Start of the period: a date or a span back (default: --week)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l until -d 'End of the period (default: today)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l format -d 'Output format' -r -f -a "markdown\t'Markdown for chat and email'
+json\t'Stable JSON'
+html\t'A small self-contained HTML page'"
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l week -d 'This week: Monday to today (the last seven days on a weekend)'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l no-fetch -d 'Do not fetch first'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one' -r
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
@@ -219,17 +251,19 @@ complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l of
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "init" -d 'Join a team'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "write" -d 'Write today\'s update: yesterday, today, blockers'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "team" -d 'Show everyone\'s latest update'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "blockers" -d 'List every open blocker in each member\'s latest update'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "sync" -d 'Push local updates and fetch everyone else\'s'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "log" -d 'Show one person\'s updates, oldest first'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "status" -d 'Say whether you have written today\'s update'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "me" -d 'Set your time zone, workdays, working hours and focus blocks'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "doctor" -d 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "generate-assets" -d 'Write completions/ and man/ from this definition (for maintainers)'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away doctor generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "init" -d 'Join a team'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "write" -d 'Write today\'s update: yesterday, today, blockers'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "team" -d 'Show everyone\'s latest update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "blockers" -d 'List every open blocker in each member\'s latest update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "sync" -d 'Push local updates and fetch everyone else\'s'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "log" -d 'Show one person\'s updates, oldest first'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "status" -d 'Say whether you have written today\'s update'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "me" -d 'Set your time zone, workdays, working hours and focus blocks'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "stats" -d 'Show participation, blockers and wellbeing signals over a period'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "digest" -d 'Summarise a period: plans against what was reported, blockers, time away'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "doctor" -d 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "generate-assets" -d 'Write completions/ and man/ from this definition (for maintainers)'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

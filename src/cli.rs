@@ -86,6 +86,8 @@ pub enum Command {
     Mentions(commands::mentions::Args),
     Me(commands::me::Args),
     Away(commands::away::Args),
+    Stats(commands::stats::Args),
+    Digest(commands::digest::Args),
     Doctor(commands::doctor::Args),
     /// Write completions/ and man/ from this definition (for maintainers).
     #[command(hide = true)]

@@ -22,6 +22,7 @@ pub mod context;
 pub mod error;
 pub mod fsutil;
 pub mod generate;
+pub mod insight;
 pub mod model;
 pub mod render;
 pub mod signing;
@@ -54,6 +55,8 @@ pub fn run(cli: cli::Cli) -> Result<Status> {
         Command::Mentions(args) => commands::mentions::run(&ctx, args),
         Command::Me(args) => commands::me::run(&ctx, args),
         Command::Away(args) => commands::away::run(&ctx, args),
+        Command::Stats(args) => commands::stats::run(&ctx, args),
+        Command::Digest(args) => commands::digest::run(&ctx, args),
         Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

@@ -209,6 +209,7 @@ fn examples_run_against_a_real_team_repo() {
             .arg(&clone),
     );
     for file in [
+        "weekly-digest.yml",
         "github-actions-blockers.yml",
         "gitlab-ci-blockers.yml",
         "team-repo-audit.yml",
@@ -235,6 +236,11 @@ fn examples_run_against_a_real_team_repo() {
             );
         }
     }
+    let digest = std::fs::read_to_string(clone.join("digest.md")).unwrap();
+    assert!(
+        digest.contains("digest") && digest.contains("@alice"),
+        "{digest}"
+    );
     // Blockers newer than two days pass; three days later the same job fails.
     world.set_now("2026-11-27T09:00:00Z");
     let out = alice.shell(

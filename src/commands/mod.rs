@@ -4,11 +4,13 @@
 pub mod audit;
 pub mod away;
 pub mod blockers;
+pub mod digest;
 pub mod doctor;
 pub mod init;
 pub mod log;
 pub mod me;
 pub mod mentions;
+pub mod stats;
 pub mod status;
 pub mod sync;
 pub mod team;

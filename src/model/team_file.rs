@@ -17,6 +17,17 @@ pub struct TeamFile {
     /// The team's own questions, asked after the default ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<super::question::Question>,
+    /// What `stats`, `digest` and `report` may show per person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insight: Option<Insight>,
+}
+
+/// `[insight]` in the team file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Insight {
+    /// Show mood and after-hours writing per person (otherwise only as team aggregates).
+    #[serde(default)]
+    pub per_person_wellbeing: bool,
 }
 
 /// `[signing]` in the team file.
@@ -46,6 +57,7 @@ impl TeamFile {
             name: name.to_string(),
             signing: None,
             questions: Vec::new(),
+            insight: None,
         }
     }
 

@@ -196,3 +196,54 @@ pub fn mentions(out: &Out, handle: &str, rows: &[super::MentionRow]) -> String {
     }
     format!("{table}\n")
 }
+
+/// `stats` as a table, trends as sparklines.
+pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
+    let mut table = new_table(
+        out,
+        &[
+            "Member",
+            "Participation",
+            "Blockers opened/resolved",
+            "Unblock median/longest",
+            "After hours",
+            "Mood",
+        ],
+    );
+    let row = |name: String, f: &crate::insight::Figures, wellbeing: bool| {
+        let moods: Vec<u8> = f.moods.iter().map(|(_, m)| *m).collect();
+        vec![
+            Cell::new(name),
+            Cell::new(format!(
+                "{:.0}% ({}/{})",
+                f.participation() * 100.0,
+                f.updates.min(f.workdays),
+                f.workdays
+            )),
+            Cell::new(format!("{}/{}", f.blockers_opened, f.blockers_resolved)),
+            Cell::new(match (f.median_unblock_days(), f.longest_unblock_days()) {
+                (Some(m), Some(l)) => format!("{m}d / {l}d"),
+                _ => "-".to_string(),
+            }),
+            Cell::new(if wellbeing {
+                format!("{:.0}%", f.after_hours() * 100.0)
+            } else {
+                "-".into()
+            }),
+            Cell::new(if wellbeing {
+                crate::insight::sparkline(&moods)
+            } else {
+                "-".into()
+            }),
+        ]
+    };
+    for (handle, f) in &p.members {
+        table.add_row(row(
+            format!("@{}", clean(handle)),
+            f,
+            p.per_person_wellbeing,
+        ));
+    }
+    table.add_row(row("team".to_string(), &p.team, true));
+    format!("{} to {}\n{table}\n", p.since, p.until)
+}

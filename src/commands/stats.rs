@@ -1,0 +1,168 @@
+//! `async-up stats`: participation, blockers, time to unblock, after-hours
+//! writing and mood, per member and for the team.
+
+use super::{refresh, roster, today_in, Since, Status};
+use crate::context::Context;
+use crate::error::Result;
+use crate::insight::{self, Figures};
+use crate::model::Handle;
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+/// Show participation, blockers and wellbeing signals over a period.
+///
+/// Participation is updates on workdays divided by workdays, days away left
+/// out. After-hours counts updates written outside the member's hours or on
+/// days off. Mood and after-hours show per person only when the team file
+/// has `[insight] per_person_wellbeing = true`; otherwise only for the team.
+///
+/// Example: async-up stats --since 4w --format json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Start of the period: a date or a span back (default: 4w).
+    #[arg(long, value_name = "D", value_parser = Since::parse)]
+    pub since: Option<Since>,
+    /// End of the period (default: today).
+    #[arg(long, value_name = "D", value_parser = super::parse_date)]
+    pub until: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+    /// Do not fetch first.
+    #[arg(long)]
+    pub no_fetch: bool,
+}
+
+/// Formats of `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsFormat {
+    /// A table with sparklines.
+    Table,
+    /// Stable JSON.
+    Json,
+}
+
+/// Per-member figures over a period, with the team's totals.
+pub struct Period {
+    /// First day.
+    pub since: NaiveDate,
+    /// Last day.
+    pub until: NaiveDate,
+    /// Each member's handle and figures.
+    pub members: Vec<(String, Figures)>,
+    /// The team's totals.
+    pub team: Figures,
+    /// Whether mood and after-hours may be shown per person.
+    pub per_person_wellbeing: bool,
+}
+
+/// Reads everyone's history and computes the period's figures.
+pub fn period(
+    ctx: &Context,
+    team: &crate::context::Team,
+    since: Option<Since>,
+    until: Option<NaiveDate>,
+) -> Result<Period> {
+    let today = today_in(ctx.now, super::reader_zone());
+    let until = until.unwrap_or(today);
+    let since = since.unwrap_or(Since::Days(27)).resolve(until);
+    let snapshot = team.store.snapshot()?;
+    let per_person_wellbeing = snapshot
+        .team_file()
+        .and_then(|t| t.insight)
+        .is_some_and(|i| i.per_person_wellbeing);
+    // Blockers can be older than the period: read some history before it.
+    let lookback = since.checked_sub_days(Days::new(180)).unwrap_or(since);
+    let mut members = Vec::new();
+    let mut total = Figures::default();
+    for member in roster(&snapshot) {
+        let handle = Handle::parse(&member.handle)?;
+        let history: Vec<_> = snapshot
+            .updates_since(&handle, Some(lookback))
+            .into_iter()
+            .filter(|u| u.date <= until)
+            .collect();
+        let f = insight::figures(&member, &history, since, until);
+        total.add(&f);
+        members.push((member.handle.clone(), f));
+    }
+    super::finish_warnings(&snapshot, false)?;
+    Ok(Period {
+        since,
+        until,
+        members,
+        team: total,
+        per_person_wellbeing,
+    })
+}
+
+#[derive(Serialize)]
+struct FiguresJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handle: Option<String>,
+    workdays: u32,
+    updates: u32,
+    participation: f64,
+    after_hours: Option<f64>,
+    blockers_opened: u32,
+    blockers_resolved: u32,
+    median_unblock_days: Option<f64>,
+    longest_unblock_days: Option<i64>,
+    away_days: u32,
+    mood_average: Option<f64>,
+}
+
+fn figures_json(handle: Option<&str>, f: &Figures, wellbeing: bool) -> FiguresJson {
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    let mood = (!f.moods.is_empty())
+        .then(|| f.moods.iter().map(|(_, m)| f64::from(*m)).sum::<f64>() / f.moods.len() as f64);
+    FiguresJson {
+        handle: handle.map(str::to_string),
+        workdays: f.workdays,
+        updates: f.updates,
+        participation: round(f.participation()),
+        after_hours: wellbeing.then(|| round(f.after_hours())),
+        blockers_opened: f.blockers_opened,
+        blockers_resolved: f.blockers_resolved,
+        median_unblock_days: f.median_unblock_days(),
+        longest_unblock_days: f.longest_unblock_days(),
+        away_days: f.away_days,
+        mood_average: if wellbeing { mood.map(round) } else { None },
+    }
+}
+
+/// Runs `stats`.
+pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    let team = ctx.open_team()?;
+    refresh(ctx, &team, args.no_fetch)?;
+    let p = period(ctx, &team, args.since, args.until)?;
+    let out = ctx.out();
+    let text = match args.format {
+        StatsFormat::Json => {
+            #[derive(Serialize)]
+            struct Doc {
+                schema: u32,
+                since: String,
+                until: String,
+                members: Vec<FiguresJson>,
+                team: FiguresJson,
+            }
+            let doc = Doc {
+                schema: 1,
+                since: p.since.to_string(),
+                until: p.until.to_string(),
+                members: p
+                    .members
+                    .iter()
+                    .map(|(h, f)| figures_json(Some(h), f, p.per_person_wellbeing))
+                    .collect(),
+                team: figures_json(None, &p.team, true),
+            };
+            let json = serde_json::to_string_pretty(&doc).expect("stats serialize");
+            format!("{}\n", crate::render::sanitize::escape_json(&json))
+        }
+        StatsFormat::Table => crate::render::table::stats(&out, &p),
+    };
+    out.print(&text)?;
+    Ok(Status::Success)
+}

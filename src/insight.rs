@@ -1,0 +1,288 @@
+//! Figures for leads, from the team repo alone: participation, blockers and
+//! time to unblock, after-hours writing and mood, over a period.
+//!
+//! A blocker is opened on the `since` date of its id and resolved on the date
+//! of the author's first later update that no longer carries that id.
+
+use crate::model::{Member, Update};
+use chrono::{Datelike, Days, NaiveDate};
+use std::collections::BTreeMap;
+
+/// One blocker's life.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockerLife {
+    /// Its id.
+    pub id: String,
+    /// Its text (latest seen).
+    pub text: String,
+    /// Opened on.
+    pub since: NaiveDate,
+    /// Resolved on, if it was.
+    pub resolved: Option<NaiveDate>,
+}
+
+/// Every blocker of one person's history (updates oldest first).
+pub fn blocker_lives(updates: &[Update]) -> Vec<BlockerLife> {
+    let mut lives: BTreeMap<String, BlockerLife> = BTreeMap::new();
+    let mut open: Vec<String> = Vec::new();
+    for u in updates {
+        for id in &open {
+            if !u.blockers.iter().any(|b| &b.id == id) {
+                if let Some(life) = lives.get_mut(id) {
+                    life.resolved.get_or_insert(u.date);
+                }
+            }
+        }
+        open = u.blockers.iter().map(|b| b.id.clone()).collect();
+        for b in &u.blockers {
+            let life = lives.entry(b.id.clone()).or_insert_with(|| BlockerLife {
+                id: b.id.clone(),
+                text: b.text.clone(),
+                since: b.since,
+                resolved: None,
+            });
+            life.text = b.text.clone();
+            // Reopened after being resolved: open again.
+            life.resolved = None;
+        }
+    }
+    lives.into_values().collect()
+}
+
+/// One member's figures for a period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    /// Workdays in the period, days away left out.
+    pub workdays: u32,
+    /// Updates dated on those workdays.
+    pub updates: u32,
+    /// All updates dated in the period.
+    pub all_updates: u32,
+    /// Updates written outside declared hours or on days off.
+    pub after_hours_updates: u32,
+    /// Blockers opened in the period.
+    pub blockers_opened: u32,
+    /// Blockers resolved in the period.
+    pub blockers_resolved: u32,
+    /// Days to unblock, of those resolved in the period.
+    pub unblock_days: Vec<i64>,
+    /// Days away in the period.
+    pub away_days: u32,
+    /// Mood by date.
+    pub moods: Vec<(NaiveDate, u8)>,
+}
+
+impl Figures {
+    /// Updates on workdays divided by workdays (1 when nothing was expected).
+    pub fn participation(&self) -> f64 {
+        if self.workdays == 0 {
+            1.0
+        } else {
+            f64::from(self.updates.min(self.workdays)) / f64::from(self.workdays)
+        }
+    }
+
+    /// Share of updates written after hours (0 when there are none).
+    pub fn after_hours(&self) -> f64 {
+        if self.all_updates == 0 {
+            0.0
+        } else {
+            f64::from(self.after_hours_updates) / f64::from(self.all_updates)
+        }
+    }
+
+    /// Median days to unblock.
+    pub fn median_unblock_days(&self) -> Option<f64> {
+        median(&self.unblock_days)
+    }
+
+    /// Longest days to unblock.
+    pub fn longest_unblock_days(&self) -> Option<i64> {
+        self.unblock_days.iter().copied().max()
+    }
+
+    /// Adds another member's figures (for team totals).
+    pub fn add(&mut self, other: &Figures) {
+        self.workdays += other.workdays;
+        self.updates += other.updates;
+        self.all_updates += other.all_updates;
+        self.after_hours_updates += other.after_hours_updates;
+        self.blockers_opened += other.blockers_opened;
+        self.blockers_resolved += other.blockers_resolved;
+        self.unblock_days.extend(&other.unblock_days);
+        self.away_days += other.away_days;
+        self.moods.extend(&other.moods);
+        self.moods.sort();
+    }
+}
+
+/// The median of whole numbers.
+pub fn median(values: &[i64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut v = values.to_vec();
+    v.sort();
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2] as f64
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) as f64 / 2.0
+    })
+}
+
+/// The dates from `since` to `until`, both included.
+pub fn dates(since: NaiveDate, until: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let mut d = Some(since);
+    std::iter::from_fn(move || {
+        let cur = d.filter(|x| *x <= until)?;
+        d = cur.checked_add_days(Days::new(1));
+        Some(cur)
+    })
+}
+
+/// Whether an update was written outside the member's hours or on a day off.
+pub fn written_after_hours(member: &Member, update: &Update) -> bool {
+    let local = update.written_at.with_timezone(&member.tz());
+    if !member.is_workday(local.date_naive()) {
+        return true;
+    }
+    let (start, end) = member
+        .hours
+        .as_deref()
+        .and_then(crate::model::availability::parse_span)
+        .or_else(|| {
+            crate::model::availability::parse_span(crate::model::availability::DEFAULT_HOURS)
+        })
+        .expect("default hours parse");
+    let t = local.time();
+    if start <= end {
+        t < start || t >= end
+    } else {
+        t < start && t >= end
+    }
+}
+
+/// One member's figures for `since..=until`, from their history (oldest first,
+/// including updates before the period so carried blockers are known).
+pub fn figures(member: &Member, history: &[Update], since: NaiveDate, until: NaiveDate) -> Figures {
+    let mut f = Figures::default();
+    for d in dates(since, until) {
+        if member.away_on(d).is_some() {
+            f.away_days += 1;
+        } else if member.is_workday(d) {
+            f.workdays += 1;
+        }
+    }
+    for u in history
+        .iter()
+        .filter(|u| u.date >= since && u.date <= until)
+    {
+        f.all_updates += 1;
+        if member.is_workday(u.date) && member.away_on(u.date).is_none() {
+            f.updates += 1;
+        }
+        if written_after_hours(member, u) {
+            f.after_hours_updates += 1;
+        }
+        if let Some(m) = u.mood {
+            f.moods.push((u.date, m));
+        }
+    }
+    for life in blocker_lives(history) {
+        if life.since >= since && life.since <= until {
+            f.blockers_opened += 1;
+        }
+        if let Some(r) = life.resolved.filter(|r| *r >= since && *r <= until) {
+            f.blockers_resolved += 1;
+            f.unblock_days.push((r - life.since).num_days());
+        }
+    }
+    f
+}
+
+/// The Monday-to-today window of "this week", or the last 7 days on a weekend.
+pub fn week_of(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let back = u64::from(today.weekday().num_days_from_monday());
+    let back = if back >= 5 { 6 } else { back };
+    (
+        today.checked_sub_days(Days::new(back)).unwrap_or(today),
+        today,
+    )
+}
+
+/// A small sparkline of values 1 to 5.
+pub fn sparkline(values: &[u8]) -> String {
+    const BARS: [char; 5] = ['▁', '▂', '▄', '▆', '█'];
+    values
+        .iter()
+        .map(|v| BARS[usize::from(v.clamp(&1, &5) - 1)])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Blocker;
+
+    fn update(date: &str, at: &str, blockers: &[(&str, &str)]) -> Update {
+        Update {
+            version: 1,
+            author: "a".into(),
+            date: date.parse().unwrap(),
+            written_at: chrono::DateTime::parse_from_rfc3339(at).unwrap(),
+            yesterday: vec![],
+            today: vec![],
+            mood: None,
+            answers: Default::default(),
+            blockers: blockers
+                .iter()
+                .map(|(id, since)| Blocker {
+                    id: id.to_string(),
+                    text: "t".into(),
+                    since: since.parse().unwrap(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_blocker_opened_monday_and_gone_wednesday_took_two_days() {
+        let history = [
+            update(
+                "2026-11-16",
+                "2026-11-16T09:00:00Z",
+                &[("b1", "2026-11-16")],
+            ),
+            update(
+                "2026-11-17",
+                "2026-11-17T09:00:00Z",
+                &[("b1", "2026-11-16")],
+            ),
+            update("2026-11-18", "2026-11-18T09:00:00Z", &[]),
+        ];
+        let lives = blocker_lives(&history);
+        assert_eq!(lives[0].resolved, Some("2026-11-18".parse().unwrap()));
+        let m = Member::bare("a");
+        let f = figures(
+            &m,
+            &history,
+            "2026-11-16".parse().unwrap(),
+            "2026-11-20".parse().unwrap(),
+        );
+        assert_eq!((f.workdays, f.updates), (5, 3));
+        assert!((f.participation() - 0.6).abs() < 1e-9);
+        assert_eq!(f.unblock_days, vec![2]);
+        assert_eq!(f.median_unblock_days(), Some(2.0));
+    }
+
+    #[test]
+    fn weeks_and_sparklines() {
+        let tue: NaiveDate = "2026-11-24".parse().unwrap();
+        assert_eq!(week_of(tue).0.to_string(), "2026-11-23");
+        let sun: NaiveDate = "2026-11-29".parse().unwrap();
+        assert_eq!(week_of(sun).0.to_string(), "2026-11-23");
+        assert_eq!(sparkline(&[1, 3, 5]), "▁▄█");
+        assert_eq!(median(&[1, 5, 2, 8]), Some(3.5));
+    }
+}

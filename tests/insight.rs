@@ -1,0 +1,251 @@
+//! Figures for leads on hand-built histories whose answers are known.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn put(clone: &Path, path: &str, text: &str) {
+    let full = clone.join(path);
+    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+    std::fs::write(full, text).unwrap();
+}
+
+fn member(clone: &Path, handle: &str, tz: &str, extra: &str) {
+    put(
+        clone,
+        &format!("members/{handle}.toml"),
+        &format!("handle = \"{handle}\"\nemail = \"{handle}@example.com\"\ntimezone = \"{tz}\"\nhours = \"09:00-17:00\"\n{extra}"),
+    );
+}
+
+fn update(clone: &Path, handle: &str, date: &str, at: &str, body: &str) {
+    put(
+        clone,
+        &format!("updates/{handle}/2026/{date}.toml"),
+        &format!("author = \"{handle}\"\ndate = {date}\nwritten_at = {at}\n{body}"),
+    );
+}
+
+/// The week of Monday 2026-11-16 to Friday 2026-11-20.
+fn history(per_person_wellbeing: bool) -> (World, Person) {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let lead = world.person("lead", "UTC");
+    lead.ok(&["init", remote.to_str().unwrap()]);
+    let clone = world.path().join("clone");
+    git_ok(
+        git_plain()
+            .args(["clone", "--quiet"])
+            .arg(&remote)
+            .arg(&clone),
+    );
+    let team = std::fs::read_to_string(clone.join("async-up.toml")).unwrap();
+    put(
+        &clone,
+        "async-up.toml",
+        &format!("{team}\n[insight]\nper_person_wellbeing = {per_person_wellbeing}\n"),
+    );
+    // three: Mon, Tue, Wed of five workdays; a blocker from Monday gone on Wednesday.
+    member(&clone, "three", "UTC", "");
+    update(&clone, "three", "2026-11-16", "2026-11-16T09:00:00Z", "today = [\"Build login\"]\nmood = 4\n[[blockers]]\nid = \"b1\"\ntext = \"Waiting on creds\"\nsince = 2026-11-16\n");
+    update(&clone, "three", "2026-11-17", "2026-11-17T09:00:00Z", "yesterday = [\"Built half of login\"]\ntoday = [\"Finish login\"]\nmood = 2\n[[blockers]]\nid = \"b1\"\ntext = \"Waiting on creds\"\nsince = 2026-11-16\n");
+    update(
+        &clone,
+        "three",
+        "2026-11-18",
+        "2026-11-18T09:00:00Z",
+        "yesterday = [\"Finished login\"]\nmood = 5\n",
+    );
+    // away2: away Tuesday and Wednesday, wrote the other three days; also a Saturday update.
+    member(
+        &clone,
+        "away2",
+        "Europe/Berlin",
+        "[[away]]\nfrom = 2026-11-17\nuntil = 2026-11-18\n",
+    );
+    for d in ["16", "19", "20", "21"] {
+        update(
+            &clone,
+            "away2",
+            &format!("2026-11-{d}"),
+            &format!("2026-11-{d}T09:00:00+01:00"),
+            "today = [\"x\"]\n",
+        );
+    }
+    // night: five updates, one written at 23:00 local against 09:00-17:00.
+    member(&clone, "night", "America/New_York", "");
+    for d in ["16", "17", "18", "19"] {
+        update(
+            &clone,
+            "night",
+            &format!("2026-11-{d}"),
+            &format!("2026-11-{d}T10:00:00-05:00"),
+            "today = [\"y\"]\n",
+        );
+    }
+    update(
+        &clone,
+        "night",
+        "2026-11-20",
+        "2026-11-20T23:00:00-05:00",
+        "today = [\"late\"]\n",
+    );
+    // Either side of the date line, every local workday written.
+    member(&clone, "east", "Pacific/Kiritimati", "");
+    member(&clone, "west", "Etc/GMT+12", "");
+    for d in ["16", "17", "18", "19", "20"] {
+        update(
+            &clone,
+            "east",
+            &format!("2026-11-{d}"),
+            &format!("2026-11-{d}T10:00:00+14:00"),
+            "today = [\"e\"]\n",
+        );
+        update(
+            &clone,
+            "west",
+            &format!("2026-11-{d}"),
+            &format!("2026-11-{d}T10:00:00-12:00"),
+            "today = [\"w\"]\n",
+        );
+    }
+    git_ok(git_plain().arg("-C").arg(&clone).args(["add", "-A"]));
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(&clone)
+            .args(["commit", "--quiet", "-m", "history"]),
+    );
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(&clone)
+            .args(["push", "--quiet", "origin", "main"]),
+    );
+    world.set_now("2026-11-22T12:00:00Z");
+    (world, lead)
+}
+
+fn of<'a>(doc: &'a serde_json::Value, handle: &str) -> &'a serde_json::Value {
+    doc["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["handle"] == handle)
+        .unwrap()
+}
+
+#[test]
+fn stats_match_the_known_figures() {
+    let (_world, lead) = history(true);
+    let doc = lead.json(&[
+        "stats",
+        "--since",
+        "2026-11-16",
+        "--until",
+        "2026-11-20",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["schema"], 1);
+    assert_eq!(doc["since"], "2026-11-16");
+    assert_eq!(doc["until"], "2026-11-20");
+    let three = of(&doc, "three");
+    assert_eq!(
+        (three["workdays"].as_u64(), three["updates"].as_u64()),
+        (Some(5), Some(3))
+    );
+    assert_eq!(three["participation"], 0.6);
+    assert_eq!(three["blockers_opened"], 1);
+    assert_eq!(three["blockers_resolved"], 1);
+    assert_eq!(three["median_unblock_days"], 2.0);
+    let away2 = of(&doc, "away2");
+    assert_eq!(
+        (away2["workdays"].as_u64(), away2["updates"].as_u64()),
+        (Some(3), Some(3))
+    );
+    assert_eq!(away2["participation"], 1.0);
+    assert_eq!(away2["away_days"], 2);
+    let night = of(&doc, "night");
+    assert_eq!(night["participation"], 1.0);
+    assert_eq!(night["after_hours"], 0.2);
+    assert_eq!(three["after_hours"], 0.0);
+    for h in ["east", "west"] {
+        assert_eq!(of(&doc, h)["participation"], 1.0, "{h}");
+        assert_eq!(of(&doc, h)["after_hours"], 0.0, "{h}");
+    }
+    // The lead joined but wrote nothing: 0 of 5.
+    assert_eq!(of(&doc, "lead")["participation"], 0.0);
+    let team = &doc["team"];
+    assert_eq!(team["workdays"], 5 + 3 + 5 + 5 + 5 + 5);
+    assert_eq!(team["updates"], 3 + 3 + 5 + 5 + 5);
+    assert_eq!(team["blockers_resolved"], 1);
+    assert!(lead
+        .ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-20"])
+        .contains("60% (3/5)"));
+}
+
+#[test]
+fn wellbeing_stays_aggregate_unless_the_team_opts_in() {
+    let (_world, lead) = history(false);
+    let doc = lead.json(&[
+        "stats",
+        "--since",
+        "2026-11-16",
+        "--until",
+        "2026-11-20",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(of(&doc, "night")["after_hours"], serde_json::Value::Null);
+    assert_eq!(of(&doc, "three")["mood_average"], serde_json::Value::Null);
+    // The team aggregate still has them: 1 late update of 21 in the period.
+    assert_eq!(doc["team"]["after_hours"], 0.048);
+    assert_eq!(doc["team"]["mood_average"], 3.667);
+    let table = lead.ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-20"]);
+    assert!(table.contains("▆▂█"), "team mood sparkline: {table}");
+}
+
+#[test]
+fn digest_sets_plans_beside_reports_and_lists_blockers() {
+    let (_world, lead) = history(true);
+    let doc = lead.json(&[
+        "digest",
+        "--since",
+        "2026-11-16",
+        "--until",
+        "2026-11-20",
+        "--format",
+        "json",
+    ]);
+    let three = of(&doc, "three");
+    assert_eq!(
+        three["days"][0]["planned"],
+        serde_json::json!(["Build login"])
+    );
+    assert_eq!(
+        three["days"][0]["reported"],
+        serde_json::json!(["Built half of login"])
+    );
+    assert_eq!(
+        three["days"][2]["reported"],
+        serde_json::Value::Null,
+        "no later update yet"
+    );
+    assert_eq!(three["blockers_resolved"][0]["days"], 2);
+    assert_eq!(of(&doc, "away2")["away_days"], 2);
+    assert_eq!(doc["open_blockers"], serde_json::json!([]));
+    let md = lead.ok(&["digest", "--since", "2026-11-16", "--until", "2026-11-20"]);
+    assert!(
+        md.contains("- planned: Build login\n- reported next: Built half of login"),
+        "{md}"
+    );
+    assert!(
+        md.contains("blocker resolved 2026-11-18 after 2 day(s): Waiting on creds"),
+        "{md}"
+    );
+    let week = lead.ok(&["digest", "--week"]);
+    assert!(week.contains("2026-11-16 to 2026-11-22"), "{week}");
+    let html = lead.ok(&["digest", "--week", "--format", "html"]);
+    assert!(html.starts_with("<!doctype html>") && !html.contains("<script"));
+}

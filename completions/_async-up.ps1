@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('away', 'away', [CompletionResultType]::ParameterValue, 'Mark yourself away from one date until another (both included)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show participation, blockers and wellbeing signals over a period')
             [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'Summarise a period: plans against what was reported, blockers, time away')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write an HTML report: no network, no script, charts as inline SVG')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check git, identity, config, remote, branch, pending updates, clock and mirror')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from this definition (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -272,6 +273,22 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'async-up;report' {
+            [CompletionResult]::new('--html', '--html', [CompletionResultType]::ParameterName, 'Where to write the page')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: a date or a span back (default: 4w)')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-fetch', '--no-fetch', [CompletionResultType]::ParameterName, 'Do not fetch first')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not touch the network: no fetch, no push')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'async-up;doctor' {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
@@ -312,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('away', 'away', [CompletionResultType]::ParameterValue, 'Mark yourself away from one date until another (both included)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show participation, blockers and wellbeing signals over a period')
             [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'Summarise a period: plans against what was reported, blockers, time away')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write an HTML report: no network, no script, charts as inline SVG')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check git, identity, config, remote, branch, pending updates, clock and mirror')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from this definition (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -354,6 +372,9 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             break
         }
         'async-up;help;digest' {
+            break
+        }
+        'async-up;help;report' {
             break
         }
         'async-up;help;doctor' {

@@ -49,6 +49,9 @@ _async__up() {
             async__up,mentions)
                 cmd="async__up__subcmd__mentions"
                 ;;
+            async__up,report)
+                cmd="async__up__subcmd__report"
+                ;;
             async__up,stats)
                 cmd="async__up__subcmd__stats"
                 ;;
@@ -97,6 +100,9 @@ _async__up() {
             async__up__subcmd__help,mentions)
                 cmd="async__up__subcmd__help__subcmd__mentions"
                 ;;
+            async__up__subcmd__help,report)
+                cmd="async__up__subcmd__help__subcmd__report"
+                ;;
             async__up__subcmd__help,stats)
                 cmd="async__up__subcmd__help__subcmd__stats"
                 ;;
@@ -119,7 +125,7 @@ _async__up() {
 
     case "${cmd}" in
         async__up)
-            opts="-q -h -V --team --repo --offline --color --quiet --help --version init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help"
+            opts="-q -h -V --team --repo --offline --color --quiet --help --version init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,7 +351,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help)
-            opts="init write team blockers sync log audit status mentions me away stats digest doctor generate-assets help"
+            opts="init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -499,6 +505,20 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help__subcmd__mentions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__help__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -709,6 +729,40 @@ _async__up() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    return 0
+                    ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__report)
+            opts="-q -h -V --html --since --no-fetch --team --repo --offline --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --html)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --team)

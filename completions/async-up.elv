@@ -41,6 +41,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand away 'Mark yourself away from one date until another (both included)'
             cand stats 'Show participation, blockers and wellbeing signals over a period'
             cand digest 'Summarise a period: plans against what was reported, blockers, time away'
+            cand report 'Write an HTML report: no network, no script, charts as inline SVG'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -255,6 +256,21 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'async-up;report'= {
+            cand --html 'Where to write the page'
+            cand --since 'Start of the period: a date or a span back (default: 4w)'
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --no-fetch 'Do not fetch first'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'async-up;doctor'= {
             cand --team 'Use this configured team instead of the default one'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
@@ -293,6 +309,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand away 'Mark yourself away from one date until another (both included)'
             cand stats 'Show participation, blockers and wellbeing signals over a period'
             cand digest 'Summarise a period: plans against what was reported, blockers, time away'
+            cand report 'Write an HTML report: no network, no script, charts as inline SVG'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -322,6 +339,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
         &'async-up;help;stats'= {
         }
         &'async-up;help;digest'= {
+        }
+        &'async-up;help;report'= {
         }
         &'async-up;help;doctor'= {
         }

@@ -88,6 +88,7 @@ pub enum Command {
     Away(commands::away::Args),
     Stats(commands::stats::Args),
     Digest(commands::digest::Args),
+    Report(commands::report::Args),
     Doctor(commands::doctor::Args),
     /// Write completions/ and man/ from this definition (for maintainers).
     #[command(hide = true)]

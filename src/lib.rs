@@ -57,6 +57,7 @@ pub fn run(cli: cli::Cli) -> Result<Status> {
         Command::Away(args) => commands::away::run(&ctx, args),
         Command::Stats(args) => commands::stats::run(&ctx, args),
         Command::Digest(args) => commands::digest::run(&ctx, args),
+        Command::Report(args) => commands::report::run(&ctx, args),
         Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

@@ -210,6 +210,7 @@ fn examples_run_against_a_real_team_repo() {
     );
     for file in [
         "weekly-digest.yml",
+        "publish-report.yml",
         "github-actions-blockers.yml",
         "gitlab-ci-blockers.yml",
         "team-repo-audit.yml",

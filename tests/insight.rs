@@ -249,3 +249,95 @@ fn digest_sets_plans_beside_reports_and_lists_blockers() {
     let html = lead.ok(&["digest", "--week", "--format", "html"]);
     assert!(html.starts_with("<!doctype html>") && !html.contains("<script"));
 }
+
+/// Whether chromium is installed; CI (which installs it) must have it.
+fn chromium() -> Option<&'static str> {
+    let found = std::process::Command::new("sh")
+        .args(["-c", "command -v chromium"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is missing: .ci/run installs it"
+        );
+        eprintln!("skipped: chromium is not installed here (CI installs it)");
+        return None;
+    }
+    Some("chromium")
+}
+
+#[test]
+fn the_html_report_is_self_contained_and_renders_in_chromium() {
+    let (world, lead) = history(false);
+    let page = world.path().join("public/report.html");
+    let out = lead.run(&[
+        "report",
+        "--html",
+        page.to_str().unwrap(),
+        "--since",
+        "2026-11-16",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    for forbidden in ["<script", " src=", " href=", "url(", "@import"] {
+        assert!(
+            !html.contains(forbidden),
+            "the page must not load anything: found {forbidden}"
+        );
+    }
+    // 6 members x 7 days (Monday 16th to Sunday 22nd).
+    assert_eq!(html.matches("class=\"day\"").count(), 6 * 7);
+    assert!(
+        html.contains("@three 2026-11-19: missed"),
+        "a missed workday is shown"
+    );
+    assert!(html.contains("@away2 2026-11-17: away"));
+    assert!(html.contains("class=\"blocker\""));
+    assert!(html.contains("Waiting on creds (since 2026-11-16, resolved 2026-11-18)"));
+
+    let Some(browser) = chromium() else { return };
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = stdout(&out);
+    let log = stderr(&out);
+    assert!(out.status.success(), "chromium failed: {log}");
+    for id in ["participation", "blockers", "mood", "after-hours", "team"] {
+        assert!(
+            dom.contains(&format!("id=\"{id}\"")),
+            "{id} is in the rendered page"
+        );
+    }
+    assert_eq!(
+        dom.matches("class=\"day\"").count(),
+        6 * 7,
+        "the heatmap rendered"
+    );
+    for bad in [
+        "CONSOLE",
+        "Uncaught",
+        "Failed to load resource",
+        "ERR_NAME_NOT_RESOLVED",
+    ] {
+        assert!(!log.contains(bad), "chromium reported {bad}: {log}");
+    }
+}

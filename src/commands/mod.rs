@@ -10,6 +10,7 @@ pub mod init;
 pub mod log;
 pub mod me;
 pub mod mentions;
+pub mod report;
 pub mod stats;
 pub mod status;
 pub mod sync;

@@ -1,6 +1,7 @@
 //! Rendering: tables for people, markdown for pasting, JSON for scripts.
 //! Every string from the team repo passes through [`sanitize`] on its way out.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;

@@ -122,6 +122,16 @@ def main():
             f.write("\n".join(f"{tip}:{p}" for p in log_blobs if p.rsplit("/", 1)[-1] >= since) + "\n")
         git_log = measure(["git", "--git-dir", mirror, "cat-file", "--batch"], env, stdin_file=log_batch)
         git_fetch = measure(["git", "--git-dir", mirror, "fetch", "-q", "origin"], env)
+        # A year of everyone's updates (what stats --since 1y reads), and this week's.
+        all_files = sh("git", "--git-dir", mirror, "ls-tree", "-r", "--name-only", "main", "updates/", env=env).split()
+        year_batch = os.path.join(home, "year.txt")
+        with open(year_batch, "w") as f:
+            f.write("\n".join(f"{tip}:{p}" for p in all_files if p.rsplit("/", 1)[-1] >= since) + "\n")
+        git_year = measure(["git", "--git-dir", mirror, "cat-file", "--batch"], env, stdin_file=year_batch, runs=3)
+        week_batch = os.path.join(home, "week.txt")
+        with open(week_batch, "w") as f:
+            f.write("\n".join(f"{tip}:{p}" for p in all_files if p.rsplit("/", 1)[-1] >= "2026-11-23") + "\n")
+        git_week = measure(["git", "--git-dir", mirror, "cat-file", "--batch"], env, stdin_file=week_batch)
 
         def row(name, argv, baseline=None, base_name=""):
             t, mem = measure([binary] + argv, env)
@@ -135,6 +145,9 @@ def main():
         row("log m0002 --since 1y", ["log", "m0002", "--since", "1y", "--no-fetch"], git_log, "cat-file")
         row("write --no-push", ["write", "--no-push", "--today", "bench"])
         row("sync (nothing to do)", ["sync"], git_fetch, "git fetch")
+        row("stats --since 1y", ["stats", "--since", "1y", "--no-fetch"], git_year, "cat-file (a year)")
+        row("digest --week", ["digest", "--week", "--no-fetch"], git_week, "cat-file (the week)")
+        rows.append((size, "git cat-file --batch (a year of updates)", git_year[0] * 1000, git_year[1], ""))
         rows.append((size, "git cat-file --batch (team blobs)", git_batch[0] * 1000, git_batch[1], ""))
         rows.append((size, "git cat-file --batch (log blobs)", git_log[0] * 1000, git_log[1], ""))
         rows.append((size, "git fetch (nothing new)", git_fetch[0] * 1000, git_fetch[1], ""))

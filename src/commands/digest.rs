@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::insight::{blocker_lives, dates};
 use crate::model::Handle;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Summarise a period: plans against what was reported, blockers, time away.
@@ -101,16 +101,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         None => crate::insight::week_of(until).0,
     };
     let snapshot = team.store.snapshot()?;
-    let lookback = since.checked_sub_days(Days::new(180)).unwrap_or(since);
     let mut members = Vec::new();
     let mut open_blockers = Vec::new();
     for member in roster(&snapshot) {
         let handle = Handle::parse(&member.handle)?;
-        let history: Vec<_> = snapshot
-            .updates_since(&handle, Some(lookback))
-            .into_iter()
-            .filter(|u| u.date <= until)
-            .collect();
+        let history = super::period_history(&snapshot, &handle, since, until);
         let mut days = Vec::new();
         for (i, u) in history.iter().enumerate() {
             if u.date < since {

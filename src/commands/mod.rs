@@ -150,6 +150,28 @@ pub(crate) fn roster(snapshot: &Snapshot<'_>) -> Vec<Member> {
     members
 }
 
+/// One person's updates in `since..=until`, oldest first, led by their last
+/// update before the period: enough to know which blockers were open when it
+/// began (each carries its own `since`) without reading older history.
+pub(crate) fn period_history(
+    snapshot: &Snapshot<'_>,
+    handle: &Handle,
+    since: NaiveDate,
+    until: NaiveDate,
+) -> Vec<crate::model::Update> {
+    let before = since
+        .pred_opt()
+        .and_then(|d| snapshot.latest_update(handle, Some(d)));
+    let mut history: Vec<_> = before.into_iter().collect();
+    history.extend(
+        snapshot
+            .updates_since(handle, Some(since))
+            .into_iter()
+            .filter(|u| u.date <= until),
+    );
+    history
+}
+
 /// The date it is now in `tz`.
 pub(crate) fn today_in(now: DateTime<Utc>, tz: chrono_tz::Tz) -> NaiveDate {
     now.with_timezone(&tz).date_naive()

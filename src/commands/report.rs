@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::insight::{blocker_lives, dates};
 use crate::model::Handle;
 use crate::render::html::{self, Day, Report};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -37,21 +37,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     super::refresh(ctx, &team, args.no_fetch)?;
     let period = super::stats::period(ctx, &team, args.since, None)?;
     let snapshot = team.store.snapshot()?;
-    let lookback = period
-        .since
-        .checked_sub_days(Days::new(180))
-        .unwrap_or(period.since);
     let mut heatmap = Vec::new();
     let mut blockers = Vec::new();
     let mut moods: BTreeMap<NaiveDate, Vec<u8>> = BTreeMap::new();
     let mut current = Vec::new();
     for member in roster(&snapshot) {
         let handle = Handle::parse(&member.handle)?;
-        let history: Vec<_> = snapshot
-            .updates_since(&handle, Some(lookback))
-            .into_iter()
-            .filter(|u| u.date <= period.until)
-            .collect();
+        let history = super::period_history(&snapshot, &handle, period.since, period.until);
         let cells = dates(period.since, period.until)
             .map(|d| {
                 if history.iter().any(|u| u.date == d) {

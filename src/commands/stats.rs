@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::insight::{self, Figures};
 use crate::model::Handle;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Show participation, blockers and wellbeing signals over a period.
@@ -72,16 +72,11 @@ pub fn period(
         .and_then(|t| t.insight)
         .is_some_and(|i| i.per_person_wellbeing);
     // Blockers can be older than the period: read some history before it.
-    let lookback = since.checked_sub_days(Days::new(180)).unwrap_or(since);
     let mut members = Vec::new();
     let mut total = Figures::default();
     for member in roster(&snapshot) {
         let handle = Handle::parse(&member.handle)?;
-        let history: Vec<_> = snapshot
-            .updates_since(&handle, Some(lookback))
-            .into_iter()
-            .filter(|u| u.date <= until)
-            .collect();
+        let history = super::period_history(&snapshot, &handle, since, until);
         let f = insight::figures(&member, &history, since, until);
         total.add(&f);
         members.push((member.handle.clone(), f));

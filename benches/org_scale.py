@@ -43,12 +43,9 @@ def measure(argv, env, stdin_file=None, runs=RUNS):
     return statistics.median(times), max(peaks)
 
 
-def aging(binary, cache, days=250):
-    """A mirror after a year of daily write+sync, against the same mirror freshly packed."""
-    repo = os.path.join(cache, "team-200x30.git")
-    if not os.path.exists(os.path.join(repo, "HEAD")):
-        sh(os.path.join(ROOT, "target/release/examples/gen_team_repo"), "--members", "200", "--days", "30", repo)
-    home = tempfile.mkdtemp(prefix="async-up-bench-aging-")
+def joined(binary, repo, label):
+    """A hermetic home that joined a copy of `repo` (writes never touch the cache)."""
+    home = tempfile.mkdtemp(prefix=f"async-up-bench-{label}-")
     env = {
         "PATH": os.environ["PATH"], "HOME": home, "TZ": "UTC", "ASYNC_UP_NOW": NOW,
         "XDG_CONFIG_HOME": f"{home}/.config", "XDG_DATA_HOME": f"{home}/.local/share",
@@ -59,7 +56,15 @@ def aging(binary, cache, days=250):
     remote = os.path.join(home, "remote.git")
     shutil.copytree(repo, remote)
     sh(binary, "-q", "init", remote, "--user", "m0001", env=env)
-    mirror = f"{home}/.local/share/async-up/teams/remote.git"
+    return home, env, f"{home}/.local/share/async-up/teams/remote.git"
+
+
+def aging(binary, cache, days=250):
+    """A mirror after a year of daily write+sync, against the same mirror freshly packed."""
+    repo = os.path.join(cache, "team-200x30.git")
+    if not os.path.exists(os.path.join(repo, "HEAD")):
+        sh(os.path.join(ROOT, "target/release/examples/gen_team_repo"), "--members", "200", "--days", "30", repo)
+    home, env, mirror = joined(binary, repo, "aging")
     start = time.time()
     for day in range(days):
         day_env = dict(env, ASYNC_UP_NOW=f"2027-{1 + day // 28:02d}-{1 + day % 28:02d}T09:00:00Z")
@@ -93,19 +98,7 @@ def main():
         if not os.path.exists(os.path.join(repo, "HEAD")):
             print(f"generating {size}: {members} members x {days} workdays ...", file=sys.stderr)
             sh(generator, "--members", str(members), "--days", str(days), repo)
-        home = tempfile.mkdtemp(prefix=f"async-up-bench-{size}-")
-        env = {
-            "PATH": os.environ["PATH"], "HOME": home, "TZ": "UTC", "ASYNC_UP_NOW": NOW,
-            "XDG_CONFIG_HOME": f"{home}/.config", "XDG_DATA_HOME": f"{home}/.local/share",
-            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": f"{home}/.gitconfig",
-        }
-        with open(env["GIT_CONFIG_GLOBAL"], "w") as f:
-            f.write("[user]\n\tname = Bench\n\temail = m0001@example.com\n")
-        # Join through a copy of the remote, so writes never touch the cache.
-        remote = os.path.join(home, "remote.git")
-        shutil.copytree(repo, remote)
-        sh(binary, "-q", "init", remote, "--user", "m0001", env=env)
-        mirror = f"{home}/.local/share/async-up/teams/remote.git"
+        home, env, mirror = joined(binary, repo, size)
 
         team = json.loads(sh(binary, "team", "--no-fetch", "--format", "json", env=env))
         tip = sh("git", "--git-dir", mirror, "rev-parse", "refs/heads/main", env=env).strip()

@@ -24,31 +24,14 @@ fn use_key(p: &Person, key: &Path) {
 }
 
 fn clone_of(world: &World, remote: &Path) -> PathBuf {
-    let clone = world.path().join("clone");
-    let _ = std::fs::remove_dir_all(&clone);
-    git_ok(
-        git_plain()
-            .args(["clone", "--quiet"])
-            .arg(remote)
-            .arg(&clone),
-    );
-    clone
+    Checkout::of(world, remote).dir
 }
 
 fn commit_and_push(clone: &Path, email: &str, message: &str) {
-    let git = |args: &[&str]| {
-        git_ok(
-            git_plain()
-                .arg("-C")
-                .arg(clone)
-                .env("GIT_AUTHOR_EMAIL", email)
-                .env("GIT_COMMITTER_EMAIL", email)
-                .args(args),
-        )
-    };
-    git(&["add", "-A"]);
-    git(&["commit", "--quiet", "-m", message]);
-    git(&["push", "--quiet", "origin", "HEAD:main"]);
+    Checkout {
+        dir: clone.to_path_buf(),
+    }
+    .push_as(email, message);
 }
 
 #[test]

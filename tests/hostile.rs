@@ -4,12 +4,12 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 struct Repo {
     world: World,
     reader: Person,
-    clone: PathBuf,
+    clone: Checkout,
 }
 
 /// A team where alice wrote a good update, and a clone to vandalise it from.
@@ -27,13 +27,7 @@ fn team_with_clone() -> Repo {
     ]);
     let reader = world.person("reader", "UTC");
     reader.ok(&["init", remote.to_str().unwrap()]);
-    let clone = world.path().join("clone");
-    git_ok(
-        git_plain()
-            .args(["clone", "--quiet"])
-            .arg(&remote)
-            .arg(&clone),
-    );
+    let clone = Checkout::of(&world, &remote);
     Repo {
         world,
         reader,
@@ -43,32 +37,11 @@ fn team_with_clone() -> Repo {
 
 impl Repo {
     fn put(&self, path: &str, bytes: &[u8]) {
-        let full = self.clone.join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(full, bytes).unwrap();
+        self.clone.put(path, bytes);
     }
 
     fn push(&self, message: &str) {
-        let c = &self.clone;
-        git_ok(git_plain().arg("-C").arg(c).args(["add", "-A"]));
-        git_ok(
-            git_plain()
-                .arg("-C")
-                .arg(c)
-                .args(["commit", "--quiet", "-m", message]),
-        );
-        git_ok(
-            git_plain()
-                .arg("-C")
-                .arg(c)
-                .args(["pull", "--quiet", "--rebase", "origin", "main"]),
-        );
-        git_ok(
-            git_plain()
-                .arg("-C")
-                .arg(c)
-                .args(["push", "--quiet", "origin", "HEAD:main"]),
-        );
+        self.clone.push(message);
     }
 }
 
@@ -209,8 +182,8 @@ fn gitlink_and_symlinks(clone: &Path) {
 #[test]
 fn symlinks_and_submodules_are_ignored_never_followed() {
     let repo = team_with_clone();
-    gitlink_and_symlinks(&repo.clone);
-    let c = &repo.clone;
+    gitlink_and_symlinks(&repo.clone.dir);
+    let c = &repo.clone.dir;
     git_ok(
         git_plain()
             .arg("-C")

@@ -2,27 +2,18 @@
 
 mod common;
 use common::*;
-use std::path::Path;
 
-fn put(clone: &Path, path: &str, text: &str) {
-    let full = clone.join(path);
-    std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-    std::fs::write(full, text).unwrap();
-}
-
-fn member(clone: &Path, handle: &str, tz: &str, extra: &str) {
-    put(
-        clone,
+fn member(clone: &Checkout, handle: &str, tz: &str, extra: &str) {
+    clone.put(
         &format!("members/{handle}.toml"),
-        &format!("handle = \"{handle}\"\nemail = \"{handle}@example.com\"\ntimezone = \"{tz}\"\nhours = \"09:00-17:00\"\n{extra}"),
+        format!("handle = \"{handle}\"\nemail = \"{handle}@example.com\"\ntimezone = \"{tz}\"\nhours = \"09:00-17:00\"\n{extra}"),
     );
 }
 
-fn update(clone: &Path, handle: &str, date: &str, at: &str, body: &str) {
-    put(
-        clone,
+fn update(clone: &Checkout, handle: &str, date: &str, at: &str, body: &str) {
+    clone.put(
         &format!("updates/{handle}/2026/{date}.toml"),
-        &format!("author = \"{handle}\"\ndate = {date}\nwritten_at = {at}\n{body}"),
+        format!("author = \"{handle}\"\ndate = {date}\nwritten_at = {at}\n{body}"),
     );
 }
 
@@ -32,18 +23,11 @@ fn history(per_person_wellbeing: bool) -> (World, Person) {
     let remote = world.bare_remote("team.git", "main");
     let lead = world.person("lead", "UTC");
     lead.ok(&["init", remote.to_str().unwrap()]);
-    let clone = world.path().join("clone");
-    git_ok(
-        git_plain()
-            .args(["clone", "--quiet"])
-            .arg(&remote)
-            .arg(&clone),
-    );
-    let team = std::fs::read_to_string(clone.join("async-up.toml")).unwrap();
-    put(
-        &clone,
+    let clone = Checkout::of(&world, &remote);
+    let team = clone.read("async-up.toml");
+    clone.put(
         "async-up.toml",
-        &format!("{team}\n[insight]\nper_person_wellbeing = {per_person_wellbeing}\n"),
+        format!("{team}\n[insight]\nper_person_wellbeing = {per_person_wellbeing}\n"),
     );
     // three: Mon, Tue, Wed of five workdays; a blocker from Monday gone on Wednesday.
     member(&clone, "three", "UTC", "");
@@ -109,19 +93,7 @@ fn history(per_person_wellbeing: bool) -> (World, Person) {
             "today = [\"w\"]\n",
         );
     }
-    git_ok(git_plain().arg("-C").arg(&clone).args(["add", "-A"]));
-    git_ok(
-        git_plain()
-            .arg("-C")
-            .arg(&clone)
-            .args(["commit", "--quiet", "-m", "history"]),
-    );
-    git_ok(
-        git_plain()
-            .arg("-C")
-            .arg(&clone)
-            .args(["push", "--quiet", "origin", "main"]),
-    );
+    clone.push("history");
     world.set_now("2026-11-22T12:00:00Z");
     (world, lead)
 }

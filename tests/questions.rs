@@ -29,31 +29,10 @@ fn team_with_questions() -> (World, Person, std::path::PathBuf) {
     let remote = world.bare_remote("team.git", "main");
     let alice = world.person("alice", "UTC");
     alice.ok(&["init", remote.to_str().unwrap()]);
-    let clone = world.path().join("clone");
-    git_ok(
-        git_plain()
-            .args(["clone", "--quiet"])
-            .arg(&remote)
-            .arg(&clone),
-    );
-    let team_file = std::fs::read_to_string(clone.join("async-up.toml")).unwrap();
-    std::fs::write(
-        clone.join("async-up.toml"),
-        format!("{team_file}{QUESTIONS}"),
-    )
-    .unwrap();
-    git_ok(
-        git_plain()
-            .arg("-C")
-            .arg(&clone)
-            .args(["commit", "--quiet", "-am", "our questions"]),
-    );
-    git_ok(
-        git_plain()
-            .arg("-C")
-            .arg(&clone)
-            .args(["push", "--quiet", "origin", "main"]),
-    );
+    let clone = Checkout::of(&world, &remote);
+    let team_file = clone.read("async-up.toml");
+    clone.put("async-up.toml", format!("{team_file}{QUESTIONS}"));
+    clone.push("our questions");
     alice.ok(&["sync"]);
     (world, alice, remote)
 }

@@ -172,6 +172,18 @@ pub(crate) fn period_history(
     history
 }
 
+/// Your zone: your member file's (the team-wide truth), else the one in your
+/// config for this team, else the machine's, else UTC.
+pub(crate) fn my_zone(team: &Team, snapshot: &Snapshot<'_>, me: &Handle) -> chrono_tz::Tz {
+    snapshot
+        .member(me)
+        .and_then(|m| m.timezone)
+        .or_else(|| team.config.as_ref().and_then(|t| t.timezone.clone()))
+        .or_else(crate::clock::system_zone)
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+        .unwrap_or(chrono_tz::UTC)
+}
+
 /// The date it is now in `tz`.
 pub(crate) fn today_in(now: DateTime<Utc>, tz: chrono_tz::Tz) -> NaiveDate {
     now.with_timezone(&tz).date_naive()

@@ -19,13 +19,7 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
     let me = ctx.identity(team.config.as_ref())?;
     let snapshot = team.store.snapshot()?;
-    let tz = snapshot
-        .member(&me.handle)
-        .and_then(|m| m.timezone)
-        .or_else(|| team.config.as_ref().and_then(|t| t.timezone.clone()))
-        .or_else(crate::clock::system_zone)
-        .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
-        .unwrap_or(chrono_tz::UTC);
+    let tz = super::my_zone(&team, &snapshot, &me.handle);
     let today = today_in(ctx.now, tz);
     let written = snapshot.update_on(&me.handle, today).is_some();
     if !ctx.global.quiet {

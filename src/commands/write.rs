@@ -111,13 +111,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     let me = ctx.identity(team.config.as_ref())?;
     let snapshot = team.store.snapshot()?;
-    let tz = snapshot
-        .member(&me.handle)
-        .and_then(|m| m.timezone)
-        .or_else(|| team.config.as_ref().and_then(|t| t.timezone.clone()))
-        .or_else(crate::clock::system_zone)
-        .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
-        .unwrap_or(chrono_tz::UTC);
+    let tz = super::my_zone(&team, &snapshot, &me.handle);
     let date = args.date.unwrap_or_else(|| today_in(ctx.now, tz));
     let same_day = snapshot.update_on(&me.handle, date);
     let questions = snapshot

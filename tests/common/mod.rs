@@ -290,3 +290,61 @@ pub fn stderr(out: &Output) -> String {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).to_string()
 }
+
+/// A clone of a team remote made with the git CLI, for writing into the
+/// team repo the way a teammate with plain git (or bad intentions) would.
+pub struct Checkout {
+    pub dir: PathBuf,
+}
+
+impl Checkout {
+    /// Clones `remote` into a new folder of the world.
+    pub fn of(world: &World, remote: &Path) -> Self {
+        let mut n = 0;
+        let dir = loop {
+            let candidate = world.path().join(format!("checkout-{n}"));
+            if !candidate.exists() {
+                break candidate;
+            }
+            n += 1;
+        };
+        git_ok(git_plain().args(["clone", "--quiet"]).arg(remote).arg(&dir));
+        Checkout { dir }
+    }
+
+    /// Writes a file, creating its folders.
+    pub fn put(&self, path: &str, content: impl AsRef<[u8]>) {
+        let full = self.dir.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, content).unwrap();
+    }
+
+    /// Reads a file.
+    pub fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.dir.join(path)).unwrap()
+    }
+
+    /// Commits everything as the fixture identity and pushes.
+    pub fn push(&self, message: &str) {
+        self.push_as("fixture@example.com", message);
+    }
+
+    /// Commits everything with `email` as author and committer, rebases on
+    /// the remote and pushes.
+    pub fn push_as(&self, email: &str, message: &str) {
+        let git = |args: &[&str]| {
+            git_ok(
+                git_plain()
+                    .arg("-C")
+                    .arg(&self.dir)
+                    .env("GIT_AUTHOR_EMAIL", email)
+                    .env("GIT_COMMITTER_EMAIL", email)
+                    .args(args),
+            )
+        };
+        git(&["add", "-A"]);
+        git(&["commit", "--quiet", "-m", message]);
+        git(&["pull", "--quiet", "--rebase", "origin"]);
+        git(&["push", "--quiet", "origin", "HEAD"]);
+    }
+}

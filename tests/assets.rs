@@ -145,31 +145,36 @@ fn fish_completes_subcommands_and_flags() {
     assert!(flags.lines().any(|l| l.starts_with("--format")), "{text}");
 }
 
+/// Completes `line` in an interactive zsh under zpty; true when `expected` shows.
+fn zsh_completes(line: &str, expected: &str) -> bool {
+    let dump = tempfile::tempdir().unwrap();
+    let bin_dir = assert_cmd::cargo::cargo_bin("async-up")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap());
+    let out = Command::new("timeout")
+        .args(["30", "zsh", "-f"])
+        .arg(Path::new(ROOT).join("tests/support/zsh-complete.zsh"))
+        .arg(ROOT)
+        .arg(dump.path())
+        .args([line, expected])
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    stdout(&out).contains("found")
+}
+
 #[test]
-fn zsh_loads_the_completion_function() {
+fn zsh_completes_subcommands_and_flags() {
     if !have("zsh") {
         return;
     }
-    // zsh offers no non-interactive way to ask for completions; this checks
-    // the file loads under compinit and defines the function with the
-    // subcommands and their flags.
-    let dump = tempfile::tempdir().unwrap();
-    let script = format!(
-        "autoload -U compinit && compinit -u -d {}/zcompdump && fpath=({ROOT}/completions $fpath) && autoload -U +X _async-up && whence -w _async-up && functions _async-up",
-        dump.path().display()
-    );
-    let out = Command::new("zsh")
-        .arg("-f")
-        .arg("-c")
-        .arg(script)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
-    assert!(text.contains("_async-up: function"), "{text}");
+    assert!(zsh_completes("async-up te", "async-up team"));
+    assert!(zsh_completes("async-up team --fo", "--format"));
     assert!(
-        text.contains("team:") && text.contains("--format"),
-        "zsh completion lists subcommands and flags"
+        !zsh_completes("async-up xx", "async-up team"),
+        "the check can fail"
     );
 }
 

@@ -207,3 +207,22 @@ fn symlinks_and_submodules_are_ignored_never_followed() {
     repo.reader.expect(1, &["blockers"]);
     let _ = &repo.world;
 }
+
+#[test]
+fn a_blob_of_tens_of_megabytes_is_skipped_unread() {
+    let repo = team_with_clone();
+    let mut huge = valid("huge").into_bytes();
+    huge.extend(std::iter::repeat_n(b'#', 30 * 1024 * 1024));
+    repo.put(&today_path("huge"), &huge);
+    repo.push("a 30 MB update");
+    let out = repo.reader.run(&["team", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("updates/huge/2026/2026-11-24.toml: 31457")
+            && err.contains("over the 65536 byte limit"),
+        "{err}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(authors(&doc), ["alice"]);
+}

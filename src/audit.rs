@@ -100,15 +100,10 @@ fn check_commit(
         Ok(p) => Some(p.tree()?),
         Err(_) => None,
     };
-    let diff = repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), None)?;
     let mut touched: BTreeSet<(String, String)> = BTreeSet::new();
-    for delta in diff.deltas() {
-        for file in [delta.old_file(), delta.new_file()] {
-            if let Some(path) = file.path().and_then(|p| p.to_str()) {
-                if let Some(owner) = owner_of(path) {
-                    touched.insert((owner.to_string(), path.to_string()));
-                }
-            }
+    for change in crate::store::tree_changes(repo, parent_tree.as_ref(), Some(&tree)) {
+        if let Some(owner) = owner_of(&change.path) {
+            touched.insert((owner.to_string(), change.path.clone()));
         }
     }
     let committer = commit.committer();

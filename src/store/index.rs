@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 const INDEX_FILE: &str = "async-up-index.json";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// How many of each person's latest files to keep: the latest, and the one
 /// before it for when the latest is dated after a reader's today.
 const LATEST_KEPT: usize = 2;
@@ -53,6 +53,12 @@ pub struct Index {
     /// Committer email of the last commit to an update file.
     #[serde(default)]
     pub committers: HashMap<String, String>,
+    /// The text of every file listed above that is small, valid UTF-8 and
+    /// free of NUL bytes, by blob id, so an unchanged tip is read without
+    /// touching the object store. Files that fail those checks are not kept
+    /// and are read (and warned about) from the object store.
+    #[serde(default)]
+    pub texts: HashMap<String, String>,
 }
 
 impl Store {
@@ -165,13 +171,59 @@ fn build(repo: &Repository, tip: Oid) -> Result<Index> {
             people.insert(name.to_string(), latest_of(repo, &person));
         }
     }
-    Ok(Index {
+    let mut index = Index {
         version: FORMAT,
         tip: tip.to_string(),
         members: members_of(repo, &root),
         people,
         committers: HashMap::new(),
-    })
+        texts: HashMap::new(),
+    };
+    fill_texts(repo, &mut index);
+    Ok(index)
+}
+
+/// Keeps the texts of the files the index lists: those already known are
+/// reused, new ones are read once; texts no longer listed are dropped.
+fn fill_texts(repo: &Repository, index: &mut Index) {
+    let wanted: Vec<String> = index
+        .members
+        .iter()
+        .filter(|e| e.regular)
+        .map(|e| e.oid.clone())
+        .chain(
+            index
+                .people
+                .values()
+                .flat_map(|p| p.latest.iter().map(|(_, oid)| oid.clone())),
+        )
+        .collect();
+    let mut texts = HashMap::with_capacity(wanted.len());
+    let odb = repo.odb().ok();
+    for oid in wanted {
+        if let Some(text) = index.texts.remove(&oid) {
+            texts.insert(oid, text);
+            continue;
+        }
+        let Ok(id) = Oid::from_str(&oid) else {
+            continue;
+        };
+        let small = odb
+            .as_ref()
+            .and_then(|o| o.read_header(id).ok())
+            .is_some_and(|(size, kind)| kind == ObjectType::Blob && size <= layout::MAX_FILE_BYTES);
+        if !small {
+            continue;
+        }
+        if let Ok(blob) = repo.find_blob(id) {
+            if let Ok(text) = std::str::from_utf8(blob.content()) {
+                if !text.contains('\0') {
+                    texts.insert(oid, text.to_string());
+                }
+            }
+        }
+    }
+    index.texts = texts;
 }
 
 /// Brings `old` to `tip`, reading only the folders whose ids changed, and
@@ -225,13 +277,14 @@ fn update(repo: &Repository, mut old: Index, tip: Oid) -> Result<Index> {
         for oid in walk {
             let commit = repo.find_commit(oid?)?;
             let parent = commit.parent(0).ok().map(|p| p.tree()).transpose()?;
-            let diff = repo.diff_tree_to_tree(parent.as_ref(), Some(&commit.tree()?), None)?;
-            for delta in diff.deltas() {
-                if let Some(path) = delta.new_file().path().and_then(|p| p.to_str()) {
-                    if path.starts_with("updates/") && !learned.contains_key(path) {
-                        let email = commit.committer().email().unwrap_or("").to_string();
-                        learned.insert(path.to_string(), email);
-                    }
+            for change in super::tree_changes(repo, parent.as_ref(), Some(&commit.tree()?)) {
+                let path = change.path;
+                if change.new.is_some()
+                    && path.starts_with("updates/")
+                    && !learned.contains_key(&path)
+                {
+                    let email = commit.committer().email().unwrap_or("").to_string();
+                    learned.insert(path, email);
                 }
             }
         }
@@ -240,5 +293,6 @@ fn update(repo: &Repository, mut old: Index, tip: Oid) -> Result<Index> {
         old.committers.clear();
     }
     old.tip = tip.to_string();
+    fill_texts(repo, &mut old);
     Ok(old)
 }

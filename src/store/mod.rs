@@ -14,6 +14,8 @@ mod read;
 mod recover;
 pub mod remote;
 pub mod sync;
+mod treediff;
+pub use treediff::{changes as tree_changes, Change};
 mod write;
 
 pub use read::{Snapshot, Warnings};

@@ -297,6 +297,9 @@ impl<'r> Snapshot<'r> {
         if !regular {
             return None;
         }
+        if let Some(text) = self.index.as_ref().and_then(|i| i.texts.get(oid)) {
+            return Some(text.clone());
+        }
         let oid = Oid::from_str(oid).ok()?;
         let odb = self.repo.odb().ok()?;
         let (size, kind) = odb.read_header(oid).ok()?;

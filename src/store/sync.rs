@@ -7,7 +7,7 @@ use super::remote::{self, PushOutcome};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::Update;
-use git2::{build::TreeUpdateBuilder, Delta, DiffOptions, FileMode, Oid, Sort, Tree};
+use git2::{build::TreeUpdateBuilder, FileMode, Oid, Sort, Tree};
 use std::time::Duration;
 
 /// How many pushes to try before giving up on a busy remote.
@@ -142,35 +142,26 @@ impl Store {
             Ok(p) => Some(p.tree()?),
             Err(_) => None,
         };
-        let mut opts = DiffOptions::new();
-        opts.include_typechange(true);
-        let diff = self
-            .repo
-            .diff_tree_to_tree(before.as_ref(), Some(&ours), Some(&mut opts))?;
         let mut builder = TreeUpdateBuilder::new();
-        for delta in diff.deltas() {
-            let Some(path) = delta.new_file().path().or(delta.old_file().path()) else {
-                continue;
-            };
-            let path_str = path.to_string_lossy().to_string();
-            let theirs = blob_at(&base_tree, &path_str);
-            let original = before.as_ref().and_then(|t| blob_at(t, &path_str));
-            match delta.status() {
-                Delta::Deleted => {
+        for change in super::tree_changes(&self.repo, before.as_ref(), Some(&ours)) {
+            let path = change.path.as_str();
+            let theirs = blob_at(&base_tree, path);
+            let original = change.old;
+            match change.new {
+                None => {
                     if theirs == original {
-                        builder.remove(&path_str);
+                        builder.remove(path);
                     }
                 }
-                _ => {
-                    let mine = delta.new_file().id();
+                Some(mine) => {
                     let keep_theirs = match theirs {
                         Some(theirs) if theirs != mine && Some(theirs) != original => {
-                            self.theirs_is_newer(&path_str, mine, theirs)
+                            self.theirs_is_newer(path, mine, theirs)
                         }
                         _ => false,
                     };
                     if !keep_theirs {
-                        builder.upsert(&path_str, mine, FileMode::Blob);
+                        builder.upsert(path, mine, FileMode::Blob);
                     }
                 }
             }

@@ -23,8 +23,15 @@ def sh(*args, **kw):
     return subprocess.run(args, check=True, capture_output=True, text=True, **kw).stdout
 
 
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
 def measure(argv, env, stdin_file=None, runs=RUNS):
-    """Median wall seconds and max peak RSS (MiB) of `argv`, after a warm-up."""
+    """Median wall seconds and max peak RSS (MiB) of `argv`, after a warm-up.
+
+    Times are taken around the process itself. Peak memory comes from GNU
+    time when installed (the process's own maximum RSS); without it, from
+    wait4, which also counts this Python process's pages before exec."""
     times, peaks = [], []
     for i in range(runs + 1):
         stdin = open(stdin_file, "rb") if stdin_file else subprocess.DEVNULL
@@ -40,6 +47,13 @@ def measure(argv, env, stdin_file=None, runs=RUNS):
         if i > 0:
             times.append(elapsed)
             peaks.append(usage.ru_maxrss / 1024)
+    if GNU_TIME:
+        stdin = open(stdin_file, "rb") if stdin_file else subprocess.DEVNULL
+        out = subprocess.run([GNU_TIME, "-f", "%M"] + argv, env=env, stdin=stdin,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if stdin_file:
+            stdin.close()
+        peaks = [int(out.stderr.strip().splitlines()[-1]) / 1024]
     return statistics.median(times), max(peaks)
 
 

@@ -107,4 +107,31 @@ mod tests {
     fn verify_cli() {
         Cli::command().debug_assert();
     }
+
+    #[test]
+    fn every_flag_has_help_and_every_subcommand_an_example() {
+        let cmd = Cli::command();
+        for arg in cmd.get_arguments() {
+            assert!(arg.get_help().is_some(), "--{} has no help", arg.get_id());
+        }
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let long = sub
+                .get_long_about()
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            assert!(
+                long.contains("Example"),
+                "{} has no example in its long help",
+                sub.get_name()
+            );
+            for arg in sub.get_arguments() {
+                assert!(
+                    arg.get_help().is_some(),
+                    "{} --{} has no help",
+                    sub.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
+    }
 }

@@ -37,6 +37,7 @@ Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_TRANSPORT, ASYNC_UP_USER,
 
 /// Options accepted before or after any subcommand.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Use this configured team instead of the default one.
     #[arg(long, global = true, env = "ASYNC_UP_TEAM", value_name = "NAME")]

@@ -33,6 +33,8 @@ pub struct Snapshot<'r> {
     repo: &'r Repository,
     root: Option<Tree<'r>>,
     index: Option<Index>,
+    /// Member files parsed once per snapshot: several callers ask for them.
+    members: std::cell::OnceCell<Vec<Member>>,
     /// What could not be read.
     pub warnings: Warnings,
 }
@@ -43,6 +45,7 @@ impl<'r> Snapshot<'r> {
             repo,
             root,
             index,
+            members: std::cell::OnceCell::new(),
             warnings: Warnings::default(),
         }
     }
@@ -83,6 +86,10 @@ impl<'r> Snapshot<'r> {
 
     /// Every readable member file, sorted by handle.
     pub fn members(&self) -> Vec<Member> {
+        self.members.get_or_init(|| self.read_members()).clone()
+    }
+
+    fn read_members(&self) -> Vec<Member> {
         let mut members = Vec::new();
         for entry in self.member_entries() {
             let name = entry.name.as_str();

@@ -201,3 +201,92 @@ fn refused_push_through_the_git_cli() {
 fn refused_push_through_libgit2() {
     refused_push("libgit2", true);
 }
+
+/// `team` and `sync` fetch first, and usually nothing is new. For a remote on
+/// this machine that is told by reading its refs in-process; `git fetch`
+/// runs only when they moved, and then what moved is read.
+#[test]
+fn a_local_remote_with_nothing_new_is_not_fetched_again() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    alice.ok(&["write", "--today", "Ship it"]);
+
+    // A git on the PATH that notes each subcommand, then runs the real one.
+    let real_git = String::from_utf8(
+        std::process::Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let spy_dir = world.path().join("spy");
+    std::fs::create_dir_all(&spy_dir).unwrap();
+    let log = world.path().join("git-calls.log");
+    let spy = spy_dir.join("git");
+    std::fs::write(
+        &spy,
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{}' \"$@\"\n",
+            log.display(),
+            real_git.trim()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&spy, std::fs::Permissions::from_mode(0o755)).unwrap();
+    alice.set_env(
+        "PATH",
+        &format!("{}:{}", spy_dir.display(), std::env::var("PATH").unwrap()),
+    );
+    let fetches = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains(" fetch "))
+            .count()
+    };
+
+    assert!(alice.ok(&["sync"]).is_empty());
+    alice.ok(&["team"]);
+    assert_eq!(fetches(), 0, "nothing was new, yet git fetch ran");
+
+    // Someone pushes with plain git: the next read fetches and shows it.
+    let checkout = Checkout::of(&world, &remote);
+    checkout.put(
+        "updates/zed/2026/2026-11-24.toml",
+        "author = \"zed\"\ndate = 2026-11-24\nwritten_at = 2026-11-24T08:00:00Z\ntoday = [\"By hand\"]\n",
+    );
+    checkout.push("zed by hand");
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(authors(&doc), ["alice", "zed"]);
+    assert_eq!(fetches(), 1);
+
+    // A branch deleted on the remote also counts as something new (pruned).
+    git_ok(
+        git_plain()
+            .arg("--git-dir")
+            .arg(&remote)
+            .args(["branch", "extra", "main"]),
+    );
+    alice.ok(&["sync"]);
+    assert_eq!(fetches(), 2);
+    git_ok(
+        git_plain()
+            .arg("--git-dir")
+            .arg(&remote)
+            .args(["branch", "-D", "extra"]),
+    );
+    alice.ok(&["sync"]);
+    assert_eq!(fetches(), 3);
+    let tracked = git_ok(
+        alice
+            .git()
+            .arg("--git-dir")
+            .arg(alice.mirror("team"))
+            .args(["branch", "-r"]),
+    );
+    assert!(!tracked.contains("extra"), "{tracked}");
+}

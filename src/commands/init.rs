@@ -150,22 +150,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
 /// A local path is stored absolute, so the remote still resolves when
 /// async-up later runs from another folder.
 fn normalise_remote(remote: &str) -> String {
-    let looks_like_url = remote.contains("://") || is_scp_like(remote);
-    if !looks_like_url {
+    if crate::store::remote::is_plain_path(remote) {
         if let Ok(abs) = Path::new(remote).canonicalize() {
             return abs.to_string_lossy().to_string();
         }
     }
     remote.to_string()
-}
-
-/// `user@host:path` (git's scp-like syntax): a colon before any slash.
-fn is_scp_like(remote: &str) -> bool {
-    match (remote.find(':'), remote.find('/')) {
-        (Some(colon), Some(slash)) => colon < slash,
-        (Some(_), None) => true,
-        _ => false,
-    }
 }
 
 fn derive_name(remote: &str) -> String {
@@ -191,7 +181,5 @@ mod tests {
         assert_eq!(derive_name("git@github.com:acme/standups.git"), "standups");
         assert_eq!(derive_name("https://x.org/a/b/"), "b");
         assert_eq!(derive_name("/srv/git/team.git"), "team");
-        assert!(is_scp_like("git@host:repo"));
-        assert!(!is_scp_like("/tmp/a:b"));
     }
 }

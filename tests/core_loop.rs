@@ -292,3 +292,53 @@ fn several_teams_side_by_side() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("already joined"), "{}", stderr(&out));
 }
+
+/// The local-only team's hint says joining shares what was written there:
+/// the first team joined gets those updates (dates it already has are kept
+/// as the team has them), and a second team does not get them again.
+#[test]
+fn joining_the_first_team_brings_updates_written_before() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let url = remote.to_str().unwrap();
+
+    // On another machine alice already joined and wrote the 24th.
+    let laptop = world.person_on("alice", "UTC", "laptop");
+    laptop.ok(&["init", url]);
+    laptop.ok(&["write", "--today", "From the laptop"]);
+
+    let desk = world.person_on("alice", "UTC", "desk");
+    world.set_now("2026-11-23T09:00:00Z");
+    desk.ok(&["write", "--today", "Before joining"]);
+    world.set_now("2026-11-24T10:00:00Z");
+    desk.ok(&["write", "--today", "Also before joining"]);
+
+    let out = desk.run(&["init", url]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("brought 1 update(s)"),
+        "{}",
+        stderr(&out)
+    );
+    let log = laptop.json(&["log", "--format", "json"]);
+    let todays: Vec<_> = log["updates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["date"].clone(), u["today"][0].clone()))
+        .collect();
+    assert_eq!(
+        todays,
+        [
+            ("2026-11-23".into(), "Before joining".into()),
+            ("2026-11-24".into(), "From the laptop".into())
+        ]
+    );
+
+    let other = world.bare_remote("other.git", "main");
+    let out = desk.run(&["--team", "other", "init", other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("brought"), "{}", stderr(&out));
+    let log = desk.json(&["--team", "other", "log", "--format", "json"]);
+    assert_eq!(log["updates"].as_array().unwrap().len(), 0);
+}

@@ -118,6 +118,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         content: member.to_toml().into_bytes(),
     });
     drop(snapshot);
+    // The local-only team's hint promises that joining shares what was
+    // written there; that holds for the first team joined only, so a second
+    // team does not get the same updates again.
+    let carried = if ctx.config.teams.is_empty() {
+        let carried = local_updates_missing_from(&ctx.paths.local_team(), &store, &me.handle)?;
+        let count = carried.len();
+        files.extend(carried);
+        count
+    } else {
+        0
+    };
     let signature = git2::Signature::now(&me.name, &me.email)?;
     store.commit_files(
         &files,
@@ -137,6 +148,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         me.handle,
         path.display()
     ));
+    if carried > 0 {
+        ctx.note(&format!(
+            "brought {carried} update(s) written before joining from the local-only team"
+        ));
+    }
     match store.sync()? {
         SyncOutcome::Pushed { .. } => ctx.note("pushed your member file"),
         SyncOutcome::Offline { reason, .. } => ctx.note(&format!(
@@ -145,6 +161,55 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         SyncOutcome::UpToDate | SyncOutcome::LocalOnly => {}
     }
     Ok(Status::Success)
+}
+
+/// The updates `handle` wrote to the local-only team that the team's repo
+/// has no file for. A date the team already has (written on another
+/// machine) is left as the team has it.
+fn local_updates_missing_from(
+    local_team: &Path,
+    team: &Store,
+    handle: &Handle,
+) -> Result<Vec<FileChange>> {
+    let Ok(local) = git2::Repository::open_bare(local_team) else {
+        return Ok(Vec::new());
+    };
+    let Some(local_tree) = local.head().ok().and_then(|head| head.peel_to_tree().ok()) else {
+        return Ok(Vec::new());
+    };
+    let folder = format!("{}/{handle}", layout::UPDATES_DIR);
+    let Ok(entry) = local_tree.get_path(Path::new(&folder)) else {
+        return Ok(Vec::new());
+    };
+    let Some(updates) = entry.to_object(&local)?.into_tree().ok() else {
+        return Ok(Vec::new());
+    };
+    let team_tree = match team.tip() {
+        Some(tip) => Some(team.repo().find_commit(tip)?.tree()?),
+        None => None,
+    };
+    let mut found = Vec::new();
+    updates.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        if entry.kind() != Some(git2::ObjectType::Blob)
+            || layout::date_from_file_name(entry.name().unwrap_or("")).is_none()
+        {
+            return git2::TreeWalkResult::Ok;
+        }
+        let path = format!("{folder}/{dir}{}", entry.name().unwrap_or(""));
+        let in_team = team_tree
+            .as_ref()
+            .is_some_and(|t| t.get_path(Path::new(&path)).is_ok());
+        if !in_team {
+            if let Ok(blob) = local.find_blob(entry.id()) {
+                found.push(FileChange {
+                    path,
+                    content: blob.content().to_vec(),
+                });
+            }
+        }
+        git2::TreeWalkResult::Ok
+    })?;
+    Ok(found)
 }
 
 /// A local path is stored absolute, so the remote still resolves when

@@ -204,3 +204,39 @@ fn without_a_team_a_local_one_is_used() {
     assert_eq!(log["updates"].as_array().unwrap().len(), 1);
     assert!(p.ok(&["sync"]).is_empty());
 }
+
+/// Typos on the command line are refused with the value named, rather than
+/// answered with an empty report that reads like a quiet team.
+#[test]
+fn typos_are_named_not_answered_with_nothing() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let p = world.person("alice", "UTC");
+    p.ok(&["init", remote.to_str().unwrap()]);
+    p.ok(&["write", "--today", "Ship"]);
+
+    let out = p.run(&["log", "alcie"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("@alcie"), "{}", stderr(&out));
+    assert!(p.ok(&["log", "alice"]).contains("Ship"));
+
+    for cmd in ["digest", "stats"] {
+        let out = p.run(&[cmd, "--since", "2026-12-01", "--until", "2026-11-01"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(
+            stderr(&out).contains("--since 2026-12-01 is after --until 2026-11-01"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+    }
+    let out = p.run(&["report", "--html", "r.html", "--since", "2027-01-01"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+
+    let out = p.run(&["me", "--workdays", "Mon-Funday"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("\"Mon-Funday\" is not a list of workdays"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -100,6 +100,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Some(s) => s.resolve(until),
         None => crate::insight::week_of(until).0,
     };
+    let (since, until) = super::period_bounds(since, until)?;
     let snapshot = team.store.snapshot()?;
     let mut members = Vec::new();
     let mut open_blockers = Vec::new();

@@ -2,7 +2,7 @@
 
 use super::{finish_warnings, refresh, today_in, Since, Status};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Handle;
 use crate::render::{self, Format};
 
@@ -43,6 +43,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .unwrap_or(chrono_tz::UTC);
     let since = args.since.map(|s| s.resolve(today_in(ctx.now, tz)));
     let updates = snapshot.updates_since(&handle, since);
+    if updates.is_empty() && snapshot.member(&handle).is_none() && args.handle.is_some() {
+        // Most likely a typo; "No updates." would read as a quiet teammate.
+        return Err(Error::Usage(format!(
+            "no member @{handle} in team {} and no updates by them",
+            team.name
+        )));
+    }
     let out = ctx.out();
     let text = match args.format {
         Format::Table => render::table::log(&out, &updates),

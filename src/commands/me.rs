@@ -47,8 +47,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     if !args.workdays.is_empty() && parse_workdays(&args.workdays).is_none() {
         return Err(Error::Usage(format!(
-            "{:?} are not workdays like Mon-Fri or Mon Tue Thu",
-            args.workdays
+            "{:?} is not a list of workdays like Mon-Fri or Mon Tue Thu",
+            args.workdays.join(" ")
         )));
     }
     let team = ctx.open_team()?;

@@ -245,6 +245,17 @@ impl Since {
     }
 }
 
+/// The period `since..=until`, refused when it runs backwards, which is
+/// always a typo: an empty report would hide it.
+pub(crate) fn period_bounds(since: NaiveDate, until: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
+    if since > until {
+        return Err(crate::error::Error::Usage(format!(
+            "--since {since} is after --until {until}; swap them"
+        )));
+    }
+    Ok((since, until))
+}
+
 /// Validates `--person`-style handles given on the command line.
 pub(crate) fn parse_handles(list: &[String]) -> Result<Vec<Handle>> {
     list.iter()

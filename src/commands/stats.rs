@@ -65,7 +65,8 @@ pub fn period(
 ) -> Result<Period> {
     let today = today_in(ctx.now, super::reader_zone());
     let until = until.unwrap_or(today);
-    let since = since.unwrap_or(Since::Days(27)).resolve(until);
+    let (since, until) =
+        super::period_bounds(since.unwrap_or(Since::Days(27)).resolve(until), until)?;
     let snapshot = team.store.snapshot()?;
     let per_person_wellbeing = snapshot
         .team_file()

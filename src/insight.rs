@@ -167,7 +167,7 @@ pub fn written_after_hours(member: &Member, update: &Update) -> bool {
 /// including updates before the period so carried blockers are known).
 pub fn figures(member: &Member, history: &[Update], since: NaiveDate, until: NaiveDate) -> Figures {
     let mut f = Figures::default();
-    for d in dates(since, until) {
+    for d in dates(since, until).filter(|d| member.was_member_on(*d)) {
         if member.away_on(d).is_some() {
             f.away_days += 1;
         } else if member.is_workday(d) {

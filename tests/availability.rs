@@ -22,6 +22,8 @@ fn team_of_two() -> (World, Person, Person, std::path::PathBuf) {
     let remote = world.bare_remote("team.git", "main");
     let alice = world.person("alice", "Europe/Berlin");
     let bob = world.person("bob", "America/New_York");
+    // Both joined weeks before the dates the tests look at.
+    world.set_now("2026-11-02T09:00:00Z");
     alice.ok(&[
         "init",
         remote.to_str().unwrap(),
@@ -34,6 +36,7 @@ fn team_of_two() -> (World, Person, Person, std::path::PathBuf) {
         "--timezone",
         "America/New_York",
     ]);
+    world.set_now("2026-11-24T09:00:00Z");
     (world, alice, bob, remote)
 }
 
@@ -206,4 +209,30 @@ fn mentions_show_what_is_waiting_on_me() {
     );
     assert!(err.contains("@zed is not a member of this team"), "{err}");
     assert!(!err.contains("@carol is not"), "{err}");
+}
+
+/// A newcomer is expected to write from the day they join, not before: not
+/// missing on their first day, missing the day after if they still have not.
+#[test]
+fn a_newcomer_is_not_missing_before_they_joined() {
+    let (world, alice, _bob, remote) = team_of_two();
+    let carol = world.person("carol", "Europe/Berlin");
+    carol.ok(&[
+        "init",
+        remote.to_str().unwrap(),
+        "--timezone",
+        "Europe/Berlin",
+    ]);
+    let member = Checkout::of(&world, &remote).read("members/carol.toml");
+    assert!(member.contains("joined = 2026-11-24\n"), "{member}");
+
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(doc["missing"], serde_json::json!(["alice", "bob"]));
+    world.set_now("2026-11-25T12:00:00Z");
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(doc["missing"], serde_json::json!(["alice", "bob", "carol"]));
+    // Joining again (another machine) keeps the day first joined.
+    carol.ok(&["init", remote.to_str().unwrap()]);
+    let member = Checkout::of(&world, &remote).read("members/carol.toml");
+    assert!(member.contains("joined = 2026-11-24\n"), "{member}");
 }

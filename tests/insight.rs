@@ -22,6 +22,7 @@ fn history(per_person_wellbeing: bool) -> (World, Person) {
     let world = World::new();
     let remote = world.bare_remote("team.git", "main");
     let lead = world.person("lead", "UTC");
+    world.set_now("2026-11-13T09:00:00Z");
     lead.ok(&["init", remote.to_str().unwrap()]);
     let clone = Checkout::of(&world, &remote);
     let team = clone.read("async-up.toml");
@@ -93,6 +94,17 @@ fn history(per_person_wellbeing: bool) -> (World, Person) {
             "today = [\"w\"]\n",
         );
     }
+    // newbie joined on Wednesday and wrote Thursday: 1 of 3 workdays.
+    member(&clone, "newbie", "UTC", "joined = 2026-11-18\n");
+    update(
+        &clone,
+        "newbie",
+        "2026-11-19",
+        "2026-11-19T09:00:00Z",
+        "today = [\"Onboarding\"]\n",
+    );
+    // later joined after the week: nothing was expected of them in it.
+    member(&clone, "later", "UTC", "joined = 2026-11-23\n");
     clone.push("history");
     world.set_now("2026-11-22T12:00:00Z");
     (world, lead)
@@ -148,13 +160,22 @@ fn stats_match_the_known_figures() {
     }
     // The lead joined but wrote nothing: 0 of 5.
     assert_eq!(of(&doc, "lead")["participation"], 0.0);
+    let newbie = of(&doc, "newbie");
+    assert_eq!(
+        (newbie["workdays"].as_u64(), newbie["updates"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(of(&doc, "later")["workdays"], 0);
     let team = &doc["team"];
-    assert_eq!(team["workdays"], 5 + 3 + 5 + 5 + 5 + 5);
-    assert_eq!(team["updates"], 3 + 3 + 5 + 5 + 5);
+    assert_eq!(team["workdays"], 5 + 3 + 5 + 5 + 5 + 5 + 3);
+    assert_eq!(team["updates"], 3 + 3 + 5 + 5 + 5 + 1);
     assert_eq!(team["blockers_resolved"], 1);
     assert!(lead
         .ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-20"])
         .contains("60% (3/5)"));
+    let table = lead.ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-20"]);
+    let later = table.lines().find(|l| l.contains("@later")).unwrap();
+    assert_eq!(later.split('┆').nth(1).map(str::trim), Some("-"), "{later}");
 }
 
 #[test]
@@ -171,8 +192,8 @@ fn wellbeing_stays_aggregate_unless_the_team_opts_in() {
     ]);
     assert_eq!(of(&doc, "night")["after_hours"], serde_json::Value::Null);
     assert_eq!(of(&doc, "three")["mood_average"], serde_json::Value::Null);
-    // The team aggregate still has them: 1 late update of 21 in the period.
-    assert_eq!(doc["team"]["after_hours"], 0.048);
+    // The team aggregate still has them: 1 late update of 22 in the period.
+    assert_eq!(doc["team"]["after_hours"], 0.045);
     assert_eq!(doc["team"]["mood_average"], 3.667);
     let table = lead.ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-20"]);
     assert!(table.contains("▆▂█"), "team mood sparkline: {table}");
@@ -259,8 +280,10 @@ fn the_html_report_is_self_contained_and_renders_in_chromium() {
             "the page must not load anything: found {forbidden}"
         );
     }
-    // 6 members x 7 days (Monday 16th to Sunday 22nd).
-    assert_eq!(html.matches("class=\"day\"").count(), 6 * 7);
+    // 8 members x 7 days (Monday 16th to Sunday 22nd).
+    assert_eq!(html.matches("class=\"day\"").count(), 8 * 7);
+    assert!(html.contains("@newbie 2026-11-17: before joining"));
+    assert!(html.contains("@newbie 2026-11-18: missed"));
     assert!(
         html.contains("@three 2026-11-19: missed"),
         "a missed workday is shown"
@@ -301,7 +324,7 @@ fn the_html_report_is_self_contained_and_renders_in_chromium() {
     }
     assert_eq!(
         dom.matches("class=\"day\"").count(),
-        6 * 7,
+        8 * 7,
         "the heatmap rendered"
     );
     for bad in [

@@ -10,6 +10,7 @@ fn seeded() -> (World, Person) {
     let alice = world.person("alice", "Asia/Kolkata");
     let bob = world.person("bob", "America/Los_Angeles");
     let carol = world.person("carol", "Europe/Berlin");
+    world.set_now("2026-11-16T09:00:00Z");
     for p in [&alice, &bob, &carol] {
         p.ok(&[
             "init",

@@ -101,8 +101,23 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .or_else(|| existing_member.as_ref().and_then(|m| m.timezone.clone()))
         .or_else(crate::clock::system_zone)
         .unwrap_or_else(|| "UTC".to_string());
+    // The local-only team's hint promises that joining shares what was
+    // written there; that holds for the first team joined only, so a second
+    // team does not get the same updates again.
+    let carried = if ctx.config.teams.is_empty() {
+        local_updates_missing_from(&ctx.paths.local_team(), &store, &me.handle)?
+    } else {
+        Vec::new()
+    };
     // Joining again keeps what the member file says beyond who and where.
-    let mut member = existing_member.unwrap_or_else(|| Member::bare(me.handle.as_str()));
+    let mut member = match existing_member {
+        Some(member) => member,
+        None => {
+            let mut member = Member::bare(me.handle.as_str());
+            member.joined = Some(joined_on(&snapshot, &me.handle, &carried, &timezone, ctx));
+            member
+        }
+    };
     member.name = Some(me.name.clone());
     member.email = Some(me.email.clone());
     member.timezone = Some(timezone.clone());
@@ -118,17 +133,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         content: member.to_toml().into_bytes(),
     });
     drop(snapshot);
-    // The local-only team's hint promises that joining shares what was
-    // written there; that holds for the first team joined only, so a second
-    // team does not get the same updates again.
-    let carried = if ctx.config.teams.is_empty() {
-        let carried = local_updates_missing_from(&ctx.paths.local_team(), &store, &me.handle)?;
-        let count = carried.len();
-        files.extend(carried);
-        count
-    } else {
-        0
-    };
+    let carried_count = carried.len();
+    files.extend(carried);
     let signature = git2::Signature::now(&me.name, &me.email)?;
     store.commit_files(
         &files,
@@ -148,9 +154,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         me.handle,
         path.display()
     ));
-    if carried > 0 {
+    if carried_count > 0 {
         ctx.note(&format!(
-            "brought {carried} update(s) written before joining from the local-only team"
+            "brought {carried_count} update(s) written before joining from the local-only team"
         ));
     }
     match store.sync()? {
@@ -161,6 +167,30 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         SyncOutcome::UpToDate | SyncOutcome::LocalOnly => {}
     }
     Ok(Status::Success)
+}
+
+/// The day a new member joins: today in their zone, or the first update of
+/// theirs the team already has or that comes along from the local-only team,
+/// so none of their own updates predates their membership.
+fn joined_on(
+    snapshot: &crate::store::Snapshot<'_>,
+    handle: &Handle,
+    carried: &[FileChange],
+    timezone: &str,
+    ctx: &Context,
+) -> chrono::NaiveDate {
+    let zone = crate::clock::parse_zone(timezone).unwrap_or(chrono_tz::UTC);
+    let today = super::today_in(ctx.now, zone);
+    let already_there = snapshot.updates_since(handle, None).first().map(|u| u.date);
+    let brought = carried
+        .iter()
+        .filter_map(|f| layout::date_from_file_name(f.path.rsplit('/').next()?));
+    already_there
+        .into_iter()
+        .chain(brought)
+        .chain([today])
+        .min()
+        .unwrap_or(today)
 }
 
 /// The updates `handle` wrote to the local-only team that the team's repo

@@ -48,6 +48,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             .map(|d| {
                 if history.iter().any(|u| u.date == d) {
                     Day::Wrote
+                } else if !member.was_member_on(d) {
+                    Day::BeforeJoining
                 } else if member.away_on(d).is_some() {
                     Day::Away
                 } else if member.is_workday(d) {

@@ -120,6 +120,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         if shown.is_none() && is_away {
             continue;
         }
+        // Nobody is missing an update from before they joined.
+        let expected_since = args.date.unwrap_or_else(|| member.previous_workday(today));
+        if shown.is_none() && !member.was_member_on(expected_since) {
+            continue;
+        }
         match shown {
             Some(update) => entries.push(Entry {
                 name: member.name.clone().unwrap_or_else(|| member.handle.clone()),

@@ -101,6 +101,12 @@ impl Member {
         self.workdays().contains(&date.weekday())
     }
 
+    /// Whether an update was expected of the member on `date` at all: not
+    /// before they joined.
+    pub fn was_member_on(&self, date: NaiveDate) -> bool {
+        self.joined.is_none_or(|joined| date >= joined)
+    }
+
     /// The away period covering `date`, if any.
     pub fn away_on(&self, date: NaiveDate) -> Option<&super::member::Away> {
         self.away.iter().find(|a| a.from <= date && date <= a.until)
@@ -163,6 +169,7 @@ mod tests {
             timezone: Some("Europe/Berlin".into()),
             workdays: None,
             hours: Some("09:00-17:30".into()),
+            joined: None,
             focus: vec!["09:00-11:00".into()],
             away: vec![],
         }

@@ -25,6 +25,16 @@ pub struct Member {
     /// Working hours, such as `"09:00-17:30"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
+    /// The day the member joined, in their zone. Updates are expected from
+    /// then on: a newcomer is not missing on their first day, and their
+    /// participation counts from it. Absent in files from before it existed,
+    /// which count whole periods.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "toml_time::option_date"
+    )]
+    pub joined: Option<NaiveDate>,
     /// Focus blocks that mean "do not interrupt", such as `["09:00-11:00"]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub focus: Vec<String>,
@@ -57,6 +67,7 @@ impl Member {
             timezone: None,
             workdays: None,
             hours: None,
+            joined: None,
             focus: Vec::new(),
             away: Vec::new(),
         }

@@ -64,3 +64,22 @@ pub mod datetime {
         })
     }
 }
+
+/// `Option<NaiveDate>` as an optional TOML local date; pair it with
+/// `#[serde(default, skip_serializing_if = "Option::is_none")]`.
+pub mod option_date {
+    use super::*;
+
+    /// Serializes a present date as a TOML local date.
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::date::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads a TOML local date or a `YYYY-MM-DD` string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        super::date::deserialize(d).map(Some)
+    }
+}

@@ -26,6 +26,8 @@ pub enum Day {
     Off,
     /// Away.
     Away,
+    /// Before the member joined.
+    BeforeJoining,
 }
 
 /// Everything the report shows.
@@ -78,6 +80,7 @@ fn heatmap(r: &Report<'_>) -> String {
                 Day::Missed => ("#e03131", "missed"),
                 Day::Off => ("#e9ecef", "day off"),
                 Day::Away => ("#74c0fc", "away"),
+                Day::BeforeJoining => ("#f8f9fa", "before joining"),
             };
             let _ = write!(
                 svg,

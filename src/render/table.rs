@@ -214,12 +214,17 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
         let moods: Vec<u8> = f.moods.iter().map(|(_, m)| *m).collect();
         vec![
             Cell::new(name),
-            Cell::new(format!(
-                "{:.0}% ({}/{})",
-                f.participation() * 100.0,
-                f.updates.min(f.workdays),
-                f.workdays
-            )),
+            // No workdays: away all period, or joined after it.
+            Cell::new(if f.workdays == 0 {
+                "-".to_string()
+            } else {
+                format!(
+                    "{:.0}% ({}/{})",
+                    f.participation() * 100.0,
+                    f.updates.min(f.workdays),
+                    f.workdays
+                )
+            }),
             Cell::new(format!("{}/{}", f.blockers_opened, f.blockers_resolved)),
             Cell::new(match (f.median_unblock_days(), f.longest_unblock_days()) {
                 (Some(m), Some(l)) => format!("{m}d / {l}d"),

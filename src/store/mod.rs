@@ -108,6 +108,16 @@ impl Store {
     /// cannot be reached.
     pub fn create_mirror(path: &Path, remote: RemoteSpec) -> Result<Self> {
         let branch = remote::detect_default_branch(&remote)?;
+        if remote.transport == Transport::Git {
+            build_atomically(path, |tmp| {
+                remote::clone_bare(&remote.url, tmp)?;
+                let repo = Repository::open_bare(tmp)?;
+                adopt_clone(&repo, &branch)
+            })?;
+            let store = Self::open_mirror(path, Some(remote))?;
+            store.record_fetch()?;
+            return Ok(store);
+        }
         init_bare_atomically(path, &branch, |repo| {
             repo.remote_with_fetch(REMOTE_NAME, &remote.url, remote::FETCH_REFSPEC)?;
             Ok(())
@@ -226,9 +236,13 @@ impl Store {
         };
         self.lock()?;
         remote::fetch(&self.repo, &self.path, remote)?;
+        self.record_fetch()
+    }
+
+    /// Notes that the mirror has what the remote had just now.
+    fn record_fetch(&self) -> Result<()> {
         let now = crate::clock::now().to_rfc3339();
-        crate::fsutil::write_cache(&self.path.join(FETCHED_AT_FILE), now.as_bytes())?;
-        Ok(())
+        crate::fsutil::write_cache(&self.path.join(FETCHED_AT_FILE), now.as_bytes())
     }
 
     /// When the last successful fetch happened, if ever.
@@ -335,6 +349,50 @@ fn init_bare_atomically(
     branch: &str,
     setup: impl FnOnce(&Repository) -> Result<()>,
 ) -> Result<PathBuf> {
+    build_atomically(path, |tmp| {
+        let mut opts = git2::RepositoryInitOptions::new();
+        opts.bare(true).initial_head(branch);
+        let repo = Repository::init_opts(tmp, &opts)?;
+        repo.config()?.set_str(BRANCH_KEY, branch)?;
+        setup(&repo)
+    })
+}
+
+/// Turns a fresh bare clone into a mirror: the remote's branches become
+/// tracking refs, the team's branch stays as the local one (at the remote's
+/// tip, so nothing is pending), and later fetches use the mirror's refspec.
+fn adopt_clone(repo: &Repository, branch: &str) -> Result<()> {
+    let mut config = repo.config()?;
+    config.set_str(BRANCH_KEY, branch)?;
+    let _ = config.remove_multivar(&format!("remote.{REMOTE_NAME}.fetch"), ".*");
+    repo.remote_add_fetch(REMOTE_NAME, remote::FETCH_REFSPEC)?;
+    let heads: Vec<(String, Oid)> = repo
+        .references_glob("refs/heads/*")?
+        .filter_map(|r| {
+            let r = r.ok()?;
+            Some((r.name()?.to_string(), r.target()?))
+        })
+        .collect();
+    for (name, oid) in heads {
+        let short = name.trim_start_matches("refs/heads/");
+        repo.reference(
+            &format!("refs/remotes/{REMOTE_NAME}/{short}"),
+            oid,
+            true,
+            "async-up: cloned",
+        )?;
+        if short != branch {
+            repo.find_reference(&name)?.delete()?;
+        }
+    }
+    repo.set_head(&format!("refs/heads/{branch}"))?;
+    Ok(())
+}
+
+/// Builds a repository at a temporary path beside `path` and moves it into
+/// place only once `build` succeeds, so a failed or killed join leaves
+/// nothing half-made where a mirror is looked for.
+fn build_atomically(path: &Path, build: impl FnOnce(&Path) -> Result<()>) -> Result<PathBuf> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)
         .map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
@@ -346,14 +404,7 @@ fn init_bare_atomically(
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&tmp);
-    let result = (|| -> Result<()> {
-        let mut opts = git2::RepositoryInitOptions::new();
-        opts.bare(true).initial_head(branch);
-        let repo = Repository::init_opts(&tmp, &opts)?;
-        repo.config()?.set_str(BRANCH_KEY, branch)?;
-        setup(&repo)
-    })();
-    if let Err(e) = result {
+    if let Err(e) = build(&tmp) {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }

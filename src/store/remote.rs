@@ -247,6 +247,27 @@ pub fn fetch(repo: &Repository, path: &Path, remote: &super::RemoteSpec) -> Resu
     }
 }
 
+/// Clones the remote into a new bare repository at `path` with the system
+/// git, which is how a mirror starts when git is the transport: a clone
+/// trusts the pack it receives (index-pack checks it is self-contained),
+/// while a first fetch into an empty repository walks every object it just
+/// received to check connectivity, which on a team with years of history
+/// takes as long again (140 s against 66 s for 1,000 members x 750 days).
+/// A local path is cloned with hardlinks, as `git clone` does.
+pub fn clone_bare(url: &str, path: &Path) -> Result<()> {
+    let out = git_command()
+        .args(["clone", "--bare", "--quiet", "--no-tags", "--"])
+        .arg(url)
+        .arg(path)
+        .output()
+        .map_err(|e| Error::io("running git clone", e))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(unreachable_error(url, &out.stderr))
+    }
+}
+
 /// Pushes the local branch to the remote branch of the same name, never forced.
 pub fn push(
     repo: &Repository,

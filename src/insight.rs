@@ -211,12 +211,40 @@ pub fn week_of(today: NaiveDate) -> (NaiveDate, NaiveDate) {
     )
 }
 
-/// A small sparkline of values 1 to 5.
-pub fn sparkline(values: &[u8]) -> String {
+/// The most points a mood trend shows: a table column stays narrow however
+/// long the period (a year of a big team's moods is a quarter of a million
+/// values).
+pub const TREND_POINTS: usize = 28;
+
+/// Mood across `since..=until` as a sparkline of at most `TREND_POINTS`
+/// characters: the days are split into that many equal runs, each shown as
+/// the mean mood given in it, or `·` when nobody gave one.
+pub fn mood_trend(moods: &[(NaiveDate, u8)], since: NaiveDate, until: NaiveDate) -> String {
     const BARS: [char; 5] = ['▁', '▂', '▄', '▆', '█'];
-    values
-        .iter()
-        .map(|v| BARS[usize::from(v.clamp(&1, &5) - 1)])
+    let days = usize::try_from((until - since).num_days() + 1).unwrap_or(0);
+    if days == 0 {
+        return String::new();
+    }
+    let points = days.min(TREND_POINTS);
+    let mut sums = vec![(0u32, 0u32); points];
+    for (date, mood) in moods {
+        let Ok(day) = usize::try_from((*date - since).num_days()) else {
+            continue;
+        };
+        if day < days {
+            let slot = &mut sums[day * points / days];
+            slot.0 += u32::from((*mood).clamp(1, 5));
+            slot.1 += 1;
+        }
+    }
+    sums.iter()
+        .map(|&(sum, count)| match count {
+            0 => '·',
+            _ => {
+                let mean = (f64::from(sum) / f64::from(count)).round() as usize;
+                BARS[mean.clamp(1, 5) - 1]
+            }
+        })
         .collect()
 }
 
@@ -282,7 +310,19 @@ mod tests {
         assert_eq!(week_of(tue).0.to_string(), "2026-11-23");
         let sun: NaiveDate = "2026-11-29".parse().unwrap();
         assert_eq!(week_of(sun).0.to_string(), "2026-11-23");
-        assert_eq!(sparkline(&[1, 3, 5]), "▁▄█");
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let moods = [(day(16), 1), (day(17), 3), (day(17), 4), (day(19), 5)];
+        assert_eq!(mood_trend(&moods, day(16), day(20)), "▁▆·█·");
+        // A year fits in TREND_POINTS, each point the mean of its days.
+        let year: Vec<_> = (0..365)
+            .map(|i| (day(1) + chrono::Days::new(i), if i < 183 { 1 } else { 5 }))
+            .collect();
+        let trend = mood_trend(&year, day(1), day(1) + chrono::Days::new(364));
+        assert_eq!(trend.chars().count(), TREND_POINTS);
+        assert!(
+            trend.starts_with("▁▁▁") && trend.ends_with("███"),
+            "{trend}"
+        );
         assert_eq!(median(&[1, 5, 2, 8]), Some(3.5));
     }
 }

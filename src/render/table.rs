@@ -211,7 +211,6 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
         ],
     );
     let row = |name: String, f: &crate::insight::Figures, wellbeing: bool| {
-        let moods: Vec<u8> = f.moods.iter().map(|(_, m)| *m).collect();
         vec![
             Cell::new(name),
             // No workdays: away all period, or joined after it.
@@ -236,7 +235,7 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
                 "-".into()
             }),
             Cell::new(if wellbeing {
-                crate::insight::sparkline(&moods)
+                crate::insight::mood_trend(&f.moods, p.since, p.until)
             } else {
                 "-".into()
             }),

@@ -69,7 +69,9 @@ def joined(binary, repo, label):
         f.write("[user]\n\tname = Bench\n\temail = m0001@example.com\n")
     remote = os.path.join(home, "remote.git")
     shutil.copytree(repo, remote)
+    start = time.perf_counter()
     sh(binary, "-q", "init", remote, "--user", "m0001", env=env)
+    joined.took = time.perf_counter() - start
     return home, env, f"{home}/.local/share/async-up/teams/remote.git"
 
 
@@ -113,8 +115,18 @@ def main():
             print(f"generating {size}: {members} members x {days} workdays ...", file=sys.stderr)
             sh(generator, "--members", str(members), "--days", str(days), repo)
         home, env, mirror = joined(binary, repo, size)
-
+        init_took = joined.took
+        # Once, right after joining: builds the index and learns who last
+        # committed each shown update.
+        start = time.perf_counter()
         team = json.loads(sh(binary, "team", "--no-fetch", "--format", "json", env=env))
+        first_read = time.perf_counter() - start
+        clone_dir = os.path.join(home, "plain-clone.git")
+        start = time.perf_counter()
+        # What a user would run on the same path (git hardlinks a local clone).
+        sh("git", "clone", "--quiet", "--bare", os.path.join(home, "remote.git"), clone_dir, env=env)
+        git_clone = time.perf_counter() - start
+        shutil.rmtree(clone_dir)
         tip = sh("git", "--git-dir", mirror, "rev-parse", "refs/heads/main", env=env).strip()
         wanted = [f"{tip}:updates/{u['author']}/{u['date'][:4]}/{u['date']}.toml" for u in team["updates"]]
         wanted += [f"{tip}:members/m{m:04}.toml" for m in range(members)]
@@ -145,6 +157,9 @@ def main():
             ratio = f"{t / baseline[0]:.2f}x {base_name}" if baseline else ""
             rows.append((size, name, t * 1000, mem, ratio))
 
+        # init also writes, commits and pushes a member file: no git baseline.
+        rows.append((size, "init (join), once", init_took * 1000, 0.0, ""))
+        rows.append((size, "first team after init, once", first_read * 1000, 0.0, ""))
         row("--version (process floor)", ["--version"])
         row("team --no-fetch --format json", ["team", "--no-fetch", "--format", "json"], git_batch, "cat-file")
         row("team --no-fetch (table)", ["team", "--no-fetch"], git_batch, "cat-file")
@@ -158,6 +173,7 @@ def main():
         rows.append((size, "git cat-file --batch (team blobs)", git_batch[0] * 1000, git_batch[1], ""))
         rows.append((size, "git cat-file --batch (log blobs)", git_log[0] * 1000, git_log[1], ""))
         rows.append((size, "git fetch (nothing new)", git_fetch[0] * 1000, git_fetch[1], ""))
+        rows.append((size, "git clone --bare (same path), once", git_clone * 1000, 0.0, ""))
         shutil.rmtree(home)
 
     if os.environ.get("BENCH_AGING", "1") == "1":

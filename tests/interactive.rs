@@ -110,3 +110,72 @@ fn edit_opens_the_editor_on_the_update() {
         serde_json::json!(["Edited in the editor"])
     );
 }
+
+/// With `[activity] repos` set, the interactive write first offers your own
+/// commits since your previous update; what you untick stays out.
+#[test]
+fn activity_is_offered_as_a_pick_list() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    world.set_now("2026-11-23T09:00:00Z");
+    alice.ok(&["write", "--today", "Plan the sprint"]);
+
+    let repo = alice.home.join("src/api");
+    git_ok(
+        git_plain()
+            .args(["init", "--quiet", "-b", "main"])
+            .arg(&repo),
+    );
+    for (when, message) in [
+        ("2026-11-23T11:00:00Z", "Fix token refresh"),
+        ("2026-11-23T15:00:00Z", "Add refresh tests"),
+    ] {
+        std::fs::write(repo.join(format!("{when}.txt")), message).unwrap();
+        git_ok(git_plain().arg("-C").arg(&repo).args(["add", "."]));
+        git_ok(
+            git_plain()
+                .arg("-C")
+                .arg(&repo)
+                .env("GIT_AUTHOR_EMAIL", "alice@example.com")
+                .env("GIT_AUTHOR_DATE", when)
+                .env("GIT_COMMITTER_DATE", when)
+                .args(["commit", "--quiet", "-m", message]),
+        );
+    }
+    let config = std::fs::read_to_string(alice.config_file()).unwrap();
+    std::fs::write(
+        alice.config_file(),
+        format!("[activity]\nrepos = [\"~/src/*\"]\n\n{config}"),
+    )
+    .unwrap();
+    world.set_now("2026-11-24T09:00:00Z");
+
+    let mut cmd = alice.std_cmd();
+    cmd.env("TERM", "xterm").arg("write");
+    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    p.exp_string("pick from your activity").unwrap();
+    p.exp_string("Plan the sprint").unwrap();
+    // The cursor is on the first suggestion: untick it, keep the rest.
+    answer(&mut p, " ");
+    answer(&mut p, "\r");
+    p.exp_string("Yesterday").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("Today").unwrap();
+    answer(&mut p, "Review\r");
+    p.exp_string("New blocker").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("Mood").unwrap();
+    answer(&mut p, "\r");
+    p.exp_eof().unwrap();
+
+    let doc = alice.json(&["team", "--format", "json"]);
+    let u = &doc["updates"][0];
+    assert_eq!(u["date"], "2026-11-24");
+    assert_eq!(
+        u["yesterday"],
+        serde_json::json!(["api/main: Add refresh tests", "Plan the sprint"])
+    );
+    assert_eq!(u["today"], serde_json::json!(["Review"]));
+}

@@ -35,6 +35,12 @@ pub use error::{Error, Result};
 /// Runs a parsed command line.
 pub fn run(cli: cli::Cli) -> Result<Status> {
     use cli::Command;
+    // Like git itself, do not hash every object again on each read: packs
+    // are checked when they arrive (index-pack) and by `git fsck`, and a
+    // damaged file still reaches us only as a file to parse, which is
+    // treated as untrusted input anyway. Rehashing cost a third of the time
+    // of the commands that read many updates (digest, stats).
+    git2::opts::strict_hash_verification(false);
     if let Command::GenerateAssets { dir } = &cli.command {
         generate::write_all(dir)?;
         return Ok(Status::Success);

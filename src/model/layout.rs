@@ -29,11 +29,24 @@ pub fn update_path(handle: &Handle, date: NaiveDate) -> String {
 
 /// Parses an update file name (`YYYY-MM-DD.toml`) into its date.
 pub fn date_from_file_name(name: &str) -> Option<NaiveDate> {
-    let stem = name.strip_suffix(".toml")?;
-    if stem.len() != 10 {
+    parse_ymd(name.strip_suffix(".toml")?)
+}
+
+/// Parses exactly `YYYY-MM-DD`. Reading a period lists every file name in
+/// each member's year folders, and chrono's format-driven parser was a
+/// tenth of `digest`'s time on a big team.
+pub fn parse_ymd(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
 #[cfg(test)]
@@ -49,5 +62,12 @@ mod tests {
         assert_eq!(date_from_file_name("2026-01-05.toml"), Some(d));
         assert_eq!(date_from_file_name("2026-1-5.toml"), None);
         assert_eq!(date_from_file_name("notes.toml"), None);
+        assert_eq!(date_from_file_name("2026-02-30.toml"), None);
+        assert_eq!(date_from_file_name("2026-0a-05.toml"), None);
+        assert_eq!(date_from_file_name("+026-01-05.toml"), None);
+        assert_eq!(
+            parse_ymd("0999-12-31"),
+            NaiveDate::from_ymd_opt(999, 12, 31)
+        );
     }
 }

@@ -37,6 +37,9 @@ pub mod date {
     /// Reads a TOML local date or a `YYYY-MM-DD` string.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let text = DatetimeOrString::deserialize(d)?.into_text();
+        if let Some(date) = super::super::layout::parse_ymd(&text) {
+            return Ok(date);
+        }
         NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
             D::Error::custom(format!("expected a date like 2026-11-24, found {text:?}"))
         })

@@ -35,6 +35,10 @@ pub struct Snapshot<'r> {
     index: Option<Index>,
     /// Member files parsed once per snapshot: several callers ask for them.
     members: std::cell::OnceCell<Vec<Member>>,
+    /// The `updates` folder, read once: it has an entry per member, so on a
+    /// big team it is tens of kilobytes, above what libgit2 caches, and the
+    /// commands that read everyone's history ask for it once per member.
+    updates_dir: std::cell::OnceCell<Option<Tree<'r>>>,
     /// What could not be read.
     pub warnings: Warnings,
 }
@@ -46,6 +50,7 @@ impl<'r> Snapshot<'r> {
             root,
             index,
             members: std::cell::OnceCell::new(),
+            updates_dir: std::cell::OnceCell::new(),
             warnings: Warnings::default(),
         }
     }
@@ -168,6 +173,9 @@ impl<'r> Snapshot<'r> {
             if until.is_some_and(|u| year > chrono::Datelike::year(&u)) {
                 continue;
             }
+            let Ok(year_tree) = self.repo.find_tree(year_tree) else {
+                continue;
+            };
             for (date, entry) in self.dated_files(handle, &year_tree).into_iter().rev() {
                 if until.is_some_and(|u| date > u) {
                     continue;
@@ -201,6 +209,9 @@ impl<'r> Snapshot<'r> {
             if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
                 continue;
             }
+            let Ok(year_tree) = self.repo.find_tree(year_tree) else {
+                continue;
+            };
             for (date, entry) in self.dated_files(handle, &year_tree) {
                 if since.is_some_and(|s| date < s) {
                     continue;
@@ -214,13 +225,16 @@ impl<'r> Snapshot<'r> {
     }
 
     fn person_dir(&self, handle: &Handle) -> Option<Tree<'r>> {
-        let updates = self.subtree(self.root.as_ref(), layout::UPDATES_DIR)?;
-        self.subtree(Some(&updates), handle.as_str())
+        let updates = self
+            .updates_dir
+            .get_or_init(|| self.subtree(self.root.as_ref(), layout::UPDATES_DIR));
+        self.subtree(updates.as_ref(), handle.as_str())
     }
 
-    /// Year folders of one person, ascending. Tree entries are sorted by name,
-    /// and four-digit years sort like numbers.
-    fn years(&self, person: &Tree<'r>) -> Vec<(i32, Tree<'r>)> {
+    /// Year folders of one person, ascending, by id: a caller reads only
+    /// the years it needs. Tree entries are sorted by name, and four-digit
+    /// years sort like numbers.
+    fn years(&self, person: &Tree<'r>) -> Vec<(i32, Oid)> {
         person
             .iter()
             .filter(|e| e.kind() == Some(ObjectType::Tree))
@@ -229,8 +243,7 @@ impl<'r> Snapshot<'r> {
                 if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
-                let tree = self.repo.find_tree(e.id()).ok()?;
-                Some((name.parse().ok()?, tree))
+                Some((name.parse().ok()?, e.id()))
             })
             .collect()
     }

@@ -13,6 +13,8 @@ use std::path::Path;
 /// Mirrors the shared repository into your data dir, records the team in
 /// your config (the first team joined becomes the default), and writes and
 /// pushes your member file. An empty repository is seeded with the team file.
+/// Updates you wrote before joining any team (to the local-only team) come
+/// along to the first team you join, for the dates it has no file for.
 ///
 /// Example: async-up init git@github.com:acme/standups.git --timezone Europe/Berlin
 #[derive(Debug, clap::Args)]

@@ -342,3 +342,47 @@ fn joining_the_first_team_brings_updates_written_before() {
     let log = desk.json(&["--team", "other", "log", "--format", "json"]);
     assert_eq!(log["updates"].as_array().unwrap().len(), 0);
 }
+
+/// `write` starts from what the team has now: the previous update may have
+/// been written on another machine (its blockers carry over), and a
+/// teammate who joined since the last fetch is no typo.
+#[test]
+fn write_starts_from_what_the_team_has_now() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let url = remote.to_str().unwrap();
+    let desk = world.person_on("alice", "UTC", "desk");
+    let laptop = world.person_on("alice", "UTC", "laptop");
+    desk.ok(&["init", url]);
+    laptop.ok(&["init", url]);
+    world.set_now("2026-11-23T09:00:00Z");
+    laptop.ok(&["write", "--today", "Draft", "--blocker", "Waiting on creds"]);
+    let bob = world.person("bob", "UTC");
+    bob.ok(&["init", url]);
+
+    world.set_now("2026-11-24T09:00:00Z");
+    let out = desk.run(&["write", "--today", "Pair with @bob"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("not a member"), "{}", stderr(&out));
+    let doc = bob.json(&["team", "--format", "json", "--person", "alice"]);
+    let update = &doc["updates"][0];
+    assert_eq!(update["date"], "2026-11-24");
+    assert_eq!(update["blockers"][0]["text"], "Waiting on creds");
+
+    // Out of reach: written from the mirror, said once, kept for later.
+    let away = world.path().join("moved-away.git");
+    std::fs::rename(&remote, &away).unwrap();
+    let out = desk.run(&["write", "--today", "Offline"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).matches("could not reach").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("1 update(s) will be pushed"),
+        "{}",
+        stderr(&out)
+    );
+}

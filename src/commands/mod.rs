@@ -39,18 +39,26 @@ pub(crate) fn push(ctx: &Context, team: &Team) -> Result<()> {
         SyncOutcome::LocalOnly | SyncOutcome::UpToDate => {}
         SyncOutcome::Pushed { commits, attempts } => ctx.note(&format!(
             "pushed {commits} update(s) to {}{}",
-            team.store.remote().map(|r| r.url.as_str()).unwrap_or("the remote"),
+            team.store
+                .remote()
+                .map(|r| r.url.as_str())
+                .unwrap_or("the remote"),
             if attempts > 1 {
                 format!(" after {attempts} attempts")
             } else {
                 String::new()
             }
         )),
-        SyncOutcome::Offline { pending, reason } => ctx.note(&format!(
-            "could not reach the remote ({reason}).\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`."
-        )),
+        SyncOutcome::Offline { pending, reason } => note_unpushed(ctx, &reason, pending),
     }
     Ok(())
+}
+
+/// Says that the remote is out of reach and what waits for it.
+pub(crate) fn note_unpushed(ctx: &Context, reason: &str, pending: usize) {
+    ctx.note(&format!(
+        "could not reach the remote ({reason}).\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`."
+    ));
 }
 
 /// Commits a new version of your own member file and pushes it.

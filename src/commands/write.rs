@@ -110,6 +110,24 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         ));
     }
     let me = ctx.identity(team.config.as_ref())?;
+    let pushing = !args.no_push && !ctx.global.offline && team.store.remote().is_some();
+    // When the update will be pushed anyway, start from what the team has
+    // now: yesterday's update (and the blockers it carries) may have been
+    // written on another machine, and the typo guard must know who joined
+    // since the last fetch. Out of reach, write from the mirror and do not
+    // wait on the remote a second time to push.
+    let unreachable = if pushing {
+        match team.store.fetch() {
+            Ok(()) => {
+                team.store.rebase_onto_remote()?;
+                None
+            }
+            Err(Error::Unreachable { message, .. }) => Some(message),
+            Err(e) => return Err(e),
+        }
+    } else {
+        None
+    };
     let snapshot = team.store.snapshot()?;
     let tz = super::my_zone(&team, &snapshot, &me.handle);
     let date = args.date.unwrap_or_else(|| today_in(ctx.now, tz));
@@ -197,7 +215,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             "your update for {date} already says that; nothing changed"
         )),
     }
-    if !args.no_push && !ctx.global.offline {
+    if let Some(reason) = unreachable {
+        super::note_unpushed(ctx, &reason, team.store.pending_count()?);
+    } else if !args.no_push && !ctx.global.offline {
         super::push(ctx, &team)?;
     } else if !team.local_only {
         ctx.note("committed locally; `async-up sync` pushes it");

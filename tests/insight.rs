@@ -176,6 +176,9 @@ fn stats_match_the_known_figures() {
     let table = lead.ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-20"]);
     let later = table.lines().find(|l| l.contains("@later")).unwrap();
     assert_eq!(later.split('┆').nth(1).map(str::trim), Some("-"), "{later}");
+    // No mood given: a dash, not a row of empty points.
+    let mood = later.split('┆').nth(5).unwrap();
+    assert_eq!(mood.trim().trim_end_matches('│').trim(), "-", "{later}");
 }
 
 #[test]

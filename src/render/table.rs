@@ -234,7 +234,7 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
             } else {
                 "-".into()
             }),
-            Cell::new(if wellbeing {
+            Cell::new(if wellbeing && !f.moods.is_empty() {
                 crate::insight::mood_trend(&f.moods, p.since, p.until)
             } else {
                 "-".into()

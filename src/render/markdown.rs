@@ -66,7 +66,7 @@ pub fn team(view: &TeamView) -> String {
         section(&mut out, "Answers", &answers);
     }
     if view.entries.is_empty() {
-        out.push_str("_No updates yet._\n\n");
+        out.push_str("_No current updates._\n\n");
     }
     if !view.away.is_empty() {
         let names: Vec<String> = view.away.iter().map(super::table::away_text).collect();

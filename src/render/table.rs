@@ -83,7 +83,11 @@ pub fn team(out: &Out, view: &TeamView) -> String {
     }
     let mut text = format!("{} · {}\n{table}\n", clean(&view.team), view.date);
     if view.entries.is_empty() {
-        text = format!("{} · {}\nNo updates yet.\n", clean(&view.team), view.date);
+        text = format!(
+            "{} · {}\nNo current updates.\n",
+            clean(&view.team),
+            view.date
+        );
     }
     if !view.away.is_empty() {
         let names: Vec<String> = view.away.iter().map(away_text).collect();

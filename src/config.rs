@@ -110,7 +110,20 @@ impl UserConfig {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(e) => return Err(Error::io(format!("reading {}", path.display()), e)),
         };
-        toml::from_str(&text).map_err(|e| Error::BadFile {
+        // A key async-up does not know is most likely a typo
+        // (`defualt_team`), which would otherwise be ignored without a word.
+        let mut unknown = Vec::new();
+        let parsed = serde_ignored::deserialize(toml::Deserializer::new(&text), |key| {
+            unknown.push(key.to_string())
+        });
+        for key in &unknown {
+            crate::render::warn(&format!(
+                "{}: unknown key {} is ignored",
+                path.display(),
+                crate::render::sanitize::clean(key)
+            ));
+        }
+        parsed.map_err(|e| Error::BadFile {
             path: path.display().to_string(),
             message: format!(
                 "{}; fix or remove the file",

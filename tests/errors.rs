@@ -240,3 +240,34 @@ fn typos_are_named_not_answered_with_nothing() {
         stderr(&out)
     );
 }
+
+/// A misspelt key in your own config is named, not silently ignored.
+#[test]
+fn unknown_config_keys_are_named() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let p = world.person("alice", "UTC");
+    p.ok(&["init", remote.to_str().unwrap()]);
+    let config = std::fs::read_to_string(p.config_file()).unwrap();
+    std::fs::write(
+        p.config_file(),
+        format!("defualt_team = \"team\"\n{config}\n[activity]\nrepo = [\"~/src\"]\n"),
+    )
+    .unwrap();
+    let out = p.run(&["team"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("config.toml: unknown key defualt_team is ignored"),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown key activity.repo is ignored"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("unknown key").count(),
+        2,
+        "said once each: {err}"
+    );
+}

@@ -130,7 +130,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     };
     let snapshot = team.store.snapshot()?;
     let tz = super::my_zone(&team, &snapshot, &me.handle);
-    let date = args.date.unwrap_or_else(|| today_in(ctx.now, tz));
+    let today = today_in(ctx.now, tz);
+    let date = args.date.unwrap_or(today);
+    if date > today {
+        // Most likely a mistyped year: a future update would stay out of
+        // every view until its day came.
+        return Err(Error::Usage(format!(
+            "--date {date} is in the future (today is {today} in {tz}); give today or an earlier date"
+        )));
+    }
     let same_day = snapshot.update_on(&me.handle, date);
     let questions = snapshot
         .team_file()

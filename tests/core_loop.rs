@@ -386,3 +386,94 @@ fn write_starts_from_what_the_team_has_now() {
         stderr(&out)
     );
 }
+
+/// Someone rewrites the remote's history (squashes it, removes files on
+/// purpose). A teammate's next sync pushes only what they wrote and had not
+/// pushed yet; it never puts back what was taken out.
+#[test]
+fn a_rewritten_remote_is_not_undone() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let url = remote.to_str().unwrap();
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    alice.ok(&["init", url]);
+    bob.ok(&["init", url]);
+    for day in ["16", "17", "18"] {
+        world.set_now(&format!("2026-11-{day}T09:00:00Z"));
+        alice.ok(&["write", "--today", &format!("Day {day}")]);
+    }
+    bob.ok(&["team"]);
+    world.set_now("2026-11-19T09:00:00Z");
+    bob.ok(&["write", "--no-push", "--today", "Not pushed yet"]);
+
+    // The admin removes alice's 16th and squashes everything into one commit.
+    let admin = Checkout::of(&world, &remote);
+    git_ok(git_plain().arg("-C").arg(&admin.dir).args([
+        "rm",
+        "--quiet",
+        "updates/alice/2026/2026-11-16.toml",
+    ]));
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(&admin.dir)
+            .args(["commit", "--quiet", "-m", "remove"]),
+    );
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(&admin.dir)
+            .args(["checkout", "--quiet", "--orphan", "squashed"]),
+    );
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(&admin.dir)
+            .args(["commit", "--quiet", "-m", "squashed"]),
+    );
+    git_ok(git_plain().arg("-C").arg(&admin.dir).args([
+        "push",
+        "--quiet",
+        "--force",
+        "origin",
+        "squashed:main",
+    ]));
+
+    let out = bob.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("pushed 1 update(s)"),
+        "{}",
+        stderr(&out)
+    );
+    let files = git_ok(git_plain().arg("--git-dir").arg(&remote).args([
+        "ls-tree",
+        "-r",
+        "--name-only",
+        "main",
+    ]));
+    assert!(
+        !files.contains("2026-11-16"),
+        "the removed file came back:\n{files}"
+    );
+    assert!(
+        files.contains("updates/alice/2026/2026-11-17.toml"),
+        "{files}"
+    );
+    assert!(
+        files.contains("updates/bob/2026/2026-11-19.toml"),
+        "{files}"
+    );
+    let log =
+        git_ok(
+            git_plain()
+                .arg("--git-dir")
+                .arg(&remote)
+                .args(["log", "--format=%s", "main"]),
+        );
+    assert_eq!(
+        log.lines().collect::<Vec<_>>(),
+        ["async-up: bob 2026-11-19", "squashed"]
+    );
+}

@@ -29,6 +29,8 @@ use std::path::{Path, PathBuf};
 /// The name of the remote inside a mirror.
 pub const REMOTE_NAME: &str = "origin";
 const BRANCH_KEY: &str = "asyncup.branch";
+/// See [`Store::base`].
+const BASE_REF: &str = "refs/async-up/base";
 const FETCHED_AT_FILE: &str = "async-up-fetched-at";
 
 /// Where a store's commits go when pushed.
@@ -115,6 +117,9 @@ impl Store {
                 adopt_clone(&repo, &branch)
             })?;
             let store = Self::open_mirror(path, Some(remote))?;
+            if let Some(tip) = store.remote_tip() {
+                store.set_base(tip)?;
+            }
             store.record_fetch()?;
             return Ok(store);
         }
@@ -191,6 +196,32 @@ impl Store {
         format!("refs/remotes/{REMOTE_NAME}/{}", self.branch)
     }
 
+    /// The remote commit the local branch was last built on. Everything it
+    /// reaches has been on the remote, so it is never pending, even when
+    /// the remote's history is later rewritten (a squash, a file removed
+    /// on purpose): only what was written here since is replayed, and
+    /// nothing someone took out is put back. Absent in mirrors made before
+    /// it existed, until their next sync.
+    pub(crate) fn base(&self) -> Option<Oid> {
+        self.repo.refname_to_id(BASE_REF).ok()
+    }
+
+    pub(crate) fn set_base(&self, remote_tip: Oid) -> Result<()> {
+        self.repo
+            .reference(BASE_REF, remote_tip, true, "async-up: built on the remote")?;
+        Ok(())
+    }
+
+    /// Walks the local commits the remote does not have yet.
+    pub(crate) fn pending_walk(&self, local: Oid) -> Result<git2::Revwalk<'_>> {
+        let mut walk = self.repo.revwalk()?;
+        walk.push(local)?;
+        for seen in [self.remote_tip(), self.base()].into_iter().flatten() {
+            walk.hide(seen)?;
+        }
+        Ok(walk)
+    }
+
     /// The commit reads come from: the local tip (HEAD for `--repo`).
     pub fn tip(&self) -> Option<Oid> {
         if self.external {
@@ -221,12 +252,7 @@ impl Store {
         if self.remote.is_none() {
             return Ok(0);
         }
-        let mut walk = self.repo.revwalk()?;
-        walk.push(local)?;
-        if let Some(remote) = self.remote_tip() {
-            walk.hide(remote)?;
-        }
-        Ok(walk.count())
+        Ok(self.pending_walk(local)?.count())
     }
 
     /// Fetches from the remote and records when.
@@ -256,6 +282,7 @@ impl Store {
         let Some(remote) = self.remote_tip() else {
             return Ok(());
         };
+        self.set_base(remote)?;
         match self.tip() {
             None => {
                 self.repo

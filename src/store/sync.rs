@@ -79,6 +79,7 @@ impl Store {
                 Ok(PushOutcome::Pushed) => {
                     self.repo
                         .reference(&self.tracking_ref(), pushing, true, "async-up: pushed")?;
+                    self.set_base(pushing)?;
                     self.maintain();
                     return Ok(SyncOutcome::Pushed {
                         commits: pending,
@@ -108,18 +109,18 @@ impl Store {
         };
         let Some(local_tip) = local else {
             self.move_tip(None, remote_tip)?;
-            return Ok(());
+            return self.set_base(remote_tip);
         };
         if local_tip == remote_tip || self.repo.graph_descendant_of(local_tip, remote_tip)? {
-            return Ok(());
+            return self.set_base(remote_tip);
         }
         if self.repo.graph_descendant_of(remote_tip, local_tip)? {
             self.move_tip(Some(local_tip), remote_tip)?;
-            return Ok(());
+            return self.set_base(remote_tip);
         }
-        let mut walk = self.repo.revwalk()?;
-        walk.push(local_tip)?;
-        walk.hide(remote_tip)?;
+        // Only what was written here since the last build on the remote:
+        // commits the remote had (and may have dropped on purpose since) stay out.
+        let mut walk = self.pending_walk(local_tip)?;
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
         let local_commits: Vec<Oid> = walk.collect::<std::result::Result<_, _>>()?;
         let mut base = remote_tip;
@@ -129,7 +130,7 @@ impl Store {
             }
         }
         self.move_tip(Some(local_tip), base)?;
-        Ok(())
+        self.set_base(remote_tip)
     }
 
     /// Applies the files `commit` changed onto `base`; `None` when that changes nothing.

@@ -236,3 +236,21 @@ fn a_newcomer_is_not_missing_before_they_joined() {
     let member = Checkout::of(&world, &remote).read("members/carol.toml");
     assert!(member.contains("joined = 2026-11-24\n"), "{member}");
 }
+
+/// Your member file edited on two machines: the second edit starts from the
+/// first, instead of writing back what its mirror had before.
+#[test]
+fn member_file_changes_from_two_machines_add_up() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let url = remote.to_str().unwrap();
+    let laptop = world.person_on("alice", "UTC", "laptop");
+    let desk = world.person_on("alice", "UTC", "desk");
+    laptop.ok(&["init", url]);
+    desk.ok(&["init", url]);
+    laptop.ok(&["me", "--hours", "10:00-18:00"]);
+    desk.ok(&["away", "--from", "2026-12-21", "--until", "2026-12-24"]);
+    let member = Checkout::of(&world, &remote).read("members/alice.toml");
+    assert!(member.contains("hours = \"10:00-18:00\""), "{member}");
+    assert!(member.contains("from = 2026-12-21"), "{member}");
+}

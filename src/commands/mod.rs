@@ -61,6 +61,25 @@ pub(crate) fn note_unpushed(ctx: &Context, reason: &str, pending: usize) {
     ));
 }
 
+/// Before a change that will be pushed: fetches, so the change starts from
+/// what the team has now (your own files may have changed on another
+/// machine). Returns why the remote is out of reach, if it is; the change
+/// is then made on the mirror and not pushed, so nobody waits on the
+/// remote twice.
+pub(crate) fn catch_up_before_change(ctx: &Context, team: &Team) -> Result<Option<String>> {
+    if ctx.global.offline || team.store.remote().is_none() {
+        return Ok(None);
+    }
+    match team.store.fetch() {
+        Ok(()) => {
+            team.store.rebase_onto_remote()?;
+            Ok(None)
+        }
+        Err(Error::Unreachable { message, .. }) => Ok(Some(message)),
+        Err(e) => Err(e),
+    }
+}
+
 /// Commits a new version of your own member file and pushes it.
 pub(crate) fn save_my_member_file(
     ctx: &Context,
@@ -73,6 +92,7 @@ pub(crate) fn save_my_member_file(
         ));
     }
     let me = ctx.identity(team.config.as_ref())?;
+    let unreachable = catch_up_before_change(ctx, team)?;
     let snapshot = team.store.snapshot()?;
     let mut member = snapshot
         .member(&me.handle)
@@ -91,7 +111,10 @@ pub(crate) fn save_my_member_file(
     if committed.is_none() {
         ctx.note("your member file already says that; nothing changed");
     }
-    push(ctx, team)?;
+    match unreachable {
+        Some(reason) => note_unpushed(ctx, &reason, team.store.pending_count()?),
+        None => push(ctx, team)?,
+    }
     Ok(member)
 }
 

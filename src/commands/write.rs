@@ -117,14 +117,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     // since the last fetch. Out of reach, write from the mirror and do not
     // wait on the remote a second time to push.
     let unreachable = if pushing {
-        match team.store.fetch() {
-            Ok(()) => {
-                team.store.rebase_onto_remote()?;
-                None
-            }
-            Err(Error::Unreachable { message, .. }) => Some(message),
-            Err(e) => return Err(e),
-        }
+        super::catch_up_before_change(ctx, &team)?
     } else {
         None
     };

@@ -40,7 +40,13 @@ Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_TRANSPORT, ASYNC_UP_USER,
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Use this configured team instead of the default one.
-    #[arg(long, global = true, env = "ASYNC_UP_TEAM", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "ASYNC_UP_TEAM",
+        value_name = "NAME",
+        add = clap_complete::ArgValueCandidates::new(crate::complete::teams)
+    )]
     pub team: Option<String>,
 
     /// Read straight from this git repository (bare or a checkout), without a mirror, config or fetch.

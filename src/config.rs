@@ -105,6 +105,16 @@ impl Paths {
 impl UserConfig {
     /// Reads the config; a missing file is an empty config.
     pub fn load(path: &Path) -> Result<Self> {
+        Self::read(path, true)
+    }
+
+    /// Reads the config without a word on stderr, for shell completion:
+    /// the shell would print it in the middle of the command line.
+    pub fn load_quietly(path: &Path) -> Result<Self> {
+        Self::read(path, false)
+    }
+
+    fn read(path: &Path, warn_unknown: bool) -> Result<Self> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
@@ -116,7 +126,7 @@ impl UserConfig {
         let parsed = serde_ignored::deserialize(toml::Deserializer::new(&text), |key| {
             unknown.push(key.to_string())
         });
-        for key in &unknown {
+        for key in unknown.iter().filter(|_| warn_unknown) {
             crate::render::warn(&format!(
                 "{}: unknown key {} is ignored",
                 path.display(),

@@ -17,6 +17,7 @@ pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod complete;
 pub mod config;
 pub mod context;
 pub mod error;

@@ -6,6 +6,9 @@ use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash async-up` prints the shell hook; the hook calls back in
+    // here on Tab. Without COMPLETE set this returns at once.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     // --version also says which git transport this machine would use.
     let transport = match std::env::var("ASYNC_UP_TRANSPORT") {
         Ok(t) if !t.is_empty() => t,

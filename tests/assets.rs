@@ -266,3 +266,52 @@ fn examples_run_against_a_real_team_repo() {
     assert_eq!(team.questions.len(), 3);
     assert!(team.questions.iter().any(|q| q.required));
 }
+
+/// `source <(COMPLETE=bash async-up)` and friends complete what only the
+/// running program knows: your teams, and the handles in your team's mirror.
+#[test]
+fn dynamic_completion_offers_teams_and_handles() {
+    let world = World::new();
+    let remote = world.bare_remote("standup.git", "main");
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    bob.ok(&["init", remote.to_str().unwrap()]);
+    alice.ok(&["init", remote.to_str().unwrap()]);
+
+    let bash = alice
+        .program("bash")
+        .arg("-c")
+        .arg(
+            r#"source <(COMPLETE=bash async-up)
+fn=$(complete -p async-up | sed 's/.*-F \([^ ]*\).*/\1/')
+complete_line() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=(); $fn async-up "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; echo "${COMPREPLY[@]}"; }
+complete_line async-up log b
+complete_line async-up --team ''
+complete_line async-up team --person ''
+"#,
+        )
+        .output()
+        .unwrap();
+    assert!(bash.status.success(), "{}", stderr(&bash));
+    let lines: Vec<String> = stdout(&bash).lines().map(str::to_string).collect();
+    assert_eq!(lines[0].trim(), "bob", "{lines:?}");
+    assert_eq!(lines[1].trim(), "standup", "{lines:?}");
+    let persons: Vec<&str> = lines[2].split_whitespace().collect();
+    assert_eq!(persons, ["alice", "bob"], "{lines:?}");
+
+    if have("fish") {
+        let fish = alice
+            .program("fish")
+            .args(["--no-config", "-c"])
+            .arg("COMPLETE=fish async-up | source; complete -C 'async-up mentions '")
+            .output()
+            .unwrap();
+        assert!(fish.status.success(), "{}", stderr(&fish));
+        let text = stdout(&fish);
+        let offered: Vec<&str> = text.lines().collect();
+        assert!(
+            offered.contains(&"alice") && offered.contains(&"bob"),
+            "{offered:?}"
+        );
+    }
+}

@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long)]
     pub strict: bool,
     /// Only blockers that mention this handle (`@handle`).
-    #[arg(long, value_name = "HANDLE")]
+    #[arg(long, value_name = "HANDLE", add = clap_complete::ArgValueCandidates::new(crate::complete::handles))]
     pub mentions: Option<String>,
 }
 

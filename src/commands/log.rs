@@ -12,7 +12,7 @@ use crate::render::{self, Format};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Whose history (default: yours).
-    #[arg(value_name = "HANDLE")]
+    #[arg(value_name = "HANDLE", add = clap_complete::ArgValueCandidates::new(crate::complete::handles))]
     pub handle: Option<String>,
     /// Start from this date (YYYY-MM-DD) or span back (7d, 2w, 3m, 1y).
     #[arg(long, value_name = "D", value_parser = Since::parse)]

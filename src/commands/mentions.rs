@@ -14,7 +14,7 @@ use crate::render::{self, Format, MentionRow};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Whose mentions (default: yours).
-    #[arg(value_name = "HANDLE")]
+    #[arg(value_name = "HANDLE", add = clap_complete::ArgValueCandidates::new(crate::complete::handles))]
     pub handle: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]

@@ -19,7 +19,7 @@ pub struct Args {
     #[arg(long, value_name = "D", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
     /// Only these members (repeatable).
-    #[arg(long = "person", value_name = "HANDLE")]
+    #[arg(long = "person", value_name = "HANDLE", add = clap_complete::ArgValueCandidates::new(crate::complete::handles))]
     pub persons: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]

@@ -169,6 +169,24 @@ impl Person {
         serde_json::from_slice(&out.stdout).expect("JSON on stdout")
     }
 
+    /// Any program in this person's environment, with the async-up binary's
+    /// folder first on the PATH.
+    pub fn program(&self, name: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new(name);
+        self.apply_env(&mut cmd);
+        let bin = assert_cmd::cargo::cargo_bin("async-up");
+        cmd.env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin.parent().unwrap().display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .current_dir(&self.home);
+        cmd
+    }
+
     /// git in this person's environment.
     pub fn git(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new("git");

@@ -299,6 +299,27 @@ complete_line async-up team --person ''
     let persons: Vec<&str> = lines[2].split_whitespace().collect();
     assert_eq!(persons, ["alice", "bob"], "{lines:?}");
 
+    if have("zsh") {
+        let dump = tempfile::tempdir().unwrap();
+        let zsh = |line: &str, expected: &str| {
+            let out = alice
+                .program("timeout")
+                .args(["30", "zsh", "-f"])
+                .arg(Path::new(ROOT).join("tests/support/zsh-complete.zsh"))
+                .arg(ROOT)
+                .arg(dump.path())
+                .args([line, expected, "source <(COMPLETE=zsh async-up)"])
+                .output()
+                .unwrap();
+            stdout(&out).contains("found")
+        };
+        assert!(zsh("async-up log b", "async-up log bob"));
+        assert!(
+            !zsh("async-up log x", "async-up log bob"),
+            "the check can fail"
+        );
+    }
+
     if have("fish") {
         let fish = alice
             .program("fish")

@@ -20,8 +20,10 @@ use std::io::IsTerminal;
 /// In a terminal with no content flags it asks; otherwise the flags say what
 /// to write. Open blockers carry over from your previous update until you
 /// resolve them. A second write on the same date changes only the fields it
-/// gives. The update is committed locally, then pushed; when the remote
-/// cannot be reached it stays committed and the next write or sync pushes it.
+/// gives. It first fetches (unless --no-push or --offline), so it starts
+/// from your latest update even when that was written on another machine.
+/// The update is committed locally, then pushed; when the remote cannot be
+/// reached it stays committed and the next write or sync pushes it.
 ///
 /// Example: async-up write --yesterday "Reviewed #42" --today "Ship token refresh" --blocker "Waiting on @bob for creds"
 #[derive(Debug, clap::Args)]

@@ -207,8 +207,11 @@ impl Store {
     }
 
     pub(crate) fn set_base(&self, remote_tip: Oid) -> Result<()> {
-        self.repo
-            .reference(BASE_REF, remote_tip, true, "async-up: built on the remote")?;
+        // Most reads find it already there: no ref file to rewrite.
+        if self.base() != Some(remote_tip) {
+            self.repo
+                .reference(BASE_REF, remote_tip, true, "async-up: built on the remote")?;
+        }
         Ok(())
     }
 

@@ -109,6 +109,36 @@ fn edit_opens_the_editor_on_the_update() {
         doc["updates"][0]["today"],
         serde_json::json!(["Edited in the editor"])
     );
+
+    // An editor that fails, or is not there, writes nothing either.
+    for (editor, says) in [
+        ("false", "exited with status 1"),
+        ("/nonexistent/editor", "could not be found"),
+    ] {
+        alice.set_env("EDITOR", editor);
+        let out = alice.run(&["write", "--edit", "--today", "Not this"]);
+        assert_eq!(out.status.code(), Some(2), "{editor}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{editor}: {}", stderr(&out));
+    }
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(
+        doc["updates"][0]["today"],
+        serde_json::json!(["Edited in the editor"])
+    );
+    // An editor given with arguments, and an empty VISUAL, as git takes them.
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\n[ \"$1\" = --wait ] || exit 3\nsed -i 's/^today = .*/today = [\"With arguments\"]/' \"$2\"\n",
+    )
+    .unwrap();
+    alice.set_env("VISUAL", "");
+    alice.set_env("EDITOR", &format!("{} --wait", editor.display()));
+    alice.ok(&["write", "--edit"]);
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert_eq!(
+        doc["updates"][0]["today"],
+        serde_json::json!(["With arguments"])
+    );
 }
 
 /// With `[activity] repos` set, the interactive write first offers your own

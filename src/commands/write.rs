@@ -294,12 +294,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Lets the user edit the update as TOML; the result must still parse and
 /// still be the same person's update for the same date.
 fn edit(draft: &Update) -> Result<Update> {
-    let edited = dialoguer::Editor::new()
-        .extension(".toml")
-        .require_save(false)
-        .edit(&draft.to_toml())
-        .map_err(|dialoguer::Error::IO(e)| Error::io("running $VISUAL/$EDITOR", e))?
-        .ok_or(Error::NothingToWrite)?;
+    let edited = crate::editor::edit(&draft.to_toml(), &format!("update-{}.toml", draft.date))?;
     let mut update = Update::from_toml("the edited update", &edited)?;
     if update.author != draft.author || update.date != draft.date {
         return Err(Error::Usage(format!(

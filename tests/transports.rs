@@ -290,3 +290,30 @@ fn a_local_remote_with_nothing_new_is_not_fetched_again() {
     );
     assert!(!tracked.contains("extra"), "{tracked}");
 }
+
+/// A checkout with the branch checked out refuses pushes; say what to do
+/// instead of git's fifteen lines about receive.denyCurrentBranch.
+#[test]
+fn a_checkout_as_the_remote_is_explained() {
+    let world = World::new();
+    let work = world.path().join("work");
+    git_ok(
+        git_plain()
+            .args(["init", "--quiet", "-b", "main"])
+            .arg(&work),
+    );
+    std::fs::write(work.join("README"), "hi\n").unwrap();
+    git_ok(git_plain().arg("-C").arg(&work).args(["add", "."]));
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(&work)
+            .args(["commit", "--quiet", "-m", "init"]),
+    );
+    let alice = world.person("alice", "UTC");
+    let out = alice.run(&["init", work.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("Share a bare repository"), "{err}");
+    assert!(!err.contains("denyCurrentBranch"), "{err}");
+}

@@ -332,6 +332,9 @@ fn lost_race(message: &str) -> bool {
 
 /// The server's words: its `remote:` lines, else the porcelain summary.
 fn rejection_reason(summary: &str, stderr: &[u8]) -> String {
+    if summary.contains("branch is currently checked out") {
+        return CHECKED_OUT.to_string();
+    }
     let stderr = String::from_utf8_lossy(stderr);
     let remote_lines: Vec<&str> = stderr
         .lines()
@@ -346,6 +349,10 @@ fn rejection_reason(summary: &str, stderr: &[u8]) -> String {
         format!("{summary}\n{}", remote_lines.join("\n"))
     }
 }
+
+/// git's own advice for this case is fifteen lines about
+/// receive.denyCurrentBranch; the fix for a team is a bare repository.
+const CHECKED_OUT: &str = "the remote is a repository with a work tree, and the team's branch is checked out there, so git will not update it.\nShare a bare repository instead: `git clone --bare <that repository> team.git`, then `async-up init team.git`";
 
 fn push_with_libgit2(repo: &Repository, url: &str, refspec: &str) -> Result<PushOutcome> {
     use std::cell::RefCell;
@@ -383,6 +390,11 @@ fn push_with_libgit2(repo: &Repository, url: &str, refspec: &str) -> Result<Push
         Some(None) => Ok(PushOutcome::Pushed),
         Some(Some(msg)) if msg.contains("fast-forward") || lost_race(&msg) => {
             Ok(PushOutcome::NotFastForward)
+        }
+        Some(Some(msg)) if msg.contains("branch is currently checked out") => {
+            Err(Error::PushRejected {
+                reason: CHECKED_OUT.to_string(),
+            })
         }
         Some(Some(msg)) => Err(Error::PushRejected {
             reason: if said.is_empty() {

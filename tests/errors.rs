@@ -232,6 +232,16 @@ fn typos_are_named_not_answered_with_nothing() {
     let out = p.run(&["report", "--html", "r.html", "--since", "2027-01-01"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 
+    // Blank text (an empty shell variable) would wipe what was written.
+    let out = p.run(&["write", "--today", "  "]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--today was given only blank text"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(p.ok(&["log", "alice"]).contains("Ship"));
+
     // A mistyped year would hide the update until that day came.
     let out = p.run(&["write", "--date", "2027-11-24", "--today", "Typo"]);
     assert_eq!(out.status.code(), Some(2));

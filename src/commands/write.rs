@@ -85,6 +85,19 @@ impl Args {
                 answers.insert(id.clone(), a);
             }
         }
+        // Only blank text (`--today "$EMPTY"`) would replace the field with
+        // nothing, wiping what was written; that is never what was meant.
+        for (flag, items) in [
+            ("--yesterday", &self.yesterday),
+            ("--today", &self.today),
+            ("--blocker", &self.blocker),
+        ] {
+            if !items.is_empty() && items.iter().all(|i| i.trim().is_empty()) {
+                return Err(Error::Usage(format!(
+                    "{flag} was given only blank text; give what to write (to clear a field, use --edit)"
+                )));
+            }
+        }
         let resolve_all = self.resolve.iter().any(|r| r == "all");
         Ok(Changes {
             yesterday: (!self.yesterday.is_empty()).then(|| self.yesterday.clone()),

@@ -213,42 +213,8 @@ fn a_local_remote_with_nothing_new_is_not_fetched_again() {
     alice.ok(&["init", remote.to_str().unwrap()]);
     alice.ok(&["write", "--today", "Ship it"]);
 
-    // A git on the PATH that notes each subcommand, then runs the real one.
-    let real_git = String::from_utf8(
-        std::process::Command::new("sh")
-            .args(["-c", "command -v git"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let spy_dir = world.path().join("spy");
-    std::fs::create_dir_all(&spy_dir).unwrap();
-    let log = world.path().join("git-calls.log");
-    let spy = spy_dir.join("git");
-    std::fs::write(
-        &spy,
-        format!(
-            "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{}' \"$@\"\n",
-            log.display(),
-            real_git.trim()
-        ),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&spy, std::fs::Permissions::from_mode(0o755)).unwrap();
-    alice.set_env(
-        "PATH",
-        &format!("{}:{}", spy_dir.display(), std::env::var("PATH").unwrap()),
-    );
-    let fetches = || {
-        std::fs::read_to_string(&log)
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| l.contains(" fetch "))
-            .count()
-    };
-
+    let log = spy_on_git(&world, &alice);
+    let fetches = || git_calls(&log, " fetch ");
     assert!(alice.ok(&["sync"]).is_empty());
     alice.ok(&["team"]);
     assert_eq!(fetches(), 0, "nothing was new, yet git fetch ran");
@@ -316,4 +282,83 @@ fn a_checkout_as_the_remote_is_explained() {
     let err = stderr(&out);
     assert!(err.contains("Share a bare repository"), "{err}");
     assert!(!err.contains("denyCurrentBranch"), "{err}");
+}
+
+/// Puts a `git` first on `person`'s PATH that notes each call in a log, then
+/// runs the real one. Returns the log's path.
+fn spy_on_git(world: &World, person: &Person) -> std::path::PathBuf {
+    let real_git = String::from_utf8(
+        std::process::Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let spy_dir = world.path().join(format!("spy-{}", person.handle));
+    std::fs::create_dir_all(&spy_dir).unwrap();
+    let log = world
+        .path()
+        .join(format!("git-calls-{}.log", person.handle));
+    let spy = spy_dir.join("git");
+    std::fs::write(
+        &spy,
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{}' \"$@\"\n",
+            log.display(),
+            real_git.trim()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&spy, std::fs::Permissions::from_mode(0o755)).unwrap();
+    person.set_env(
+        "PATH",
+        &format!("{}:{}", spy_dir.display(), std::env::var("PATH").unwrap()),
+    );
+    log
+}
+
+/// How many logged git calls contain `what`.
+fn git_calls(log: &Path, what: &str) -> usize {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.contains(what))
+        .count()
+}
+
+/// Over a network each git call is a connection (an ssh handshake on a real
+/// server): `write` fetches once to catch up and then pushes, without a
+/// second fetch in between.
+#[test]
+fn write_over_the_network_fetches_once_then_pushes() {
+    let world = World::new();
+    let base = world.path().join("served");
+    std::fs::create_dir_all(&base).unwrap();
+    let remote = base.join("team.git");
+    git_ok(
+        git_plain()
+            .args(["init", "--quiet", "--bare", "-b", "main"])
+            .arg(&remote),
+    );
+    let daemon = Daemon::start(&base);
+    let url = daemon.url("team.git");
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    alice.ok(&["init", &url]);
+    bob.ok(&["init", &url]);
+    bob.ok(&["write", "--today", "Something new for alice to fetch"]);
+
+    let log = spy_on_git(&world, &alice);
+    alice.ok(&["write", "--today", "Ship"]);
+    assert_eq!(
+        git_calls(&log, " fetch "),
+        1,
+        "{}",
+        std::fs::read_to_string(&log).unwrap()
+    );
+    assert_eq!(git_calls(&log, " push "), 1);
+    let doc = bob.json(&["team", "--format", "json"]);
+    assert_eq!(authors(&doc), ["alice", "bob"]);
 }

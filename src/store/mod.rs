@@ -53,6 +53,11 @@ pub struct Store {
     lock: std::cell::OnceCell<std::fs::File>,
     /// Signs the commits this store makes, when the user configured a key.
     signer: Option<crate::signing::Signer>,
+    /// Whether this process has fetched already. A command that catches up
+    /// before a change (write, me, away) then pushes needs no second fetch
+    /// right before the first push attempt: over ssh each one is a
+    /// handshake, and a push that lost a race in between fetches anyway.
+    fetched: std::cell::Cell<bool>,
 }
 
 impl Store {
@@ -73,6 +78,7 @@ impl Store {
             remote,
             external: false,
             lock: std::cell::OnceCell::new(),
+            fetched: std::cell::Cell::new(false),
             signer: None,
         })
     }
@@ -92,6 +98,7 @@ impl Store {
             remote: None,
             external: true,
             lock: std::cell::OnceCell::new(),
+            fetched: std::cell::Cell::new(false),
             signer: None,
         })
     }
@@ -120,6 +127,7 @@ impl Store {
             if let Some(tip) = store.remote_tip() {
                 store.set_base(tip)?;
             }
+            store.fetched.set(true);
             store.record_fetch()?;
             return Ok(store);
         }
@@ -265,7 +273,13 @@ impl Store {
         };
         self.lock()?;
         remote::fetch(&self.repo, &self.path, remote)?;
+        self.fetched.set(true);
         self.record_fetch()
+    }
+
+    /// Whether this process has fetched (or cloned) from the remote already.
+    pub(crate) fn fetched_this_run(&self) -> bool {
+        self.fetched.get()
     }
 
     /// Notes that the mirror has what the remote had just now.

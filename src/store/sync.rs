@@ -51,7 +51,12 @@ impl Store {
         let mut attempt = 0;
         while attempt < MAX_PUSH_ATTEMPTS && started.elapsed() < PUSH_DEADLINE {
             attempt += 1;
-            match self.fetch() {
+            let fetched = if attempt == 1 && self.fetched_this_run() {
+                Ok(())
+            } else {
+                self.fetch()
+            };
+            match fetched {
                 Ok(()) => {}
                 Err(Error::Unreachable { message, .. }) => {
                     return Ok(SyncOutcome::Offline {

@@ -72,7 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('--blocker', '--blocker', [CompletionResultType]::ParameterName, 'Something blocking you (repeatable); the same text is not added twice')
             [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Resolve an open blocker by id, or `all` (repeatable)')
             [CompletionResult]::new('--mood', '--mood', [CompletionResultType]::ParameterName, 'Your mood, 1 (bad) to 5 (great)')
-            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Write for this date instead of today (YYYY-MM-DD), to backfill')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Write for an earlier date instead of today (YYYY-MM-DD), to backfill')
             [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer one of the team''s own questions (repeatable); lists take `a; b`')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')

@@ -67,7 +67,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand --blocker 'Something blocking you (repeatable); the same text is not added twice'
             cand --resolve 'Resolve an open blocker by id, or `all` (repeatable)'
             cand --mood 'Your mood, 1 (bad) to 5 (great)'
-            cand --date 'Write for this date instead of today (YYYY-MM-DD), to backfill'
+            cand --date 'Write for an earlier date instead of today (YYYY-MM-DD), to backfill'
             cand --answer 'Answer one of the team''s own questions (repeatable); lists take `a; b`'
             cand --team 'Use this configured team instead of the default one'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'

@@ -67,7 +67,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand write" -l today -d 'Wh
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l blocker -d 'Something blocking you (repeatable); the same text is not added twice' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l resolve -d 'Resolve an open blocker by id, or `all` (repeatable)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l mood -d 'Your mood, 1 (bad) to 5 (great)' -r
-complete -c async-up -n "__fish_async_up_using_subcommand write" -l date -d 'Write for this date instead of today (YYYY-MM-DD), to backfill' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l date -d 'Write for an earlier date instead of today (YYYY-MM-DD), to backfill' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l answer -d 'Answer one of the team\'s own questions (repeatable); lists take `a; b`' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l team -d 'Use this configured team instead of the default one' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F

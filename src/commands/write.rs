@@ -43,7 +43,7 @@ pub struct Args {
     /// Your mood, 1 (bad) to 5 (great).
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub mood: Option<u8>,
-    /// Write for this date instead of today (YYYY-MM-DD), to backfill.
+    /// Write for an earlier date instead of today (YYYY-MM-DD), to backfill.
     #[arg(long, value_name = "D", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
     /// Open $VISUAL or $EDITOR on the update as TOML.

@@ -183,6 +183,13 @@ fn mentions_show_what_is_waiting_on_me() {
     );
     let doc = alice.json(&["mentions", "bob", "--format", "json"]);
     assert_eq!(doc["mentions"].as_array().unwrap().len(), 1);
+    // Handles are lower case; typed as people type them, they still match.
+    let doc = alice.json(&["mentions", "@Bob", "--format", "json"]);
+    assert_eq!(doc["mentions"].as_array().unwrap().len(), 1);
+    world.set_now("2026-11-24T10:00:00Z");
+    carol.ok(&["write", "--today", "Demo with @Alice"]);
+    let doc = alice.json(&["mentions", "--format", "json"]);
+    assert_eq!(doc["mentions"][0]["text"], "Demo with @Alice");
     let b = alice.json(&["blockers", "--mentions", "alice", "--format", "json"]);
     let texts: Vec<&str> = b["blockers"]
         .as_array()

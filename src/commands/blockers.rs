@@ -42,11 +42,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if let (true, Some(reason)) = (args.require_fresh, stale) {
         return Err(Error::Stale(reason));
     }
-    let mentioned = args
-        .mentions
-        .as_deref()
-        .map(|h| Handle::parse(h.trim_start_matches('@')))
-        .transpose()?;
+    let mentioned = args.mentions.as_deref().map(Handle::from_cli).transpose()?;
     let snapshot = team.store.snapshot()?;
     let mut rows = Vec::new();
     for member in roster(&snapshot) {

@@ -32,7 +32,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
     let handle = match &args.handle {
-        Some(h) => Handle::parse(h.trim_start_matches('@'))?,
+        Some(h) => Handle::from_cli(h)?,
         None => ctx.identity(team.config.as_ref())?.handle,
     };
     refresh(ctx, &team, args.no_fetch)?;

@@ -289,9 +289,7 @@ pub(crate) fn period_bounds(since: NaiveDate, until: NaiveDate) -> Result<(Naive
 
 /// Validates `--person`-style handles given on the command line.
 pub(crate) fn parse_handles(list: &[String]) -> Result<Vec<Handle>> {
-    list.iter()
-        .map(|h| Handle::parse(h.trim_start_matches('@')))
-        .collect()
+    list.iter().map(|h| Handle::from_cli(h.as_str())).collect()
 }
 
 #[cfg(test)]

@@ -24,6 +24,13 @@ impl Handle {
         }
     }
 
+    /// A handle typed on the command line: a leading `@` and upper case are
+    /// allowed (`@Bob` is `bob`), anything else must already be valid.
+    pub fn from_cli(s: &str) -> Result<Self> {
+        Self::parse(&s.trim_start_matches('@').to_ascii_lowercase())
+            .map_err(|_| Error::InvalidHandle(s.to_string()))
+    }
+
     /// Derives a handle from an email address's local part, lower-cased, with
     /// characters outside the handle alphabet replaced by '-'.
     pub fn from_email(email: &str) -> Option<Self> {

@@ -4,6 +4,7 @@ use super::handle::is_valid;
 
 /// The handles mentioned in `text`: `@` at the start or after a character
 /// that cannot be part of a handle or an email address, then a valid handle.
+/// Handles are lower case; `@Bob` is taken to mean `@bob`, as people type it.
 pub fn mentions(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
@@ -17,13 +18,13 @@ pub fn mentions(text: &str) -> Vec<String> {
         }
         let rest = &text[i + 1..];
         let end = rest
-            .find(|c: char| {
-                !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
-            })
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
             .unwrap_or(rest.len());
-        let handle = rest[..end].trim_end_matches(['.', '-', '_']);
-        if is_valid(handle) && !found.iter().any(|h| h == handle) {
-            found.push(handle.to_string());
+        let handle = rest[..end]
+            .trim_end_matches(['.', '-', '_'])
+            .to_ascii_lowercase();
+        if is_valid(&handle) && !found.contains(&handle) {
+            found.push(handle);
         }
     }
     found
@@ -48,5 +49,6 @@ mod tests {
         assert!(mentions("mail bob@example.com").is_empty());
         assert!(mentions("@ alone, @@double").is_empty());
         assert_eq!(mentions("(@dan)"), ["dan"]);
+        assert_eq!(mentions("Ask @Bob, then @bob again"), ["bob"]);
     }
 }

@@ -276,12 +276,18 @@ fn a_checkout_as_the_remote_is_explained() {
             .arg(&work)
             .args(["commit", "--quiet", "-m", "init"]),
     );
-    let alice = world.person("alice", "UTC");
-    let out = alice.run(&["init", work.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(err.contains("Share a bare repository"), "{err}");
-    assert!(!err.contains("denyCurrentBranch"), "{err}");
+    for transport in ["git", "libgit2"] {
+        let alice = world.person_on("alice", "UTC", transport);
+        alice.set_env("ASYNC_UP_TRANSPORT", transport);
+        let out = alice.run(&["init", work.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{transport}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("Share a bare repository"),
+            "{transport}: {err}"
+        );
+        assert!(!err.contains("denyCurrentBranch"), "{err}");
+    }
 }
 
 /// Puts a `git` first on `person`'s PATH that notes each call in a log, then

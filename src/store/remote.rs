@@ -378,6 +378,12 @@ fn push_with_libgit2(repo: &Repository, url: &str, refspec: &str) -> Result<Push
         Err(e) if e.message().contains("fast-forward") || e.message().contains("fastforward") => {
             return Ok(PushOutcome::NotFastForward)
         }
+        // libgit2 pushes to a local path only when it is bare.
+        Err(e) if e.message().contains("non-bare") => {
+            return Err(Error::PushRejected {
+                reason: CHECKED_OUT.to_string(),
+            })
+        }
         Err(e) => {
             return Err(Error::Unreachable {
                 remote: url.to_string(),

@@ -117,7 +117,11 @@ fn answers_from_flags_are_checked_stored_and_shown() {
         "{table}"
     );
     let md = alice.ok(&["team", "--format", "markdown"]);
-    assert!(md.contains("- Energy: 4/5"), "{md}");
+    // In the order the team asks them, not by id.
+    assert!(
+        md.contains("- Main focus today: Meetings\n- Energy: 4/5\n- Wins: shipped; fixed CI\n"),
+        "{md}"
+    );
     // A second write the same day keeps earlier answers and changes one.
     alice.ok(&["write", "--answer", "energy=2"]);
     let doc = alice.json(&["team", "--format", "json"]);

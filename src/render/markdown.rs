@@ -57,13 +57,7 @@ pub fn team(view: &TeamView) -> String {
             );
         }
         update_body(&mut out, &e.update);
-        let answers: Vec<String> = e
-            .update
-            .answers
-            .iter()
-            .map(|(id, a)| format!("{}: {}", view.label(id), a.display()))
-            .collect();
-        section(&mut out, "Answers", &answers);
+        section(&mut out, "Answers", &view.answer_lines(&e.update));
     }
     if view.entries.is_empty() {
         out.push_str("_No current updates._\n\n");

@@ -65,6 +65,24 @@ impl TeamView {
             .map(|(_, p)| p.as_str())
             .unwrap_or(id)
     }
+
+    /// An update's answers as "label: answer" lines, in the order the team
+    /// asks its questions (as `write` asked them), then answers to questions
+    /// the team has since dropped.
+    pub fn answer_lines(&self, update: &crate::model::Update) -> Vec<String> {
+        let asked = self.questions.iter().map(|(id, _)| id);
+        let dropped = update
+            .answers
+            .keys()
+            .filter(|id| !self.questions.iter().any(|(q, _)| q == *id));
+        asked
+            .chain(dropped)
+            .filter_map(|id| {
+                let answer = update.answers.get(id)?;
+                Some(format!("{}: {}", self.label(id), answer.display()))
+            })
+            .collect()
+    }
 }
 
 /// A member away.

@@ -62,11 +62,10 @@ pub fn team(out: &Out, view: &TeamView) -> String {
             blockers,
         ];
         if with_answers {
-            let lines: Vec<String> = e
-                .update
-                .answers
+            let lines: Vec<String> = view
+                .answer_lines(&e.update)
                 .iter()
-                .map(|(id, a)| format!("{}: {}", clean(view.label(id)), clean(&a.display())))
+                .map(|line| clean(line))
                 .collect();
             row.push(Cell::new(lines.join("\n")));
         }

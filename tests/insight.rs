@@ -339,3 +339,65 @@ fn the_html_report_is_self_contained_and_renders_in_chromium() {
         assert!(!log.contains(bad), "chromium reported {bad}: {log}");
     }
 }
+
+/// A day still under way counts once it is written: at 09:00 UTC on
+/// Tuesday it is still Monday night in Los Angeles, and a Londoner who has
+/// not written yet this morning is not behind either.
+#[test]
+fn a_day_under_way_counts_once_written() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let lead = world.person("lead", "UTC");
+    let west = world.person("west", "America/Los_Angeles");
+    world.set_now("2026-11-16T09:00:00Z");
+    lead.ok(&["init", remote.to_str().unwrap()]);
+    west.ok(&[
+        "init",
+        remote.to_str().unwrap(),
+        "--timezone",
+        "America/Los_Angeles",
+    ]);
+    // Monday the 23rd: both write (18:00 in Los Angeles).
+    world.set_now("2026-11-24T02:00:00Z");
+    west.ok(&["write", "--today", "Monday, west"]);
+    lead.ok(&["write", "--date", "2026-11-23", "--today", "Monday, lead"]);
+    // Tuesday 09:00 UTC: the lead has written, west's Tuesday has not begun.
+    world.set_now("2026-11-24T09:00:00Z");
+    lead.ok(&["write", "--today", "Tuesday, lead"]);
+    let doc = lead.json(&["stats", "--since", "2026-11-23", "--format", "json"]);
+    let of = |h: &str| {
+        let m = doc["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["handle"] == h)
+            .unwrap();
+        (
+            m["workdays"].as_u64().unwrap(),
+            m["updates"].as_u64().unwrap(),
+        )
+    };
+    assert_eq!(of("lead"), (2, 2));
+    assert_eq!(of("west"), (1, 1));
+    // Once west's Tuesday is over without an update, it counts as missed.
+    world.set_now("2026-11-25T09:00:00Z");
+    let doc = lead.json(&[
+        "stats",
+        "--since",
+        "2026-11-23",
+        "--until",
+        "2026-11-24",
+        "--format",
+        "json",
+    ]);
+    let west_now = doc["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["handle"] == "west")
+        .unwrap();
+    assert_eq!(
+        (west_now["workdays"].as_u64(), west_now["updates"].as_u64()),
+        (Some(2), Some(1))
+    );
+}

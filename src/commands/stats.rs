@@ -78,7 +78,15 @@ pub fn period(
     for member in roster(&snapshot) {
         let handle = Handle::parse(&member.handle)?;
         let history = super::period_history(&snapshot, &handle, since, until);
-        let f = insight::figures(&member, &history, since, until);
+        // A day still under way where the member is (it may not have begun
+        // for someone west of the reader) counts once they have written.
+        let member_today = today_in(ctx.now, member.tz());
+        let counted_until = if history.iter().any(|u| u.date == member_today) {
+            until.min(member_today)
+        } else {
+            until.min(member_today.pred_opt().unwrap_or(member_today))
+        };
+        let f = insight::figures(&member, &history, since, counted_until);
         total.add(&f);
         members.push((member.handle.clone(), f));
     }

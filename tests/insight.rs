@@ -379,6 +379,17 @@ fn a_day_under_way_counts_once_written() {
     };
     assert_eq!(of("lead"), (2, 2));
     assert_eq!(of("west"), (1, 1));
+    let page = world.path().join("report.html");
+    lead.ok(&[
+        "report",
+        "--html",
+        page.to_str().unwrap(),
+        "--since",
+        "2026-11-23",
+    ]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("@west 2026-11-24: not over yet"), "{html}");
+    assert!(html.contains("@lead 2026-11-24: wrote"));
     // Once west's Tuesday is over without an update, it counts as missed.
     world.set_now("2026-11-25T09:00:00Z");
     let doc = lead.json(&[

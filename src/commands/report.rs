@@ -44,6 +44,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     for member in roster(&snapshot) {
         let handle = Handle::parse(&member.handle)?;
         let history = super::period_history(&snapshot, &handle, period.since, period.until);
+        let member_today = today_in(ctx.now, member.tz());
         let cells = dates(period.since, period.until)
             .map(|d| {
                 if history.iter().any(|u| u.date == d) {
@@ -52,10 +53,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                     Day::BeforeJoining
                 } else if member.away_on(d).is_some() {
                     Day::Away
-                } else if member.is_workday(d) {
-                    Day::Missed
-                } else {
+                } else if !member.is_workday(d) {
                     Day::Off
+                } else if d >= member_today {
+                    // Under way (or not begun) where they are: nothing missed yet.
+                    Day::NotOver
+                } else {
+                    Day::Missed
                 }
             })
             .collect();

@@ -28,6 +28,8 @@ pub enum Day {
     Away,
     /// Before the member joined.
     BeforeJoining,
+    /// A day still under way (or not begun) in the member's zone, unwritten.
+    NotOver,
 }
 
 /// Everything the report shows.
@@ -81,6 +83,7 @@ fn heatmap(r: &Report<'_>) -> String {
                 Day::Off => ("#e9ecef", "day off"),
                 Day::Away => ("#74c0fc", "away"),
                 Day::BeforeJoining => ("#f8f9fa", "before joining"),
+                Day::NotOver => ("#fff3bf", "not over yet"),
             };
             let _ = write!(
                 svg,
@@ -193,7 +196,7 @@ pub fn report(r: &Report<'_>) -> String {
             .map(|m| format!(", median {m} day(s) to unblock"))
             .unwrap_or_default()
     );
-    page.push_str("<h2>Participation</h2>\n<p class=\"legend\"><span style=\"background:#2f9e44\"></span>wrote<span style=\"background:#e03131\"></span>missed a workday<span style=\"background:#74c0fc\"></span>away<span style=\"background:#e9ecef\"></span>day off</p>\n");
+    page.push_str("<h2>Participation</h2>\n<p class=\"legend\"><span style=\"background:#2f9e44\"></span>wrote<span style=\"background:#e03131\"></span>missed a workday<span style=\"background:#74c0fc\"></span>away<span style=\"background:#e9ecef\"></span>day off<span style=\"background:#fff3bf\"></span>not over yet<span style=\"background:#f8f9fa;outline:1px solid #dee2e6\"></span>before joining</p>\n");
     page.push_str(&heatmap(r));
     page.push_str("\n<h2>Blockers</h2>\n");
     page.push_str(&timeline(r));

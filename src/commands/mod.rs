@@ -61,12 +61,13 @@ pub(crate) fn note_unpushed(ctx: &Context, reason: &str, pending: usize) {
     ));
 }
 
-/// Before a change that will be pushed: fetches, so the change starts from
-/// what the team has now (your own files may have changed on another
-/// machine). Returns why the remote is out of reach, if it is; the change
-/// is then made on the mirror and not pushed, so nobody waits on the
-/// remote twice.
-pub(crate) fn catch_up_before_change(ctx: &Context, team: &Team) -> Result<Option<String>> {
+/// Fetches and rebuilds local commits on what the remote has now, unless
+/// `--offline` or there is no remote. Returns why the remote is out of
+/// reach, if it is: the caller goes on with the mirror as it is. Before a
+/// change that will be pushed this makes the change start from the team's
+/// latest (your own files may have changed on another machine), and the
+/// push is then left for later so nobody waits on the remote twice.
+pub(crate) fn catch_up(ctx: &Context, team: &Team) -> Result<Option<String>> {
     if ctx.global.offline || team.store.remote().is_none() {
         return Ok(None);
     }
@@ -92,7 +93,7 @@ pub(crate) fn save_my_member_file(
         ));
     }
     let me = ctx.identity(team.config.as_ref())?;
-    let unreachable = catch_up_before_change(ctx, team)?;
+    let unreachable = catch_up(ctx, team)?;
     let snapshot = team.store.snapshot()?;
     let mut member = snapshot
         .member(&me.handle)
@@ -131,30 +132,29 @@ pub enum Status {
 /// reached, warns and says how old the shown data is. Returns the failure
 /// message when the data is stale.
 pub(crate) fn refresh(ctx: &Context, team: &Team, no_fetch: bool) -> Result<Option<String>> {
-    if no_fetch || ctx.global.offline || team.store.remote().is_none() {
+    if no_fetch {
         return Ok(None);
     }
-    match team.store.fetch() {
-        Ok(()) => {
-            team.store.rebase_onto_remote()?;
-            Ok(None)
-        }
-        Err(Error::Unreachable { remote, message }) => {
-            let when = match team.store.fetched_at() {
-                Some(t) => format!(
-                    "last fetched {} ({})",
-                    crate::clock::ago(ctx.now, t.with_timezone(&Utc)),
-                    t.format("%Y-%m-%d %H:%M %:z")
-                ),
-                None => "never fetched".to_string(),
-            };
-            render::warn(&format!(
-                "could not reach {remote} ({message}); showing local data, {when}"
-            ));
-            Ok(Some(message))
-        }
-        Err(e) => Err(e),
-    }
+    let Some(message) = catch_up(ctx, team)? else {
+        return Ok(None);
+    };
+    let when = match team.store.fetched_at() {
+        Some(t) => format!(
+            "last fetched {} ({})",
+            crate::clock::ago(ctx.now, t.with_timezone(&Utc)),
+            t.format("%Y-%m-%d %H:%M %:z")
+        ),
+        None => "never fetched".to_string(),
+    };
+    let remote = team
+        .store
+        .remote()
+        .map(|r| r.url.as_str())
+        .unwrap_or("the remote");
+    render::warn(&format!(
+        "could not reach {remote} ({message}); showing local data, {when}"
+    ));
+    Ok(Some(message))
 }
 
 /// Prints the snapshot's warnings; with `strict`, any warning is an error.

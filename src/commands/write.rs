@@ -125,14 +125,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         ));
     }
     let me = ctx.identity(team.config.as_ref())?;
-    let pushing = !args.no_push && !ctx.global.offline && team.store.remote().is_some();
     // When the update will be pushed anyway, start from what the team has
     // now: yesterday's update (and the blockers it carries) may have been
     // written on another machine, and the typo guard must know who joined
     // since the last fetch. Out of reach, write from the mirror and do not
     // wait on the remote a second time to push.
-    let unreachable = if pushing {
-        super::catch_up_before_change(ctx, &team)?
+    let unreachable = if !args.no_push {
+        super::catch_up(ctx, &team)?
     } else {
         None
     };

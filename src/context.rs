@@ -213,7 +213,7 @@ impl Context {
     }
 
     /// The signer for `team`, when a signing key is configured.
-    pub fn signer(&self, team: Option<&TeamConfig>) -> Option<crate::signing::Signer> {
+    pub fn signer(&self, team: Option<&TeamConfig>) -> Option<crate::trust::signing::Signer> {
         let key = team
             .and_then(|t| t.signing_key.clone())
             .or_else(|| self.config.signing_key.clone())?;
@@ -224,7 +224,7 @@ impl Context {
                 .join(rest),
             None => std::path::PathBuf::from(key),
         };
-        Some(crate::signing::Signer { key: path })
+        Some(crate::trust::signing::Signer { key: path })
     }
 
     fn open_local_team(&self) -> Result<Team> {

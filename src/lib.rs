@@ -9,11 +9,11 @@
 //! - [`model`]: the file format and its rules;
 //! - [`store`]: the git mirror (reads, writes, fetch, push, sync);
 //! - [`render`]: tables, markdown, JSON and terminal sanitising;
+//! - [`trust`]: who really wrote what (audit, signatures, maintainers);
 //! - [`context`] and [`config`]: settings resolved from flags, env and config.
 #![warn(missing_docs)]
 
 pub mod activity;
-pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod commands;
@@ -27,8 +27,8 @@ pub mod generate;
 pub mod insight;
 pub mod model;
 pub mod render;
-pub mod signing;
 pub mod store;
+pub mod trust;
 pub mod untrusted;
 
 pub use commands::Status;

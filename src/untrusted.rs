@@ -32,6 +32,7 @@ pub fn parse_and_render(data: &[u8]) {
             local_time: "Tue 09:00".into(),
             ago: "just now".into(),
             foreign_committer: Some(update.author.clone()),
+            violation: update.today.first().cloned(),
             update: update.clone(),
         }],
         missing: vec![update.author.clone()],

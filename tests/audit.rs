@@ -83,10 +83,17 @@ fn commits_into_someone_elses_folder_are_caught() {
     // team says so, in every format.
     let doc = alice.json(&["team", "--format", "json"]);
     assert_eq!(doc["updates"][0]["foreign_committer"], "bob@example.com");
+    assert!(
+        doc["updates"][0]["violation"]
+            .as_str()
+            .unwrap()
+            .contains("committed by bob@example.com, not by alice"),
+        "{doc}"
+    );
     assert!(alice.ok(&["team"]).contains("committed by bob@example.com"));
     assert!(alice
         .ok(&["team", "--format", "markdown"])
-        .contains("made by bob@example.com, not by @alice"));
+        .contains("committed by bob@example.com, not by alice"));
 
     // --since past the forgery is clean again; a bad revision is an error.
     let head = git_ok(
@@ -192,7 +199,10 @@ fn required_signatures_are_verified() {
             .args(["verify-commit", tip.trim()]),
     );
 
-    // If the team lists another key for alice, her signature no longer counts.
+    // Listing another key for alice later does not turn her signed past
+    // into a forgery (nor a forger's past into clean work): each commit is
+    // judged by the keys of its parent. The rotation itself is a change to a
+    // trust anchor by someone who is not a maintainer.
     let clone = clone_of(&world, &remote);
     std::fs::write(
         clone.join("allowed_signers"),
@@ -202,11 +212,23 @@ fn required_signatures_are_verified() {
     commit_and_push(&clone, "lead@example.com", "rotate keys");
     let out = alice.run(&["audit", "--since", policy, "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let members: Vec<&str> = report["violations"]
+    let flagged: Vec<(&str, &str)> = report["violations"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|v| v["member"].as_str().unwrap())
+        .map(|v| {
+            (
+                v["member"].as_str().unwrap_or("(anchor)"),
+                v["path"].as_str().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(members, ["bob", "alice"], "oldest first: {report}");
+    assert_eq!(
+        flagged,
+        [
+            ("bob", "updates/bob/2026/2026-11-24.toml"),
+            ("(anchor)", "allowed_signers")
+        ],
+        "oldest first: {report}"
+    );
 }

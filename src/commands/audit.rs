@@ -12,7 +12,12 @@ use crate::render::{self, Format};
 /// have a committer email matching that member's file. Where the team file
 /// says `[signing] required = true`, it must also carry a valid SSH signature
 /// from a key listed for that member in the team's `allowed_signers` file.
-/// Exits 1 on any violation, listing the commit and the reason.
+/// A merge is judged on what it writes itself. The team file and the allowed
+/// signers file may only be changed by a maintainer (`maintainers` in the
+/// team file), and each commit is judged by the rules as they stood in its
+/// parent, not at the tip. A shallow clone is refused (exit 2) unless --since
+/// names a range it holds whole. Exits 1 on any violation, listing the commit
+/// and the reason.
 ///
 /// Example (in the team repo's own CI): async-up --repo . audit --since origin/main~50
 #[derive(Debug, clap::Args)]
@@ -48,7 +53,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         ),
         None => None,
     };
-    let report = crate::audit::audit(repo, tip, since)?;
+    let report = crate::trust::audit::audit(repo, tip, since)?;
     let out = ctx.out();
     let text = match args.format {
         Format::Json => render::json::audit(&report),

@@ -127,7 +127,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if snapshot.team_file().is_none() && store.tip().is_none() {
         files.push(FileChange {
             path: layout::TEAM_FILE.to_string(),
-            content: TeamFile::new(&name).to_toml().into_bytes(),
+            content: TeamFile::seeded(&name, me.handle.as_str())
+                .to_toml()
+                .into_bytes(),
         });
     }
     files.push(FileChange {

@@ -32,30 +32,28 @@ pub struct Args {
     pub strict: bool,
 }
 
-/// Marks the updates whose last commit was not made by their author (its
-/// committer email differs from the member file's).
-fn mark_foreign_commits(
+/// Marks the updates whose last change broke the team's rules, as `audit`
+/// would judge that commit.
+fn mark_violations(
     store: &crate::store::Store,
     index: Option<&crate::store::index::Index>,
-    members: &[crate::model::Member],
     entries: &mut [Entry],
 ) -> Result<()> {
     let paths: Vec<String> = entries
         .iter()
-        .filter_map(|e| {
-            let handle = Handle::parse(&e.update.author).ok()?;
-            Some(crate::model::layout::update_path(&handle, e.update.date))
+        .map(|e| match Handle::parse(&e.update.author) {
+            Ok(handle) => crate::model::layout::update_path(&handle, e.update.date),
+            Err(_) => String::new(),
         })
         .collect();
-    let committers = store.last_committers(&paths, index)?;
+    let marks = crate::trust::marks::marks(store, index, &paths)?;
     for (entry, path) in entries.iter_mut().zip(&paths) {
-        let email = members
-            .iter()
-            .find(|m| m.handle == entry.update.author)
-            .and_then(|m| m.email.as_deref());
-        if let (Some(expected), Some(actual)) = (email, committers.get(path)) {
-            if !expected.eq_ignore_ascii_case(actual) {
-                entry.foreign_committer = Some(actual.clone());
+        if let Some(mark) = marks.get(path) {
+            if let Some(reason) = &mark.violation {
+                entry.violation = Some(reason.clone());
+                if mark.foreign {
+                    entry.foreign_committer = Some(mark.committer.clone());
+                }
             }
         }
     }
@@ -135,12 +133,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                 ),
                 ago: crate::clock::ago(ctx.now, update.written_at.with_timezone(&Utc)),
                 foreign_committer: None,
+                violation: None,
                 update,
             }),
             None => missing.push(member.handle.clone()),
         }
     }
-    mark_foreign_commits(&team.store, snapshot.index(), &members, &mut entries)?;
+    mark_violations(&team.store, snapshot.index(), &mut entries)?;
     let view = TeamView {
         team: team.name.clone(),
         date: view_date,

@@ -11,6 +11,11 @@ pub struct TeamFile {
     pub version: u32,
     /// The team's display name.
     pub name: String,
+    /// Handles of the members who may change the team's trust anchors (this
+    /// file and the allowed signers file). `audit` judges each such change
+    /// against the maintainers named in the file as it stood before it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maintainers: Vec<String>,
     /// Commit signing policy, checked by `audit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing: Option<Signing>,
@@ -55,9 +60,19 @@ impl TeamFile {
         TeamFile {
             version: 1,
             name: name.to_string(),
+            maintainers: Vec::new(),
             signing: None,
             questions: Vec::new(),
             insight: None,
+        }
+    }
+
+    /// The team file `init` writes into an empty repo: the member who seeds
+    /// the team is its first maintainer.
+    pub fn seeded(name: &str, maintainer: &str) -> Self {
+        TeamFile {
+            maintainers: vec![maintainer.to_string()],
+            ..TeamFile::new(name)
         }
     }
 

@@ -62,6 +62,7 @@ pub fn team(view: &TeamView) -> String {
         #[serde(flatten)]
         update: UpdateJson<'a>,
         foreign_committer: Option<&'a str>,
+        violation: Option<&'a str>,
     }
     #[derive(Serialize)]
     struct Doc<'a> {
@@ -95,6 +96,7 @@ pub fn team(view: &TeamView) -> String {
             .map(|e| TeamUpdate {
                 update: update_json(&e.update),
                 foreign_committer: e.foreign_committer.as_deref(),
+                violation: e.violation.as_deref(),
             })
             .collect(),
         missing: &view.missing,
@@ -165,12 +167,12 @@ pub fn log(updates: &[Update]) -> String {
 }
 
 /// `audit --format json`.
-pub fn audit(report: &crate::audit::Report) -> String {
+pub fn audit(report: &crate::trust::audit::Report) -> String {
     #[derive(Serialize)]
     struct Row<'a> {
         commit: &'a str,
         committer: &'a str,
-        member: &'a str,
+        member: Option<&'a str>,
         path: &'a str,
         reason: &'a str,
     }
@@ -189,7 +191,7 @@ pub fn audit(report: &crate::audit::Report) -> String {
             .map(|v| Row {
                 commit: &v.commit,
                 committer: &v.committer,
-                member: &v.member,
+                member: v.member.as_deref(),
                 path: &v.path,
                 reason: &v.reason,
             })

@@ -48,12 +48,11 @@ pub fn team(view: &TeamView) -> String {
             e.update.date,
             e.ago
         );
-        if let Some(who) = &e.foreign_committer {
+        if let Some(why) = &e.violation {
             let _ = writeln!(
                 out,
-                "> ⚠ The last commit to this update was made by {}, not by @{}.\n",
-                text(who),
-                clean(&e.update.author)
+                "> ⚠ The last change to this update breaks the team's rules: {}.\n",
+                text(why)
             );
         }
         update_body(&mut out, &e.update);

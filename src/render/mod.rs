@@ -36,6 +36,9 @@ pub struct Entry {
     /// The committer's email when the last commit to this update was not
     /// made by its author.
     pub foreign_committer: Option<String>,
+    /// Why the last change to this update breaks the team's rules (someone
+    /// else's commit, a merge that rewrote it, a bad or missing signature).
+    pub violation: Option<String>,
 }
 
 /// The collated team view.

@@ -69,14 +69,15 @@ pub fn team(out: &Out, view: &TeamView) -> String {
                 .collect();
             row.push(Cell::new(lines.join("\n")));
         }
-        row.push(Cell::new(match &e.foreign_committer {
-            None => format!("{}\n{}", e.update.date, e.ago),
-            Some(who) => format!(
+        row.push(Cell::new(match (&e.violation, &e.foreign_committer) {
+            (None, _) => format!("{}\n{}", e.update.date, e.ago),
+            (Some(_), Some(who)) => format!(
                 "{}\n{}\n⚠ committed by {}",
                 e.update.date,
                 e.ago,
                 clean(who)
             ),
+            (Some(why), None) => format!("{}\n{}\n⚠ {}", e.update.date, e.ago, clean(why)),
         }));
         table.add_row(row);
     }
@@ -156,7 +157,7 @@ pub fn log(out: &Out, updates: &[Update]) -> String {
 }
 
 /// `audit` as a table.
-pub fn audit(out: &Out, report: &crate::audit::Report) -> String {
+pub fn audit(out: &Out, report: &crate::trust::audit::Report) -> String {
     if report.violations.is_empty() {
         return format!(
             "{} commit(s) checked: no violations.\n",
@@ -167,7 +168,10 @@ pub fn audit(out: &Out, report: &crate::audit::Report) -> String {
     for v in &report.violations {
         table.add_row(vec![
             Cell::new(&v.commit[..v.commit.len().min(10)]),
-            Cell::new(format!("@{}", clean(&v.member))),
+            Cell::new(match &v.member {
+                Some(m) => format!("@{}", clean(m)),
+                None => "(trust anchor)".to_string(),
+            }),
             Cell::new(clean(&v.path)),
             Cell::new(clean(&v.committer)),
             Cell::new(clean(&v.reason)),

@@ -1,9 +1,8 @@
-//! Looking back through history: who made the last commit to each of a few
+//! Looking back through history: which commit last changed each of a few
 //! update files. The walk stops as soon as every path is answered, and a
 //! commit costs only the trees on the way to what it changed: identical
 //! subtree ids are skipped without being read.
 
-use super::index::Index;
 use super::Store;
 use crate::error::Result;
 use git2::{ObjectType, Oid, Repository, Tree};
@@ -13,30 +12,18 @@ use std::collections::HashMap;
 const MAX_COMMITS: usize = 20_000;
 
 impl Store {
-    /// For each path (`updates/<handle>/<YYYY>/<date>.toml`), the committer
-    /// email of the last commit that changed it. Paths not found within the
-    /// bound are absent.
-    /// Answers found in `index` are used as they are; what the walk learns
-    /// is saved into it for the next run.
-    pub fn last_committers(
-        &self,
-        paths: &[String],
-        index: Option<&Index>,
-    ) -> Result<HashMap<String, String>> {
+    /// For each path (`updates/<handle>/<YYYY>/<date>.toml`), the commit that
+    /// last changed it: the one whose content for the path differs from its
+    /// content in every parent (as `git log` simplifies history). A merge
+    /// that only brought the file in from one side is passed through to that
+    /// side. Paths not found within the bound are absent.
+    pub fn last_commits(&self, paths: &[String]) -> Result<HashMap<String, Oid>> {
         let mut found = HashMap::new();
         let Some(tip) = self.tip() else {
             return Ok(found);
         };
-        let known = index.map(|i| &i.committers);
         let mut open: Vec<(&String, Vec<&str>)> = paths
             .iter()
-            .filter(|p| match known.and_then(|k| k.get(*p)) {
-                Some(email) => {
-                    found.insert((*p).clone(), email.clone());
-                    false
-                }
-                None => true,
-            })
             .map(|p| (p, p.split('/').collect::<Vec<_>>()))
             .filter(|(_, parts)| parts.len() == 4)
             .collect();
@@ -51,24 +38,49 @@ impl Store {
             let commit = self.repo.find_commit(oid?)?;
             let here = commit.tree_id();
             let before = commit.parent(0).ok().map(|p| p.tree_id());
-            let email = || commit.committer().email().unwrap_or("").to_string();
+            let mut side = Vec::new();
             open.retain(|(path, parts)| {
                 let changed = trees.path_changed(here, before, parts).unwrap_or(false);
                 if changed {
-                    found.insert((*path).clone(), email());
+                    side.push((*path).clone());
                 }
                 !changed
             });
+            for path in side {
+                let at = if commit.parent_count() > 1 {
+                    self.introduced_by(&commit, &path)?
+                } else {
+                    commit.id()
+                };
+                found.insert(path, at);
+            }
             trees.next_commit();
         }
-        if let Some(index) = index {
-            if found.keys().any(|p| !index.committers.contains_key(p)) {
-                let mut updated = index.clone();
-                updated.committers.extend(found.clone());
-                self.save_index(&updated);
+        Ok(found)
+    }
+
+    /// Follows one path from a merge that changed it against its first
+    /// parent: into the first other parent that has the same content, until
+    /// a commit whose content differs from all its parents. Merges are rare
+    /// in a team repo (async-up never makes one), so this walks one path.
+    fn introduced_by(&self, merge: &git2::Commit<'_>, path: &str) -> Result<Oid> {
+        let blob_at = |c: &git2::Commit<'_>| -> Option<Oid> {
+            c.tree()
+                .ok()?
+                .get_path(std::path::Path::new(path))
+                .ok()
+                .map(|e| e.id())
+        };
+        let mut at = merge.clone();
+        for _ in 0..MAX_COMMITS {
+            let here = blob_at(&at);
+            let same = at.parents().find(|p| blob_at(p) == here);
+            match same {
+                Some(p) => at = p,
+                None => return Ok(at.id()),
             }
         }
-        Ok(found)
+        Ok(at.id())
     }
 }
 

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 const INDEX_FILE: &str = "async-up-index.json";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// How many of each person's latest files to keep: the latest, and the one
 /// before it for when the latest is dated after a reader's today.
 const LATEST_KEPT: usize = 2;
@@ -40,6 +40,21 @@ pub struct Person {
     pub stray: Vec<String>,
 }
 
+/// Who last changed an update file, and whether that change broke the
+/// team's rules. A commit's verdict never changes (it is judged by the
+/// anchors of its parent), so it is kept until the file changes again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Mark {
+    /// The commit that last changed the file.
+    pub commit: String,
+    /// Its committer's email.
+    pub committer: String,
+    /// Why that change breaks the rules, if it does.
+    pub violation: Option<String>,
+    /// Whether it was made by someone other than the file's owner.
+    pub foreign: bool,
+}
+
 /// The index of one tip.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
@@ -50,9 +65,9 @@ pub struct Index {
     pub members: Vec<Entry>,
     /// Per handle, its latest dated update files.
     pub people: BTreeMap<String, Person>,
-    /// Committer email of the last commit to an update file.
+    /// The verdict on the last commit to an update file, by path.
     #[serde(default)]
-    pub committers: HashMap<String, String>,
+    pub marks: HashMap<String, Mark>,
     /// The text of every file listed above that is small, valid UTF-8 and
     /// free of NUL bytes, by blob id, so an unchanged tip is read without
     /// touching the object store. Files that fail those checks are not kept
@@ -176,7 +191,7 @@ fn build(repo: &Repository, tip: Oid) -> Result<Index> {
         tip: tip.to_string(),
         members: members_of(repo, &root),
         people,
-        committers: HashMap::new(),
+        marks: HashMap::new(),
         texts: HashMap::new(),
     };
     fill_texts(repo, &mut index);
@@ -227,7 +242,7 @@ fn fill_texts(repo: &Repository, index: &mut Index) {
 }
 
 /// Brings `old` to `tip`, reading only the folders whose ids changed, and
-/// learns the committers of the commits in between.
+/// forgets the marks of the files the commits in between changed.
 fn update(repo: &Repository, mut old: Index, tip: Oid) -> Result<Index> {
     let Ok(old_tip) = Oid::from_str(&old.tip) else {
         return build(repo, tip);
@@ -267,30 +282,21 @@ fn update(repo: &Repository, mut old: Index, tip: Oid) -> Result<Index> {
         }
         old.people = people;
     }
-    // Committers of the new commits, newest first, when history only grew.
+    // A file changed by a new commit has a new last change: forget its
+    // mark, and find it again when it is shown.
     if repo.graph_descendant_of(tip, old_tip).unwrap_or(false) {
         let mut walk = repo.revwalk()?;
         walk.push(tip)?;
         walk.hide(old_tip)?;
-        walk.simplify_first_parent()?;
-        let mut learned: HashMap<String, String> = HashMap::new();
         for oid in walk {
             let commit = repo.find_commit(oid?)?;
             let parent = commit.parent(0).ok().map(|p| p.tree()).transpose()?;
             for change in super::tree_changes(repo, parent.as_ref(), Some(&commit.tree()?)) {
-                let path = change.path;
-                if change.new.is_some()
-                    && path.starts_with("updates/")
-                    && !learned.contains_key(&path)
-                {
-                    let email = commit.committer().email().unwrap_or("").to_string();
-                    learned.insert(path, email);
-                }
+                old.marks.remove(&change.path);
             }
         }
-        old.committers.extend(learned);
     } else {
-        old.committers.clear();
+        old.marks.clear();
     }
     old.tip = tip.to_string();
     fill_texts(repo, &mut old);

@@ -53,7 +53,7 @@ pub struct Store {
     /// Held from the first change to the mirror until the store is dropped.
     lock: std::cell::OnceCell<std::fs::File>,
     /// Signs the commits this store makes, when the user configured a key.
-    signer: Option<crate::signing::Signer>,
+    signer: Option<crate::trust::signing::Signer>,
     /// Whether this process has fetched already. A command that catches up
     /// before a change (write, me, away) then pushes needs no second fetch
     /// right before the first push attempt: over ssh each one is a
@@ -105,7 +105,7 @@ impl Store {
     }
 
     /// Signs every commit made from now on with `signer`.
-    pub fn set_signer(&mut self, signer: Option<crate::signing::Signer>) {
+    pub fn set_signer(&mut self, signer: Option<crate::trust::signing::Signer>) {
         self.signer = signer;
     }
 

@@ -1,0 +1,151 @@
+//! Trust anchors: the files that decide what `audit` accepts. The team file
+//! (`async-up.toml`: its maintainers and `[signing]` policy) and the allowed
+//! signers file it names. They are read from a given tree, the parent of the
+//! commit being judged, so that a commit can never vouch for itself.
+
+use super::signing::{self, AllowedSigner};
+use crate::model::{layout, Member, TeamFile};
+use git2::{Oid, Repository, Tree};
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+
+/// The rules as they stood in one tree.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    /// Whether the tree has a team file at all (a repo not yet seeded has none).
+    pub team_file_present: bool,
+    /// The parsed team file, when it parses.
+    pub team_file: Option<TeamFile>,
+    /// Whether every commit must carry its author's SSH signature.
+    pub signing_required: bool,
+    /// The allowed signers file the team file names (when signing is configured).
+    pub signers_path: Option<String>,
+    /// The keys in it (empty when signing is not configured, or the file is missing).
+    pub signers: Vec<AllowedSigner>,
+    /// What was wrong with the anchors themselves, for the report.
+    pub problems: Vec<String>,
+}
+
+impl Anchors {
+    /// Reads the anchors in `tree` (none for a missing tree: a root commit's parent).
+    pub fn at(repo: &Repository, tree: Option<&Tree<'_>>) -> Anchors {
+        let Some(tree) = tree else {
+            return Anchors::default();
+        };
+        let mut anchors = Anchors::default();
+        let Some(entry) = tree.get_name(layout::TEAM_FILE) else {
+            return anchors;
+        };
+        anchors.team_file_present = true;
+        match blob_text(repo, entry.id()) {
+            Some(text) => match TeamFile::from_toml(layout::TEAM_FILE, &text) {
+                Ok(t) => anchors.team_file = Some(t),
+                Err(e) => anchors.problems.push(e.to_string()),
+            },
+            None => anchors
+                .problems
+                .push(format!("{}: not readable as text", layout::TEAM_FILE)),
+        }
+        if let Some(signing) = anchors.team_file.as_ref().and_then(|t| t.signing.as_ref()) {
+            anchors.signing_required = signing.required;
+            anchors.signers_path = Some(signing.allowed_signers.clone());
+            let text = tree
+                .get_path(Path::new(&signing.allowed_signers))
+                .ok()
+                .and_then(|e| blob_text(repo, e.id()));
+            match text {
+                Some(text) => {
+                    let (signers, problems) = signing::parse_allowed_signers(&text);
+                    anchors.signers = signers;
+                    anchors.problems.extend(
+                        problems
+                            .into_iter()
+                            .map(|p| format!("{}: {p}", signing.allowed_signers)),
+                    );
+                }
+                None => anchors.problems.push(format!(
+                    "{}: the team file requires signing but this allowed signers file is missing or unreadable",
+                    signing.allowed_signers
+                )),
+            }
+        }
+        anchors
+    }
+
+    /// Whether `path` is one of these anchors.
+    pub fn is_anchor(&self, path: &str) -> bool {
+        path == layout::TEAM_FILE || self.signers_path.as_deref() == Some(path)
+    }
+
+    /// The maintainers' handles (none when the team file names none or does not parse).
+    pub fn maintainers(&self) -> &[String] {
+        self.team_file
+            .as_ref()
+            .map(|t| t.maintainers.as_slice())
+            .unwrap_or_default()
+    }
+}
+
+/// Anchors read once per distinct (team file, allowed signers) pair: an
+/// audit of thousands of commits parses them a handful of times.
+pub struct AnchorCache {
+    by_ids: HashMap<(Option<Oid>, Option<Oid>), Rc<Anchors>>,
+}
+
+impl AnchorCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        AnchorCache {
+            by_ids: HashMap::new(),
+        }
+    }
+
+    /// The anchors of `tree`.
+    pub fn at(&mut self, repo: &Repository, tree: Option<&Tree<'_>>) -> Rc<Anchors> {
+        let team_id = tree.and_then(|t| t.get_name(layout::TEAM_FILE).map(|e| e.id()));
+        // The signers file is only known from the team file; key on the
+        // default name too, which covers nearly every team.
+        let signers_id = tree.and_then(|t| {
+            t.get_path(Path::new("allowed_signers"))
+                .ok()
+                .map(|e| e.id())
+        });
+        let key = (team_id, signers_id);
+        if let Some(a) = self.by_ids.get(&key) {
+            if a.signers_path
+                .as_deref()
+                .is_none_or(|p| p == "allowed_signers")
+            {
+                return a.clone();
+            }
+            // A team whose signers file has another name: read it each time.
+            return Rc::new(Anchors::at(repo, tree));
+        }
+        let anchors = Rc::new(Anchors::at(repo, tree));
+        self.by_ids.insert(key, anchors.clone());
+        anchors
+    }
+}
+
+impl Default for AnchorCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A member file as it stands in `tree`, when it parses.
+pub fn member_in(repo: &Repository, tree: Option<&Tree<'_>>, handle: &str) -> Option<Member> {
+    let entry = tree?
+        .get_path(Path::new(&format!("{}/{handle}.toml", layout::MEMBERS_DIR)))
+        .ok()?;
+    Member::from_toml("member", &blob_text(repo, entry.id())?).ok()
+}
+
+fn blob_text(repo: &Repository, id: Oid) -> Option<String> {
+    let blob = repo.find_blob(id).ok()?;
+    if blob.size() > layout::MAX_FILE_BYTES {
+        return None;
+    }
+    String::from_utf8(blob.content().to_vec()).ok()
+}

@@ -1,0 +1,76 @@
+//! The verdict on the last change to each update a reader is shown: `team`
+//! marks an update whose last change broke the rules (someone else's
+//! commit, a merge that rewrote it, a missing or bad signature where the
+//! team requires one), judged exactly as `audit` judges that commit.
+
+use super::audit::{owner_of, Judge};
+use crate::error::Result;
+use crate::store::index::{Index, Mark};
+use crate::store::Store;
+use std::collections::HashMap;
+
+/// The marks of `paths` (update files), from the index where it has them and
+/// otherwise by finding and judging their last commit; what was learned is
+/// saved into the index. Paths whose last commit is out of reach are absent.
+pub fn marks(
+    store: &Store,
+    index: Option<&Index>,
+    paths: &[String],
+) -> Result<HashMap<String, Mark>> {
+    let mut found: HashMap<String, Mark> = HashMap::new();
+    let known = index.map(|i| &i.marks);
+    let open: Vec<String> = paths
+        .iter()
+        .filter(|p| match known.and_then(|k| k.get(*p)) {
+            Some(mark) => {
+                found.insert((*p).clone(), mark.clone());
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect();
+    if open.is_empty() {
+        return Ok(found);
+    }
+    let repo = store.repo();
+    let boundary = super::audit::shallow_boundary(repo);
+    let mut judge = Judge::new(repo);
+    let mut verdicts: HashMap<git2::Oid, Vec<super::Violation>> = HashMap::new();
+    let mut learned = HashMap::new();
+    for (path, oid) in store.last_commits(&open)? {
+        // A commit whose parents a shallow clone lacks cannot be judged.
+        if boundary.contains(&oid) {
+            continue;
+        }
+        let commit = repo.find_commit(oid)?;
+        let violations = match verdicts.get(&oid) {
+            Some(v) => v.clone(),
+            None => {
+                let v = judge.commit(&commit)?;
+                verdicts.insert(oid, v.clone());
+                v
+            }
+        };
+        let owner = owner_of(&path).unwrap_or("");
+        let broken = violations
+            .iter()
+            .find(|v| v.member.as_deref() == Some(owner));
+        let mark = Mark {
+            commit: oid.to_string(),
+            committer: commit.committer().email().unwrap_or("").to_string(),
+            violation: broken.map(|v| v.reason.clone()),
+            foreign: broken.is_some_and(|v| v.foreign),
+        };
+        learned.insert(path.clone(), mark.clone());
+        found.insert(path, mark);
+    }
+    if let Some(index) = index {
+        if !learned.is_empty() {
+            let mut updated = index.clone();
+            updated.marks.extend(learned);
+            store.save_index(&updated);
+        }
+    }
+    Ok(found)
+}

@@ -250,13 +250,20 @@ fn same_person_same_date_on_two_machines_converges() {
     laptop.ok(&["write", "--today", "from the laptop", "--no-push"]);
     world.set_now("2026-11-24T10:00:00Z");
     desktop.ok(&["write", "--today", "from the desktop"]);
-    // The laptop's older write meets the desktop's newer one: the later wins.
-    laptop.ok(&["sync"]);
+    // Both changed `today`: clocks decide nothing, the edit being synced
+    // is kept and the user is told which field it replaced.
+    let out = laptop.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("your `today` replaced the version from the remote"),
+        "{}",
+        stderr(&out)
+    );
     for p in [&laptop, &desktop] {
         let doc = p.json(&["team", "--format", "json"]);
         assert_eq!(
             doc["updates"][0]["today"],
-            serde_json::json!(["from the desktop"])
+            serde_json::json!(["from the laptop"])
         );
     }
 }

@@ -7,6 +7,7 @@ pub mod handle;
 pub mod layout;
 pub mod member;
 pub mod mention;
+pub mod merge;
 pub mod question;
 pub mod team_file;
 mod toml_time;

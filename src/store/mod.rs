@@ -11,6 +11,7 @@ mod create;
 mod history;
 pub mod index;
 mod maintenance;
+mod merge;
 mod read;
 mod recover;
 pub mod remote;

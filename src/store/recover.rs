@@ -1,7 +1,8 @@
 //! Rebuilding a damaged mirror without dropping pending work: the old one is
 //! moved aside, a new one is fetched from the remote, and your own updates
-//! that the remote lacks (or has older versions of) are read from the old
-//! one's objects, as far as they can still be read, and committed again.
+//! that the remote lacks are read from the old one's objects, as far as they
+//! can still be read, merged with what the remote has now (the same way a
+//! sync merges them), and committed again.
 
 use super::Store;
 use crate::error::Result;
@@ -34,8 +35,9 @@ impl Store {
         head_ok && config_ok && tip_ok
     }
 
-    /// Copies `me`'s updates that the remote lacks, or has older, from the
-    /// damaged mirror at `old` into this one. Returns how many were recovered.
+    /// Copies `me`'s updates that the remote never had from the damaged
+    /// mirror at `old` into this one, merged with the remote's version of
+    /// the same day when both changed it. Returns how many were recovered.
     /// Only the old object store and the branch's ref file are read, so a
     /// garbled config or HEAD does not stop it.
     pub fn recover_from(
@@ -53,7 +55,21 @@ impl Store {
         let Ok(tree) = old_repo.find_commit(tip).and_then(|c| c.tree()) else {
             return Ok(0);
         };
-        let current = self.snapshot()?;
+        // The version each pending file was built on, to merge against what
+        // the remote has now: the old mirror's base, else what it last fetched.
+        let old_base = read_ref(old, super::BASE_REF)
+            .or_else(|| {
+                read_ref(
+                    old,
+                    &format!("refs/remotes/{}/{}", super::REMOTE_NAME, self.branch),
+                )
+            })
+            .and_then(|oid| old_repo.find_commit(oid).and_then(|c| c.tree()).ok());
+        let current = match self.tip() {
+            Some(tip) => Some(self.repo.find_commit(tip)?.tree()?),
+            None => None,
+        };
+        let remote_odb = self.repo.odb()?;
         let mut files = Vec::new();
         let person = format!("{}/{}", layout::UPDATES_DIR, me);
         let Ok(person_entry) = tree.get_path(Path::new(&person)) else {
@@ -73,29 +89,47 @@ impl Store {
                 let Some(date) = file.name().and_then(layout::date_from_file_name) else {
                     continue;
                 };
+                let path = layout::update_path(me, date);
+                let base_blob = old_base
+                    .as_ref()
+                    .and_then(|t| super::sync::blob_at(t, &path));
+                // A version the remote has had was pushed: not pending, and
+                // a later one on the remote (or its removal) is not undone.
+                if base_blob == Some(file.id()) || remote_odb.exists(file.id()) {
+                    continue;
+                }
                 let Ok(blob) = old_repo.find_blob(file.id()) else {
                     continue;
                 };
-                let path = layout::update_path(me, date);
                 let Some(update) = std::str::from_utf8(blob.content())
                     .ok()
                     .and_then(|t| Update::from_toml(&path, t).ok())
                 else {
                     continue;
                 };
-                let newer = match current.update_on(me, date) {
-                    None => true,
-                    Some(remote) => update.written_at > remote.written_at,
-                };
-                if newer && update.author == me.as_str() && update.date == date {
-                    files.push(FileChange {
-                        path,
-                        content: blob.content().to_vec(),
-                    });
+                if update.author != me.as_str() || update.date != date {
+                    continue;
                 }
+                let mine = self.repo.blob(blob.content())?;
+                let base = base_blob
+                    .and_then(|oid| old_repo.find_blob(oid).ok())
+                    .map(|b| self.repo.blob(b.content()))
+                    .transpose()?;
+                let keep = match current
+                    .as_ref()
+                    .and_then(|t| super::sync::blob_at(t, &path))
+                {
+                    Some(theirs) if theirs != mine && Some(theirs) != base => {
+                        self.merge_file(&path, base, mine, theirs)?
+                    }
+                    _ => mine,
+                };
+                files.push(FileChange {
+                    path,
+                    content: self.repo.find_blob(keep)?.content().to_vec(),
+                });
             }
         }
-        drop(current);
         if files.is_empty() {
             return Ok(0);
         }

@@ -6,7 +6,6 @@
 use super::remote::{self, PushOutcome};
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::Update;
 use git2::{build::TreeUpdateBuilder, FileMode, Oid, Sort, Tree};
 use std::time::Duration;
 
@@ -160,15 +159,15 @@ impl Store {
                     }
                 }
                 Some(mine) => {
-                    let keep_theirs = match theirs {
+                    // Both sides changed the file since the version this
+                    // commit was built on: merge field by field against it.
+                    let keep = match theirs {
                         Some(theirs) if theirs != mine && Some(theirs) != original => {
-                            self.theirs_is_newer(path, mine, theirs)
+                            self.merge_file(path, original, mine, theirs)?
                         }
-                        _ => false,
+                        _ => mine,
                     };
-                    if !keep_theirs {
-                        builder.upsert(path, mine, FileMode::Blob);
-                    }
+                    builder.upsert(path, keep, FileMode::Blob);
                 }
             }
         }
@@ -187,26 +186,9 @@ impl Store {
         )?;
         Ok(Some(new))
     }
-
-    /// Both sides changed one file (one person writing the same date on two
-    /// machines): the later `written_at` wins, ties broken by blob id, so every
-    /// machine reaches the same answer.
-    fn theirs_is_newer(&self, path: &str, mine: Oid, theirs: Oid) -> bool {
-        let read = |oid: Oid| -> Option<Update> {
-            let blob = self.repo.find_blob(oid).ok()?;
-            let text = std::str::from_utf8(blob.content()).ok()?;
-            Update::from_toml(path, text).ok()
-        };
-        match (read(mine), read(theirs)) {
-            (Some(m), Some(t)) if m.written_at != t.written_at => t.written_at > m.written_at,
-            (Some(_), None) => false,
-            (None, Some(_)) => true,
-            _ => theirs.to_string() > mine.to_string(),
-        }
-    }
 }
 
-fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+pub(super) fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
     tree.get_path(std::path::Path::new(path))
         .ok()
         .map(|e| e.id())

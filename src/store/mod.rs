@@ -8,12 +8,14 @@
 //! last fetched from or pushed to the remote.
 
 mod create;
+mod git_cli;
 mod history;
 pub mod index;
 mod maintenance;
 mod read;
 mod recover;
 pub mod remote;
+pub mod remote_url;
 pub mod sync;
 mod treediff;
 pub use treediff::{changes as tree_changes, Change};

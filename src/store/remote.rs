@@ -83,9 +83,7 @@ pub fn detect_default_branch(remote: &super::RemoteSpec) -> Result<String> {
         Transport::Libgit2 => detect_with_libgit2(&remote.url)?,
     };
     Ok(found.unwrap_or_else(|| {
-        git2::Config::open_default()
-            .and_then(|c| c.get_string("init.defaultBranch"))
-            .unwrap_or_else(|_| "main".to_string())
+        crate::gitconfig::get("init.defaultBranch").unwrap_or_else(|| "main".to_string())
     }))
 }
 
@@ -434,7 +432,7 @@ fn callbacks<'a>(sideband: Option<&'a std::cell::RefCell<String>>) -> git2::Remo
         }
         if allowed.contains(git2::CredentialType::USER_PASS_PLAINTEXT) && !tried_helper {
             tried_helper = true;
-            if let Ok(config) = git2::Config::open_default() {
+            if let Some(config) = crate::gitconfig::open() {
                 if let Ok(c) = git2::Cred::credential_helper(&config, url, username) {
                     return Ok(c);
                 }

@@ -675,7 +675,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__me)
-            opts="-q -h -V --timezone --hours --focus --no-focus --workdays --name --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --timezone --hours --focus --no-focus --workdays --name --email --team --repo --offline --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -698,6 +698,10 @@ _async__up() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -42,7 +42,7 @@ complete -c async-up -n "__fish_async_up_needs_command" -f -a "log" -d 'Show one
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "status" -d 'Say whether you have written today\'s update'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
-complete -c async-up -n "__fish_async_up_needs_command" -f -a "me" -d 'Set your time zone, workdays, working hours and focus blocks'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "me" -d 'Set your time zone, workdays, working hours, focus blocks and email'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "stats" -d 'Show participation, blockers and wellbeing signals over a period'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "digest" -d 'Summarise a period: plans against what was reported, blockers, time away'
@@ -181,6 +181,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand me" -l hours -d 'Worki
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l focus -d 'Focus blocks, HH:MM-HH:MM (repeatable; replaces the list)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l workdays -d 'Workdays: day names or ranges, such as Mon-Thu (repeatable; replaces the list)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l name -d 'Your display name' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l email -d 'Your email: the committer address `audit` expects on your commits' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l team -d 'Use this configured team instead of the default one' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
@@ -273,7 +274,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_s
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "status" -d 'Say whether you have written today\'s update'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "me" -d 'Set your time zone, workdays, working hours and focus blocks'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "me" -d 'Set your time zone, workdays, working hours, focus blocks and email'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "stats" -d 'Show participation, blockers and wellbeing signals over a period'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "digest" -d 'Summarise a period: plans against what was reported, blockers, time away'

@@ -133,7 +133,7 @@ impl UserConfig {
                 crate::render::sanitize::clean(key)
             ));
         }
-        parsed.map_err(|e| Error::BadFile {
+        let config: Self = parsed.map_err(|e| Error::BadFile {
             path: path.display().to_string(),
             message: format!(
                 "{}; fix or remove the file",
@@ -142,7 +142,16 @@ impl UserConfig {
                     .collect::<Vec<_>>()
                     .join(" ")
             ),
-        })
+        })?;
+        // A config file can be shared or pasted in: a remote that git would
+        // read as an option must stop here, before any command runs git.
+        for (name, team) in &config.teams {
+            crate::store::remote_url::check(&team.remote).map_err(|e| Error::BadFile {
+                path: path.display().to_string(),
+                message: format!("team {name:?}: {e}; fix or remove that team"),
+            })?;
+        }
+        Ok(config)
     }
 
     /// Writes the config atomically.

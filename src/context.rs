@@ -243,10 +243,12 @@ impl Context {
         })
     }
 
-    /// Who you are in `team`: the team's config, then the user config, then
-    /// `ASYNC_UP_USER`, then git's user.email, then the login name.
+    /// Who you are in `team`. The handle: the team's config, then the user
+    /// config, then `ASYNC_UP_USER`, then the local part of your git email,
+    /// then the login name. Email and name: the team's config, then what git
+    /// would commit with (see [`crate::gitconfig`]).
     pub fn identity(&self, team: Option<&TeamConfig>) -> Result<Identity> {
-        let git_email = git_config("user.email");
+        let git_email = crate::gitconfig::committer_email();
         let handle_text = team
             .and_then(|t| t.handle.clone())
             .or_else(|| self.config.handle.clone())
@@ -278,7 +280,7 @@ impl Context {
             .unwrap_or_else(|| format!("{handle}@localhost"));
         let name = team
             .and_then(|t| t.name.clone())
-            .or_else(|| git_config("user.name"))
+            .or_else(crate::gitconfig::committer_name)
             .unwrap_or_else(|| handle.to_string());
         Ok(Identity {
             handle,
@@ -288,20 +290,7 @@ impl Context {
     }
 }
 
-/// A value from git's config, through the git binary when there is one (it
-/// honours GIT_CONFIG_GLOBAL and includes), else libgit2.
+/// A value from git's config, read as git reads it (see [`crate::gitconfig`]).
 pub fn git_config(key: &str) -> Option<String> {
-    match std::process::Command::new("git")
-        .args(["config", "--get", key])
-        .stdin(std::process::Stdio::null())
-        .output()
-    {
-        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
-            .filter(|v| out.status.success() && !v.is_empty()),
-        Err(_) => git2::Config::open_default()
-            .ok()?
-            .get_string(key)
-            .ok()
-            .filter(|v| !v.is_empty()),
-    }
+    crate::gitconfig::get(key)
 }

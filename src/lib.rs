@@ -24,6 +24,7 @@ pub mod editor;
 pub mod error;
 pub mod fsutil;
 pub mod generate;
+pub mod gitconfig;
 pub mod insight;
 pub mod model;
 pub mod render;

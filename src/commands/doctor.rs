@@ -47,8 +47,12 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             "install git for https remotes, ssh config, agents and credential helpers",
         ),
     }
-    for key in ["user.name", "user.email"] {
-        match crate::context::git_config(key) {
+    let committer = [
+        ("user.name", crate::gitconfig::committer_name()),
+        ("user.email", crate::gitconfig::committer_email()),
+    ];
+    for (key, value) in committer {
+        match value {
             Some(v) => r.ok(key, &v),
             None => r.fail(
                 key,
@@ -113,14 +117,20 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
         return finish(r);
     };
     r.ok("team", &format!("{name} ({})", team.remote));
-    match ctx.identity(Some(&team)) {
-        Ok(me) => r.ok("handle", me.handle.as_str()),
-        Err(e) => r.fail(
-            "handle",
-            &e.to_string(),
-            "async-up init <REMOTE> --user HANDLE",
-        ),
-    }
+    let me = match ctx.identity(Some(&team)) {
+        Ok(me) => {
+            r.ok("handle", me.handle.as_str());
+            Some(me)
+        }
+        Err(e) => {
+            r.fail(
+                "handle",
+                &e.to_string(),
+                "async-up init <REMOTE> --user HANDLE",
+            );
+            None
+        }
+    };
     let spec = RemoteSpec {
         url: team.remote.clone(),
         transport: ctx.transport,
@@ -151,7 +161,13 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             }
             if let Some(handle) = team.handle.as_deref().and_then(|h| Handle::parse(h).ok()) {
                 match store.snapshot().map(|s| s.member(&handle)) {
-                    Ok(Some(_)) => r.ok("member file", &crate::model::layout::member_path(&handle)),
+                    Ok(Some(member)) => {
+                        let file = crate::model::layout::member_path(&handle);
+                        r.ok("member file", &file);
+                        if let Some(me) = &me {
+                            check_email(&mut r, &file, member.email.as_deref(), &me.email);
+                        }
+                    }
                     _ => r.fail(
                         "member file",
                         "missing in the team repo",
@@ -167,6 +183,24 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
         ),
     }
     finish(r)
+}
+
+/// Your commits' email against your member file's: `audit` flags every
+/// commit of yours when they differ.
+fn check_email(r: &mut Report, file: &str, member: Option<&str>, mine: &str) {
+    match member {
+        Some(theirs) if theirs.eq_ignore_ascii_case(mine) => r.ok("email", mine),
+        Some(theirs) => r.fail(
+            "email",
+            &format!("you commit as {mine} but {file} says {theirs}, so `async-up audit` flags your commits"),
+            &format!("async-up me --email {mine} (if {mine} is right), or git config --global user.email {theirs}"),
+        ),
+        None => r.fail(
+            "email",
+            &format!("{file} has no email, so `async-up audit` flags your commits"),
+            &format!("async-up me --email {mine}"),
+        ),
+    }
 }
 
 fn finish(r: Report) -> Result<Status> {

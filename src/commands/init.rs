@@ -45,6 +45,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             "init needs the network; drop --offline".into(),
         ));
     }
+    crate::store::remote_url::check(&args.remote)?;
     let remote = normalise_remote(&args.remote);
     if let Some(h) = &args.user {
         Handle::parse(h)?;
@@ -85,7 +86,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         url: remote.clone(),
         transport: ctx.transport,
     };
-    let mut store = if path.join("HEAD").exists() {
+    let mirror_existed = path.join("HEAD").exists();
+    let mut store = if mirror_existed {
         let store = Store::open_mirror(&path, Some(spec))?;
         store.fetch()?;
         store.rebase_onto_remote()?;
@@ -97,6 +99,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     store.set_signer(ctx.signer(Some(&team_config)));
     let snapshot = store.snapshot()?;
     let existing_member = snapshot.member(&me.handle);
+    if let Some(theirs) = existing_member.as_ref().and_then(|m| m.email.as_deref()) {
+        if !theirs.eq_ignore_ascii_case(&me.email) {
+            let refusal = squatted(&store, &me, theirs);
+            drop(snapshot);
+            drop(store);
+            if !mirror_existed {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+            return Err(refusal);
+        }
+    }
     let timezone = args
         .timezone
         .clone()
@@ -171,6 +184,56 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         SyncOutcome::UpToDate | SyncOutcome::LocalOnly => {}
     }
     Ok(Status::Success)
+}
+
+/// The refusal to adopt a member file under your handle that names someone
+/// else's email: adopting it would make `audit` flag your own commits and
+/// pass theirs. Says who put it there and what to do.
+fn squatted(store: &Store, me: &crate::context::Identity, theirs: &str) -> Error {
+    let file = layout::member_path(&me.handle);
+    let by = match last_committer_of(store, &file) {
+        Some(who) => format!(", last committed by {who}"),
+        None => String::new(),
+    };
+    Error::Usage(format!(
+        "{file} already exists in the team repo with the email {theirs}{by}, not yours ({me_email}); \
+         adopting it would make `async-up audit` flag your own commits. Nothing was pushed and the team was not recorded.\n\
+         If {handle} is you, ask a maintainer to remove or fix {file}, then run init again; \
+         otherwise pick another handle with --user HANDLE. \
+         If {theirs} is your own address, set git's user.email to it to join, then move to the new one with `async-up me --email`.",
+        me_email = me.email,
+        handle = me.handle,
+    ))
+}
+
+/// `Name <email>` of the committer of the last commit on the mirror's
+/// branch that changed `file`.
+fn last_committer_of(store: &Store, file: &str) -> Option<String> {
+    let repo = store.repo();
+    let mut walk = repo.revwalk().ok()?;
+    walk.push(store.tip()?).ok()?;
+    walk.simplify_first_parent().ok()?;
+    let blob_at = |commit: &git2::Commit<'_>| {
+        commit
+            .tree()
+            .ok()
+            .and_then(|t| t.get_path(Path::new(file)).ok())
+            .map(|e| e.id())
+    };
+    for oid in walk.take(100_000) {
+        let commit = repo.find_commit(oid.ok()?).ok()?;
+        let here = blob_at(&commit);
+        let before = commit.parent(0).ok().and_then(|p| blob_at(&p));
+        if here != before {
+            let who = commit.committer();
+            return Some(format!(
+                "{} <{}>",
+                who.name().unwrap_or("?"),
+                who.email().unwrap_or("?")
+            ));
+        }
+    }
+    None
 }
 
 /// The day a new member joins: today in their zone, or the first update of
@@ -249,7 +312,7 @@ fn local_updates_missing_from(
 /// A local path is stored absolute, so the remote still resolves when
 /// async-up later runs from another folder.
 fn normalise_remote(remote: &str) -> String {
-    if crate::store::remote::is_plain_path(remote) {
+    if crate::store::remote_url::is_plain_path(remote) {
         if let Ok(abs) = Path::new(remote).canonicalize() {
             return abs.to_string_lossy().to_string();
         }

@@ -1,14 +1,21 @@
 //! `async-up me`: edit your own member file (and only yours).
 
 use super::{save_my_member_file, Status};
-use crate::context::Context;
+use crate::context::{Context, Team};
 use crate::error::{Error, Result};
 use crate::model::availability::{parse_span, parse_workdays};
 
-/// Set your time zone, workdays, working hours and focus blocks.
+/// Set your time zone, workdays, working hours, focus blocks and email.
 ///
 /// Teammates see your local time and whether you are working, in focus time,
 /// off hours, on a day off or away. Only the flags given change.
+///
+/// --email changes the address `audit` expects on your commits. `audit`
+/// judges a change to your member file by the file as it was, so this change
+/// is committed as the address the file had, whatever git's user.email says
+/// now: the member the team knows vouches for the new address. From then on
+/// your commits must carry the new one, so set git's user.email to it
+/// (before or after; `async-up doctor` says when the two differ).
 ///
 /// Example: async-up me --timezone Asia/Kolkata --hours 09:30-18:00 --focus 10:00-12:00 --workdays Mon-Fri
 #[derive(Debug, clap::Args)]
@@ -31,6 +38,9 @@ pub struct Args {
     /// Your display name.
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+    /// Your email: the committer address `audit` expects on your commits.
+    #[arg(long, value_name = "ADDR")]
+    pub email: Option<String>,
 }
 
 /// Runs `me`.
@@ -51,8 +61,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             args.workdays.join(" ")
         )));
     }
+    if let Some(e) = &args.email {
+        check_email(e)?;
+    }
     let team = ctx.open_team()?;
+    let mut email_before = None;
     let member = save_my_member_file(ctx, &team, |m| {
+        if let Some(e) = &args.email {
+            email_before = m.email.replace(e.clone());
+        }
         if let Some(z) = &args.timezone {
             m.timezone = Some(z.clone());
         }
@@ -72,7 +89,69 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         }
         Ok(())
     })?;
+    if let Some(new) = &args.email {
+        email_changed(ctx, &team, email_before.as_deref(), new)?;
+    }
     ctx.out()
         .print(&crate::render::sanitize::clean_lines(&member.to_toml()))?;
     Ok(Status::Success)
+}
+
+/// After `--email`: keeps a per-team `email` in the user config in step, and
+/// says who the change was committed as and what git must say from now on.
+fn email_changed(ctx: &Context, team: &Team, before: Option<&str>, new: &str) -> Result<()> {
+    if let Some(old) = before.filter(|old| *old != new) {
+        ctx.note(&format!(
+            "committed the change as {old}, the address your member file had, so `async-up audit` accepts it"
+        ));
+    }
+    if team.config.as_ref().is_some_and(|tc| tc.email.is_some()) {
+        let mut config = ctx.config.clone();
+        if let Some(entry) = config.teams.get_mut(&team.name) {
+            entry.email = Some(new.to_string());
+            config.save(&ctx.paths.config_file)?;
+            ctx.note(&format!(
+                "team {} in {} now commits as {new}",
+                team.name,
+                ctx.paths.config_file.display()
+            ));
+        }
+        return Ok(());
+    }
+    let me = ctx.identity(team.config.as_ref())?;
+    if !me.email.eq_ignore_ascii_case(new) {
+        crate::render::warn(&format!(
+            "you still commit as {}; `async-up audit` flags your commits until git does so as {new}: git config --global user.email {new}",
+            me.email
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses what cannot be an email address: one `@` with something on each
+/// side, no spaces or control characters. The address goes into commits and
+/// is compared by `audit`, so a typo here would flag every later commit.
+fn check_email(email: &str) -> Result<()> {
+    let bad = |why: &str| {
+        Err(Error::Usage(format!(
+            "{email:?} is not an email address: {why}"
+        )))
+    };
+    if email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return bad("it contains a space or a control character");
+    }
+    match email.split_once('@') {
+        Some((local, domain))
+            if !local.is_empty() && !domain.is_empty() && !domain.contains('@') =>
+        {
+            if email.len() > 254 {
+                return bad("it is longer than 254 characters");
+            }
+            if email.contains(['<', '>']) {
+                return bad("it contains < or >");
+            }
+            Ok(())
+        }
+        _ => bad("it needs exactly one @ with a name before it and a domain after it"),
+    }
 }

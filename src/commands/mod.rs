@@ -99,8 +99,16 @@ pub(crate) fn save_my_member_file(
         .member(&me.handle)
         .unwrap_or_else(|| Member::bare(me.handle.as_str()));
     drop(snapshot);
+    let email_before = member.email.clone();
     change(&mut member)?;
-    let signature = git2::Signature::now(&me.name, &me.email)?;
+    // `audit` judges a change to a member file by the file as it was, so a
+    // change of its email is committed as the address it had: the member
+    // the team knows vouches for the new one (see `me --email`).
+    let committer_email = match email_before {
+        Some(old) if member.email.as_deref().is_none_or(|new| new != old) => old,
+        _ => me.email.clone(),
+    };
+    let signature = git2::Signature::now(&me.name, &committer_email)?;
     let committed = team.store.commit_files(
         &[crate::store::FileChange {
             path: crate::model::layout::member_path(&me.handle),

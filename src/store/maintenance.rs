@@ -3,7 +3,7 @@
 //! in the background, as git itself does after a commit.
 
 use super::Store;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// Loose objects in one of the 256 fan-out folders above which a repack is
 /// worth starting: about 1,000 in all, well below git's own 6,700.
@@ -29,21 +29,20 @@ impl Store {
         if sample <= LOOSE_PER_FOLDER {
             return;
         }
-        let mut cmd = Command::new("git");
-        cmd.arg("--git-dir")
-            .arg(&self.path)
-            .args([
-                "-c",
-                "gc.auto=256",
-                "-c",
-                "gc.autoDetach=false",
-                "gc",
-                "--auto",
-                "--quiet",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+        // No hook either: `git gc --auto` runs `pre-auto-gc`.
+        let mut cmd = super::git_cli::git_on(&self.path);
+        cmd.args([
+            "-c",
+            "gc.auto=256",
+            "-c",
+            "gc.autoDetach=false",
+            "gc",
+            "--auto",
+            "--quiet",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
         if let Some(lock) = self.lock.get() {
             use std::os::fd::AsRawFd;
             use std::os::unix::process::CommandExt;

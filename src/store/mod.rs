@@ -8,6 +8,7 @@
 //! last fetched from or pushed to the remote.
 
 mod create;
+mod git_cli;
 mod history;
 pub mod index;
 mod maintenance;
@@ -15,6 +16,7 @@ mod merge;
 mod read;
 mod recover;
 pub mod remote;
+pub mod remote_url;
 pub mod sync;
 mod treediff;
 pub use treediff::{changes as tree_changes, Change};

@@ -6,10 +6,11 @@
 //! by someone who pushed first (the normal case: rebuild and retry), or
 //! refused by the server (a hook, a protected branch: report it).
 
+use super::git_cli::{git, git_on};
+pub use super::remote_url::{check as check_url, is_plain_path};
 use super::REMOTE_NAME;
 use crate::error::{Error, Result};
 use git2::Repository;
-use std::io::IsTerminal;
 use std::path::Path;
 use std::process::Command;
 
@@ -76,20 +77,19 @@ pub enum PushOutcome {
 /// Finds the remote's default branch; an empty remote's unborn HEAD counts.
 /// Falls back to git's `init.defaultBranch`, then `main`.
 pub fn detect_default_branch(remote: &super::RemoteSpec) -> Result<String> {
+    check_url(&remote.url)?;
     let found = match remote.transport {
         Transport::Git => detect_with_git(&remote.url)?,
         Transport::Libgit2 => detect_with_libgit2(&remote.url)?,
     };
     Ok(found.unwrap_or_else(|| {
-        git2::Config::open_default()
-            .and_then(|c| c.get_string("init.defaultBranch"))
-            .unwrap_or_else(|_| "main".to_string())
+        crate::gitconfig::get("init.defaultBranch").unwrap_or_else(|| "main".to_string())
     }))
 }
 
 fn detect_with_git(url: &str) -> Result<Option<String>> {
-    let out = git_command()
-        .args(["ls-remote", "--symref", url, "HEAD"])
+    let out = git()
+        .args(["ls-remote", "--symref", "--", url, "HEAD"])
         .output()
         .map_err(|e| Error::io("running git", e))?;
     if !out.status.success() {
@@ -109,8 +109,8 @@ fn detect_with_git(url: &str) -> Result<Option<String>> {
     // An empty remote lists no refs; cloning it is how git learns its unborn HEAD.
     let tmp = std::env::temp_dir().join(format!("async-up-probe-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
-    let out = git_command()
-        .args(["clone", "--quiet", "--bare", url])
+    let out = git()
+        .args(["clone", "--quiet", "--bare", "--", url])
         .arg(&tmp)
         .output()
         .map_err(|e| Error::io("running git", e))?;
@@ -143,21 +143,6 @@ fn detect_with_libgit2(url: &str) -> Result<Option<String>> {
         .and_then(|b| b.as_str().map(str::to_string))
         .and_then(|b| b.strip_prefix("refs/heads/").map(str::to_string));
     Ok(branch)
-}
-
-/// Whether `url` names a path rather than a URL or git's scp-like
-/// `user@host:path`.
-pub fn is_plain_path(url: &str) -> bool {
-    !url.contains("://") && !is_scp_like(url)
-}
-
-/// `user@host:path` (git's scp-like syntax): a colon before any slash.
-fn is_scp_like(url: &str) -> bool {
-    match (url.find(':'), url.find('/')) {
-        (Some(colon), Some(slash)) => colon < slash,
-        (Some(_), None) => true,
-        _ => false,
-    }
 }
 
 /// Whether the remote's branches are exactly the ones the mirror last
@@ -208,16 +193,18 @@ fn branches(
 
 /// Fetches every branch of the remote into `refs/remotes/origin/*`.
 pub fn fetch(repo: &Repository, path: &Path, remote: &super::RemoteSpec) -> Result<()> {
+    check_url(&remote.url)?;
     if remote_matches_mirror(repo, &remote.url) == Some(true) {
         return Ok(());
     }
     match remote.transport {
         Transport::Git => run_against_remote(
-            git_command().arg("--git-dir").arg(path).args([
+            git_on(path).args([
                 "fetch",
                 "--quiet",
                 "--prune",
                 "--no-write-fetch-head",
+                "--",
                 REMOTE_NAME,
                 FETCH_REFSPEC,
             ]),
@@ -246,8 +233,9 @@ pub fn fetch(repo: &Repository, path: &Path, remote: &super::RemoteSpec) -> Resu
 /// takes as long again (140 s against 66 s for 1,000 members x 750 days).
 /// A local path is cloned with hardlinks, as `git clone` does.
 pub fn clone_bare(url: &str, path: &Path) -> Result<()> {
+    check_url(url)?;
     run_against_remote(
-        git_command()
+        git()
             .args(["clone", "--bare", "--quiet", "--no-tags", "--"])
             .arg(url)
             .arg(path),
@@ -273,6 +261,7 @@ pub fn push(
     remote: &super::RemoteSpec,
     branch: &str,
 ) -> Result<PushOutcome> {
+    check_url(&remote.url)?;
     let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
     match remote.transport {
         Transport::Git => push_with_git(path, &remote.url, &refspec),
@@ -281,10 +270,8 @@ pub fn push(
 }
 
 fn push_with_git(path: &Path, url: &str, refspec: &str) -> Result<PushOutcome> {
-    let out = git_command()
-        .arg("--git-dir")
-        .arg(path)
-        .args(["push", "--porcelain", "--quiet", REMOTE_NAME, refspec])
+    let out = git_on(path)
+        .args(["push", "--porcelain", "--quiet", "--", REMOTE_NAME, refspec])
         .output()
         .map_err(|e| Error::io("running git push", e))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -445,7 +432,7 @@ fn callbacks<'a>(sideband: Option<&'a std::cell::RefCell<String>>) -> git2::Remo
         }
         if allowed.contains(git2::CredentialType::USER_PASS_PLAINTEXT) && !tried_helper {
             tried_helper = true;
-            if let Ok(config) = git2::Config::open_default() {
+            if let Some(config) = crate::gitconfig::open() {
                 if let Ok(c) = git2::Cred::credential_helper(&config, url, username) {
                     return Ok(c);
                 }
@@ -467,16 +454,6 @@ fn callbacks<'a>(sideband: Option<&'a std::cell::RefCell<String>>) -> git2::Remo
     cb
 }
 
-/// A `git` command that never waits on a password prompt nobody can answer.
-fn git_command() -> Command {
-    let mut cmd = Command::new("git");
-    if !std::io::stdin().is_terminal() {
-        cmd.env("GIT_TERMINAL_PROMPT", "0");
-    }
-    cmd.stdin(std::process::Stdio::null());
-    cmd
-}
-
 fn unreachable_error(url: &str, stderr: &[u8]) -> Error {
     let text = String::from_utf8_lossy(stderr);
     let message: Vec<&str> = text
@@ -491,21 +468,5 @@ fn unreachable_error(url: &str, stderr: &[u8]) -> Error {
         } else {
             message.join("; ")
         },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tells_paths_from_urls() {
-        assert!(is_plain_path("/srv/git/team.git"));
-        assert!(is_plain_path("/tmp/a:b"));
-        assert!(is_plain_path("../team.git"));
-        assert!(!is_plain_path("git@host:repo"));
-        assert!(!is_plain_path("host:repo"));
-        assert!(!is_plain_path("ssh://host/repo"));
-        assert!(!is_plain_path("file:///srv/git/team.git"));
     }
 }

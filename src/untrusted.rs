@@ -9,8 +9,9 @@ use crate::render::{self, sanitize, BlockerRow, Entry, Out, TeamView};
 use chrono::NaiveDate;
 
 /// Parses `data` as an update file and a member file, renders what parses,
-/// and panics if any promise is broken: no panic inside, no control
-/// character in table or markdown output, JSON that parses back.
+/// and panics if any promise is broken: no panic inside, no control or
+/// invisible character in table or markdown output, no mass mention in
+/// markdown, JSON that escapes them and parses back.
 pub fn parse_and_render(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -60,20 +61,35 @@ pub fn parse_and_render(data: &[u8]) {
         color: false,
         width: Some(80),
     };
-    let shown = [
-        render::table::team(&out, &view),
-        render::table::blockers(&out, &rows),
-        render::table::log(&out, std::slice::from_ref(&update)),
+    let markdown = [
         render::markdown::team(&view),
         render::markdown::blockers(&rows),
         render::markdown::log(&update.author, std::slice::from_ref(&update)),
     ];
-    for text in &shown {
-        if let Some(c) = text
-            .chars()
-            .find(|&c| c != '\n' && sanitize::is_dangerous(c))
-        {
-            panic!("{:?} reached the terminal in:\n{text}", c);
+    for text in &markdown {
+        if let Some(at) = mass_mention(text) {
+            panic!("a mass mention at byte {at} pings a chat in:\n{text}");
+        }
+    }
+    let shown = [
+        render::table::team(&out, &view),
+        render::table::blockers(&out, &rows),
+        render::table::log(&out, std::slice::from_ref(&update)),
+    ];
+    for text in shown.iter().chain(&markdown) {
+        let chars: Vec<char> = text.chars().collect();
+        for (at, &c) in chars.iter().enumerate() {
+            if c != '\n' && sanitize::is_dangerous(c) {
+                panic!("{c:?} reached the terminal in:\n{text}");
+            }
+            // A joiner between two visible non-ASCII characters is seen (emoji).
+            let joins = matches!(c, '\u{200c}' | '\u{200d}')
+                && at > 0
+                && !chars[at - 1].is_ascii()
+                && chars.get(at + 1).is_some_and(|n| !n.is_ascii());
+            if sanitize::is_invisible(c) && !joins {
+                panic!("{c:?} is hidden in:\n{text}");
+            }
         }
     }
     for json in [
@@ -83,10 +99,25 @@ pub fn parse_and_render(data: &[u8]) {
     ] {
         if let Some(c) = json
             .chars()
-            .find(|&c| c != '\n' && sanitize::is_dangerous(c))
+            .find(|&c| c != '\n' && (sanitize::is_dangerous(c) || sanitize::is_invisible(c)))
         {
             panic!("{:?} left unescaped in JSON", c);
         }
         serde_json::from_str::<serde_json::Value>(&json).expect("JSON output parses");
     }
+}
+
+/// Where `@here`, `@channel`, `@everyone` or `@all` stands as a word.
+fn mass_mention(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    ["@here", "@channel", "@everyone", "@all"]
+        .iter()
+        .flat_map(|m| lower.match_indices(m).map(|(at, m)| (at, at + m.len())))
+        .find(|&(at, end)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[end..].chars().next();
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+        .map(|(at, _)| at)
 }

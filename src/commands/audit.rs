@@ -57,7 +57,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let out = ctx.out();
     let text = match args.format {
         Format::Json => render::json::audit(&report),
-        Format::Table | Format::Markdown => render::table::audit(&out, &report),
+        Format::Table => render::table::audit(&out, &report),
+        Format::Markdown => render::markdown::audit(&report),
     };
     out.print(&text)?;
     Ok(if report.violations.is_empty() {

@@ -7,8 +7,8 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::insight::{blocker_lives, dates};
 use crate::model::Handle;
+use crate::render::digest::{self as render, BlockerJson, Day, Digest, MemberDigest, OpenBlocker};
 use chrono::NaiveDate;
-use serde::Serialize;
 
 /// Summarise a period: plans against what was reported, blockers, time away.
 ///
@@ -44,50 +44,6 @@ pub enum DigestFormat {
     Json,
     /// A small self-contained HTML page.
     Html,
-}
-
-#[derive(Serialize)]
-struct Day {
-    date: String,
-    planned: Vec<String>,
-    reported: Option<Vec<String>>,
-}
-
-#[derive(Serialize)]
-struct BlockerJson {
-    id: String,
-    text: String,
-    since: String,
-    resolved: Option<String>,
-    days: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct MemberDigest {
-    handle: String,
-    days: Vec<Day>,
-    blockers_opened: Vec<BlockerJson>,
-    blockers_resolved: Vec<BlockerJson>,
-    away_days: u32,
-}
-
-#[derive(Serialize)]
-struct OpenBlocker {
-    author: String,
-    id: String,
-    text: String,
-    since: String,
-    age_days: i64,
-}
-
-#[derive(Serialize)]
-struct Digest {
-    schema: u32,
-    team: String,
-    since: String,
-    until: String,
-    members: Vec<MemberDigest>,
-    open_blockers: Vec<OpenBlocker>,
 }
 
 /// Runs `digest`.
@@ -167,87 +123,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         open_blockers,
     };
     let text = match args.format {
-        DigestFormat::Json => {
-            let json = serde_json::to_string_pretty(&digest).expect("digest serializes");
-            format!("{}\n", crate::render::sanitize::escape_json(&json))
-        }
-        DigestFormat::Markdown => markdown(&digest),
-        DigestFormat::Html => html(&markdown(&digest)),
+        DigestFormat::Json => render::json(&digest),
+        DigestFormat::Markdown => render::markdown(&digest),
+        DigestFormat::Html => render::html(&digest),
     };
     ctx.out().print(&text)?;
     Ok(Status::Success)
-}
-
-fn markdown(d: &Digest) -> String {
-    use crate::render::sanitize::clean;
-    use std::fmt::Write;
-    let t = |s: &str| clean(s).replace('<', "\\<").replace('>', "\\>");
-    let mut out = String::new();
-    let _ = writeln!(out, "# {} digest, {} to {}\n", t(&d.team), d.since, d.until);
-    for m in &d.members {
-        let _ = writeln!(out, "## @{}\n", clean(&m.handle));
-        if m.away_days > 0 {
-            let _ = writeln!(out, "Away {} day(s).\n", m.away_days);
-        }
-        if m.days.is_empty() {
-            out.push_str("_No updates in this period._\n\n");
-        }
-        for day in &m.days {
-            let _ = writeln!(out, "**{}**", day.date);
-            for p in &day.planned {
-                let _ = writeln!(out, "- planned: {}", t(p));
-            }
-            match &day.reported {
-                Some(r) if !r.is_empty() => {
-                    for x in r {
-                        let _ = writeln!(out, "- reported next: {}", t(x));
-                    }
-                }
-                Some(_) => out.push_str("- reported next: _nothing_\n"),
-                None => out.push_str("- reported next: _no later update yet_\n"),
-            }
-            out.push('\n');
-        }
-        for b in &m.blockers_opened {
-            let _ = writeln!(out, "- blocker opened {}: {}", b.since, t(&b.text));
-        }
-        for b in &m.blockers_resolved {
-            let _ = writeln!(
-                out,
-                "- blocker resolved {} after {} day(s): {}",
-                b.resolved.as_deref().unwrap_or("?"),
-                b.days.unwrap_or(0),
-                t(&b.text)
-            );
-        }
-        if !m.blockers_opened.is_empty() || !m.blockers_resolved.is_empty() {
-            out.push('\n');
-        }
-    }
-    out.push_str("## Open blockers\n\n");
-    if d.open_blockers.is_empty() {
-        out.push_str("None.\n");
-    }
-    for b in &d.open_blockers {
-        let _ = writeln!(
-            out,
-            "- @{}: {} ({}d, since {})",
-            clean(&b.author),
-            t(&b.text),
-            b.age_days,
-            b.since
-        );
-    }
-    out
-}
-
-/// Wraps the markdown digest in a minimal HTML page (escaped, no scripts).
-fn html(markdown: &str) -> String {
-    let escaped = markdown
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>async-up digest</title></head>\n<body><pre style=\"font: 14px/1.4 system-ui, sans-serif; white-space: pre-wrap\">{escaped}</pre></body></html>\n"
-    )
 }

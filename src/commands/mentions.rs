@@ -71,7 +71,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let out = ctx.out();
     let text = match args.format {
         Format::Json => render::json::mentions(who.as_str(), &rows),
-        Format::Table | Format::Markdown => render::table::mentions(&out, who.as_str(), &rows),
+        Format::Table => render::table::mentions(&out, who.as_str(), &rows),
+        Format::Markdown => render::markdown::mentions(who.as_str(), &rows),
     };
     out.print(&text)?;
     finish_warnings(&snapshot, false)?;

@@ -1,33 +1,114 @@
-//! Markdown output that pastes cleanly into GitHub, Slack or an email.
+//! Markdown output that pastes cleanly into GitHub, Slack or an email, and
+//! in which nothing a teammate wrote is live: every piece of teammate text
+//! goes through [`text`], the one escaping function of every markdown view.
 
-use super::{sanitize::clean, BlockerRow, TeamView};
+use super::{sanitize::clean, BlockerRow, MentionRow, TeamView};
 use crate::model::Update;
 use std::fmt::Write;
 
-/// Safe inline text: no controls, and no raw HTML for renderers that allow it.
-fn text(s: &str) -> String {
-    clean(s).replace('<', "\\<").replace('>', "\\>")
+/// Mentions that chat tools (Slack, Mattermost, Discord, Teams) turn into a
+/// notification of everyone in the channel.
+const MASS_MENTIONS: [&str; 4] = ["channel", "here", "everyone", "all"];
+
+/// Whether the `@` at `at` starts a mass mention: `@here` and the like, in
+/// any case, not inside a word (an email address) and not a prefix of a
+/// longer name (`@allison`).
+fn is_mass_mention(chars: &[char], at: usize) -> bool {
+    if at > 0 && chars[at - 1].is_alphanumeric() {
+        return false;
+    }
+    let name: String = chars[at + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    MASS_MENTIONS.contains(&name.to_ascii_lowercase().as_str())
 }
 
+/// Teammate text as inline markdown that renders as exactly that text, on
+/// one line, in any place a view puts it (a list item, a heading, mid-line).
+///
+/// - Controls and invisible characters are made visible ([`clean`]); line
+///   breaks and tabs become spaces, so text never ends a list or starts a
+///   block, and blanks at either end go (they would make indented code).
+/// - `\`, `` ` ``, `*`, `[`, `]`, `~` get a backslash, and `_` too unless it
+///   sits inside a word (`snake_case` stays as it is): no code, emphasis,
+///   strikethrough, link, image, footnote or task box.
+/// - `<`, `>` and `&` become `&lt;`, `&gt;` and `&amp;`: no HTML, autolink or
+///   entity, and Slack, which ignores backslashes, shows them as typed too.
+/// - A leading `#`, `-`, `+`, `=` or the `.`/`)` after leading digits gets a
+///   backslash: no heading, list or rule where the text starts a block.
+/// - `@channel`, `@here`, `@everyone` and `@all` become `@ here` and so on,
+///   so posting a digest to a chat pings nobody. `@handle` stays readable.
+///
+/// ```
+/// use async_up::render::markdown::text;
+/// assert_eq!(text("# [x](http://e) <b> @here"), "\\# \\[x\\](http://e) &lt;b&gt; @ here");
+/// assert_eq!(text("keep snake_case and @bob"), "keep snake_case and @bob");
+/// ```
+pub fn text(s: &str) -> String {
+    let cleaned = clean(s);
+    let chars: Vec<char> = cleaned.trim().chars().collect();
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let in_word = |at: usize| {
+        at > 0
+            && chars[at - 1].is_alphanumeric()
+            && chars.get(at + 1).is_some_and(|c| c.is_alphanumeric())
+    };
+    let mut out = String::with_capacity(cleaned.len() + 8);
+    for (at, &c) in chars.iter().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '[' | ']' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '_' if !in_word(at) => out.push_str("\\_"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '#' | '-' | '+' | '=' if at == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if at == digits && digits > 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' if is_mass_mention(&chars, at) => out.push_str("@ "),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A handle as a mention, `@alice`, escaped like any teammate text.
+pub fn handle(h: &str) -> String {
+    text(&format!("@{h}"))
+}
+
+/// A bold title and a list of items that are already markdown.
 fn section(out: &mut String, title: &str, items: &[String]) {
     if items.is_empty() {
         return;
     }
     let _ = writeln!(out, "**{title}**");
     for item in items {
-        let _ = writeln!(out, "- {}", text(item));
+        let _ = writeln!(out, "- {item}");
     }
     // A blank line ends the list; without it the next line would continue the last item.
     out.push('\n');
 }
 
+fn texts(items: &[String]) -> Vec<String> {
+    items.iter().map(|i| text(i)).collect()
+}
+
 fn update_body(out: &mut String, u: &Update) {
-    section(out, "Yesterday", &u.yesterday);
-    section(out, "Today", &u.today);
+    section(out, "Yesterday", &texts(&u.yesterday));
+    section(out, "Today", &texts(&u.today));
     let blockers: Vec<String> = u
         .blockers
         .iter()
-        .map(|b| format!("{} (`{}`, since {})", b.text, clean(&b.id), b.since))
+        .map(|b| format!("{} (id {}, since {})", text(&b.text), text(&b.id), b.since))
         .collect();
     section(out, "Blockers", &blockers);
     if let Some(m) = u.mood {
@@ -42,9 +123,9 @@ pub fn team(view: &TeamView) -> String {
     for e in &view.entries {
         let _ = writeln!(
             out,
-            "### {} (@{}), {} · written {}\n",
+            "### {} ({}), {} · written {}\n",
             text(&e.name),
-            clean(&e.update.author),
+            handle(&e.update.author),
             e.update.date,
             e.ago
         );
@@ -56,37 +137,40 @@ pub fn team(view: &TeamView) -> String {
             );
         }
         update_body(&mut out, &e.update);
-        section(&mut out, "Answers", &view.answer_lines(&e.update));
+        section(&mut out, "Answers", &texts(&view.answer_lines(&e.update)));
     }
     if view.entries.is_empty() {
         out.push_str("_No current updates._\n\n");
     }
     if !view.away.is_empty() {
-        let names: Vec<String> = view.away.iter().map(super::table::away_text).collect();
-        let _ = writeln!(out, "**Away:** {}\n", text(&names.join(", ")));
+        let names: Vec<String> = view
+            .away
+            .iter()
+            .map(|a| match &a.note {
+                Some(n) => format!("{} until {} ({})", handle(&a.handle), a.until, text(n)),
+                None => format!("{} until {}", handle(&a.handle), a.until),
+            })
+            .collect();
+        let _ = writeln!(out, "**Away:** {}\n", names.join(", "));
     }
     if !view.missing.is_empty() {
-        let names: Vec<String> = view
-            .missing
-            .iter()
-            .map(|m| format!("@{}", clean(m)))
-            .collect();
+        let names: Vec<String> = view.missing.iter().map(|m| handle(m)).collect();
         let _ = writeln!(out, "**Missing:** {}", names.join(", "));
     }
     out
 }
 
-/// `blockers --format markdown` (also used for tables in plain pipes).
+/// `blockers --format markdown`.
 pub fn blockers(rows: &[BlockerRow]) -> String {
     let mut out = String::new();
     for r in rows {
         let _ = writeln!(
             out,
-            "- @{}{}: {} (`{}`, since {}, {}d)",
-            clean(&r.author),
+            "- {}{}: {} (id {}, since {}, {}d)",
+            handle(&r.author),
             if r.away { " (away)" } else { "" },
             text(&r.text),
-            clean(&r.id),
+            text(&r.id),
             r.since,
             r.age_days
         );
@@ -95,12 +179,58 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
 }
 
 /// `log --format markdown`.
-pub fn log(handle: &str, updates: &[Update]) -> String {
+pub fn log(who: &str, updates: &[Update]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## @{}\n", clean(handle));
+    let _ = writeln!(out, "## {}\n", handle(who));
     for u in updates {
         let _ = writeln!(out, "### {}\n", u.date);
         update_body(&mut out, u);
+    }
+    out
+}
+
+/// `mentions --format markdown`.
+pub fn mentions(who: &str, rows: &[MentionRow]) -> String {
+    if rows.is_empty() {
+        return format!("Nothing mentions {} in the latest updates.\n", handle(who));
+    }
+    let mut out = format!("## Mentions of {}\n\n", handle(who));
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "- {} ({}, {}): {}",
+            handle(&r.author),
+            r.kind,
+            r.date,
+            text(&r.text)
+        );
+    }
+    out
+}
+
+/// `audit --format markdown`.
+pub fn audit(report: &crate::trust::audit::Report) -> String {
+    let mut out = format!(
+        "**Audit:** {} commit(s) checked, {} violation(s).\n",
+        report.commits_checked,
+        report.violations.len()
+    );
+    if !report.violations.is_empty() {
+        out.push('\n');
+    }
+    for v in &report.violations {
+        let _ = writeln!(
+            out,
+            "- {} {} {} ({}): {}",
+            text(&v.commit[..v.commit.len().min(10)]),
+            match &v.member {
+                Some(m) => handle(m),
+                None => "(trust anchor)".to_string(),
+            },
+            text(&v.path),
+            text(&v.committer),
+            text(&v.reason)
+        );
     }
     out
 }

@@ -1,6 +1,8 @@
 //! Rendering: tables for people, markdown for pasting, JSON for scripts.
-//! Every string from the team repo passes through [`sanitize`] on its way out.
+//! Every string from the team repo passes through [`sanitize`] on its way out,
+//! and through [`markdown::text`] on its way into markdown.
 
+pub mod digest;
 pub mod html;
 pub mod json;
 pub mod markdown;

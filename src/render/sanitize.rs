@@ -1,6 +1,9 @@
 //! Making teammates' text safe for a terminal. Anything that could move the
 //! cursor, set a title, make a hyperlink, ring a bell or reorder text (C0 and
 //! C1 controls, DEL, bidi overrides) becomes U+FFFD before it is printed.
+//! Characters that take no room on screen ([`is_invisible`]: zero-width
+//! spaces, joiners out of place, fillers, tag characters) are shown as
+//! `<U+200B>`, so text that looks the same is the same.
 
 /// The character shown in place of a control character.
 pub const REPLACEMENT: char = '\u{FFFD}';
@@ -14,20 +17,71 @@ pub fn is_dangerous(c: char) -> bool {
         || matches!(code, 0x061c | 0x200e | 0x200f | 0x202a..=0x202e | 0x2066..=0x2069)
 }
 
-/// One line of safe text: line breaks and tabs become spaces, other controls U+FFFD.
+/// Whether `c` shows as nothing (or as blank space where none seems to be):
+/// the soft hyphen, the combining grapheme joiner, Hangul and Khmer fillers,
+/// Mongolian variation selectors, zero-width spaces and joiners, the line and
+/// paragraph separators, invisible operators and deprecated format
+/// characters, the byte-order mark, interlinear annotations, shorthand and
+/// musical format controls, and tag characters. Variation selectors stay out:
+/// they pick an emoji's or an ideograph's look, which is seen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00ad
+            | 0x034f
+            | 0x115f
+            | 0x1160
+            | 0x17b4
+            | 0x17b5
+            | 0x180b..=0x180f
+            | 0x200b..=0x200f
+            | 0x2028
+            | 0x2029
+            | 0x2060..=0x206f
+            | 0x3164
+            | 0xfeff
+            | 0xffa0
+            | 0xfff9..=0xfffb
+            | 0x1bca0..=0x1bca3
+            | 0x1d173..=0x1d17a
+            | 0xe0000..=0xe007f
+    )
+}
+
+/// Whether a zero-width joiner or non-joiner at `at` does visible work: it
+/// joins emoji (👩‍💻) or shapes Persian and Indic words, so it sits between
+/// two characters outside ASCII that are themselves seen. Anywhere else (in
+/// an ASCII word or a handle, at either end) it only hides a difference.
+fn joins_visibly(chars: &[char], at: usize) -> bool {
+    let seen = |c: &char| !c.is_ascii() && !c.is_whitespace() && !is_invisible(*c);
+    matches!(chars[at], '\u{200c}' | '\u{200d}')
+        && at > 0
+        && chars.get(at - 1).is_some_and(seen)
+        && chars.get(at + 1).is_some_and(seen)
+}
+
+/// One line of safe text: line breaks and tabs become spaces, other controls
+/// U+FFFD, invisible characters a visible `<U+XXXX>`.
 ///
 /// ```
 /// use async_up::render::sanitize::clean;
 /// assert_eq!(clean("hi\x1b]0;title\x07\nthere"), "hi\u{FFFD}]0;title\u{FFFD} there");
+/// assert_eq!(clean("@bo\u{200b}b"), "@bo<U+200B>b");
 /// ```
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if is_dangerous(c) => REPLACEMENT,
-            c => c,
-        })
-        .collect()
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (at, &c) in chars.iter().enumerate() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if is_dangerous(c) => out.push(REPLACEMENT),
+            c if is_invisible(c) && !joins_visibly(&chars, at) => {
+                out.push_str(&format!("<U+{:04X}>", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Safe text that keeps its line breaks (for messages of several lines).
@@ -36,14 +90,18 @@ pub fn clean_lines(s: &str) -> String {
 }
 
 /// Escapes, inside already serialized JSON, the characters serde_json leaves
-/// raw (DEL, C1 controls, bidi overrides). They only occur inside strings, so
-/// a `\uXXXX` escape keeps the JSON valid and the terminal safe. The line
-/// breaks of pretty-printing are left alone; inside strings serde escapes them.
+/// raw (DEL, C1 controls, bidi overrides, invisible characters). They only
+/// occur inside strings, so a `\uXXXX` escape (a surrogate pair past U+FFFF)
+/// keeps the JSON valid and its value the same, and shows them in a
+/// terminal. The line breaks of pretty-printing are left alone; inside
+/// strings serde escapes them.
 pub fn escape_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if c != '\n' && is_dangerous(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+        if c != '\n' && (is_dangerous(c) || is_invisible(c)) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
@@ -64,5 +122,23 @@ mod tests {
         assert!(cleaned.contains("red"));
         let json = escape_json("\"\u{9b}\u{202e}\"");
         assert_eq!(json, "\"\\u009b\\u202e\"");
+    }
+
+    #[test]
+    fn invisible_characters_become_visible() {
+        assert_eq!(
+            clean("a\u{200b}b\u{feff}c\u{2028}d\u{ad}e\u{e0041}"),
+            "a<U+200B>b<U+FEFF>c<U+2028>d<U+00AD>e<U+E0041>"
+        );
+        // A joiner inside an ASCII word or at an edge hides a difference...
+        assert_eq!(clean("bo\u{200d}b\u{200c}"), "bo<U+200D>b<U+200C>");
+        // ...but between emoji or in a Persian word it is part of what is seen.
+        assert_eq!(clean("👩\u{200d}💻"), "👩\u{200d}💻");
+        assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
+        // JSON keeps the value and escapes it, past the BMP as a surrogate pair.
+        let json = escape_json("\"\u{200b}\u{e0041}👩\u{200d}💻\"");
+        assert_eq!(json, "\"\\u200b\\udb40\\udc41👩\\u200d💻\"");
+        let back: String = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, "\u{200b}\u{e0041}👩\u{200d}💻");
     }
 }

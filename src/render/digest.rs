@@ -1,0 +1,235 @@
+//! The digest of a period as JSON, markdown for chat and email, and a small
+//! HTML page. `commands::digest` gathers the data; teammate text in it is
+//! escaped here like in every other view ([`super::markdown::text`]).
+
+use super::markdown::{handle, text};
+use serde::Serialize;
+use std::fmt::Write;
+
+/// What one member planned on a day beside what they reported next.
+#[derive(Serialize)]
+pub struct Day {
+    /// The update's date.
+    pub date: String,
+    /// Its today items.
+    pub planned: Vec<String>,
+    /// The next update's yesterday items, if there is a next update.
+    pub reported: Option<Vec<String>>,
+}
+
+/// A blocker opened or resolved in the period.
+#[derive(Serialize)]
+pub struct BlockerJson {
+    /// Its id.
+    pub id: String,
+    /// What blocked.
+    pub text: String,
+    /// When it was opened.
+    pub since: String,
+    /// When it was resolved, if it was.
+    pub resolved: Option<String>,
+    /// Days from opened to resolved.
+    pub days: Option<i64>,
+}
+
+/// One member's period.
+#[derive(Serialize)]
+pub struct MemberDigest {
+    /// Who.
+    pub handle: String,
+    /// Their updates in the period.
+    pub days: Vec<Day>,
+    /// Blockers opened in the period.
+    pub blockers_opened: Vec<BlockerJson>,
+    /// Blockers resolved in the period.
+    pub blockers_resolved: Vec<BlockerJson>,
+    /// Days away in the period.
+    pub away_days: u32,
+}
+
+/// A blocker still open at the end of the period.
+#[derive(Serialize)]
+pub struct OpenBlocker {
+    /// Whose blocker.
+    pub author: String,
+    /// Its id.
+    pub id: String,
+    /// What blocks.
+    pub text: String,
+    /// Since when.
+    pub since: String,
+    /// Days open at the end of the period.
+    pub age_days: i64,
+}
+
+/// The whole digest; its JSON keys are a stable interface.
+#[derive(Serialize)]
+pub struct Digest {
+    /// The JSON schema version.
+    pub schema: u32,
+    /// The team's name.
+    pub team: String,
+    /// First day of the period.
+    pub since: String,
+    /// Last day of the period.
+    pub until: String,
+    /// Per member.
+    pub members: Vec<MemberDigest>,
+    /// The team's open blockers, oldest first.
+    pub open_blockers: Vec<OpenBlocker>,
+}
+
+/// `digest --format json`.
+pub fn json(d: &Digest) -> String {
+    let json = serde_json::to_string_pretty(d).expect("digest serializes");
+    format!("{}\n", super::sanitize::escape_json(&json))
+}
+
+/// `digest --format markdown`.
+pub fn markdown(d: &Digest) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} digest, {} to {}\n",
+        text(&d.team),
+        d.since,
+        d.until
+    );
+    for m in &d.members {
+        let _ = writeln!(out, "## {}\n", handle(&m.handle));
+        if m.away_days > 0 {
+            let _ = writeln!(out, "Away {} day(s).\n", m.away_days);
+        }
+        if m.days.is_empty() {
+            out.push_str("_No updates in this period._\n\n");
+        }
+        for day in &m.days {
+            let _ = writeln!(out, "**{}**", day.date);
+            for p in &day.planned {
+                let _ = writeln!(out, "- planned: {}", text(p));
+            }
+            match &day.reported {
+                Some(r) if !r.is_empty() => {
+                    for x in r {
+                        let _ = writeln!(out, "- reported next: {}", text(x));
+                    }
+                }
+                Some(_) => out.push_str("- reported next: _nothing_\n"),
+                None => out.push_str("- reported next: _no later update yet_\n"),
+            }
+            out.push('\n');
+        }
+        for b in &m.blockers_opened {
+            let _ = writeln!(out, "- blocker opened {}: {}", b.since, text(&b.text));
+        }
+        for b in &m.blockers_resolved {
+            let _ = writeln!(
+                out,
+                "- blocker resolved {} after {} day(s): {}",
+                b.resolved.as_deref().unwrap_or("?"),
+                b.days.unwrap_or(0),
+                text(&b.text)
+            );
+        }
+        if !m.blockers_opened.is_empty() || !m.blockers_resolved.is_empty() {
+            out.push('\n');
+        }
+    }
+    out.push_str("## Open blockers\n\n");
+    if d.open_blockers.is_empty() {
+        out.push_str("None.\n");
+    }
+    for b in &d.open_blockers {
+        let _ = writeln!(
+            out,
+            "- {}: {} ({}d, since {})",
+            handle(&b.author),
+            text(&b.text),
+            b.age_days,
+            b.since
+        );
+    }
+    out
+}
+
+/// `digest --format html`: a small self-contained page built from the same
+/// data (no script, no network), every teammate text escaped by
+/// [`super::html::esc`].
+pub fn html(d: &Digest) -> String {
+    use super::html::esc;
+    let mut page = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} digest</title>\n<style>body{{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#212529}}h1{{font-size:22px}}h2{{font-size:17px;margin-top:24px}}h3{{font-size:14px;margin-bottom:4px}}</style></head>\n<body>\n<h1>{} digest, {} to {}</h1>\n",
+        esc(&d.team),
+        esc(&d.team),
+        d.since,
+        d.until
+    );
+    let list = |page: &mut String, items: &[String]| {
+        if !items.is_empty() {
+            page.push_str("<ul>\n");
+            for item in items {
+                let _ = writeln!(page, "<li>{item}</li>");
+            }
+            page.push_str("</ul>\n");
+        }
+    };
+    for m in &d.members {
+        let _ = writeln!(page, "<h2>@{}</h2>", esc(&m.handle));
+        if m.away_days > 0 {
+            let _ = writeln!(page, "<p>Away {} day(s).</p>", m.away_days);
+        }
+        if m.days.is_empty() {
+            page.push_str("<p><em>No updates in this period.</em></p>\n");
+        }
+        for day in &m.days {
+            let _ = writeln!(page, "<h3>{}</h3>", day.date);
+            let mut items: Vec<String> = day
+                .planned
+                .iter()
+                .map(|p| format!("planned: {}", esc(p)))
+                .collect();
+            match &day.reported {
+                Some(r) if !r.is_empty() => {
+                    items.extend(r.iter().map(|x| format!("reported next: {}", esc(x))));
+                }
+                Some(_) => items.push("reported next: <em>nothing</em>".into()),
+                None => items.push("reported next: <em>no later update yet</em>".into()),
+            }
+            list(&mut page, &items);
+        }
+        let mut blockers: Vec<String> = m
+            .blockers_opened
+            .iter()
+            .map(|b| format!("blocker opened {}: {}", b.since, esc(&b.text)))
+            .collect();
+        blockers.extend(m.blockers_resolved.iter().map(|b| {
+            format!(
+                "blocker resolved {} after {} day(s): {}",
+                b.resolved.as_deref().unwrap_or("?"),
+                b.days.unwrap_or(0),
+                esc(&b.text)
+            )
+        }));
+        list(&mut page, &blockers);
+    }
+    page.push_str("<h2>Open blockers</h2>\n");
+    if d.open_blockers.is_empty() {
+        page.push_str("<p>None.</p>\n");
+    }
+    let open: Vec<String> = d
+        .open_blockers
+        .iter()
+        .map(|b| {
+            format!(
+                "@{}: {} ({}d, since {})",
+                esc(&b.author),
+                esc(&b.text),
+                b.age_days,
+                b.since
+            )
+        })
+        .collect();
+    list(&mut page, &open);
+    page.push_str("</body></html>\n");
+    page
+}

@@ -1,0 +1,407 @@
+//! Nothing a teammate writes is live in what others read. Hostile text in
+//! every field a teammate controls goes through every markdown-producing
+//! command of the real binary; a real CommonMark renderer (pulldown-cmark,
+//! with GitHub's extensions) must see exactly the structure it sees for plain
+//! words in the same places (no link, image, heading, list, code, emphasis or
+//! HTML of the teammate's own), and the same words back, unescaped.
+
+mod common;
+use common::*;
+use pulldown_cmark::{Event, Options, Parser, TagEnd};
+use std::path::Path;
+
+/// What teammates might type to make their text do something.
+const HOSTILE: &[&str] = &[
+    "[click me](http://evil.example/login)",
+    "![](http://tracker.example/pixel.png)",
+    "<http://evil.example/auto>",
+    "<img src=x onerror=alert(1)> <b>bold</b> <!-- hidden -->",
+    "# heading",
+    "###### small heading #",
+    "1. ordered",
+    "2) ordered too",
+    "2026. A year",
+    "- nested bullet",
+    "+ plus bullet",
+    "* star bullet",
+    "> quoted",
+    "*emphasis* **strong** _under_ __dunder__ ***both***",
+    "~~strike~~ ~single~",
+    "`code` ``double`` `unclosed",
+    "```rust",
+    "~~~",
+    "    indented code",
+    "\tindented by a tab",
+    "---",
+    "***",
+    "___",
+    "===",
+    "| a | b |",
+    "[ ] task box",
+    "[^1] footnote",
+    "[ref]: http://evil.example/def",
+    "[[wiki link]]",
+    "&lt;script&gt; &#x200B; &amp; &copy; R&D",
+    "trailing backslash \\",
+    "\\*escaped\\* \\[not\\]",
+    "hard  ",
+    "first line\n\n- injected item\n\n# injected heading\n\n    code\n",
+    "line\r\nwith CRLF",
+    "@channel @here @everyone @all @HERE (@here) @here.",
+    "@alice please [review](http://evil.example/pr) @here",
+    "keep snake_case_name, bob@example.com and @allison",
+    "a*b*c and 2*3*4",
+];
+
+/// Whose texts mention `@alice` (so `mentions alice` lists them).
+fn mentions_alice(i: usize) -> bool {
+    HOSTILE[i].contains("@alice")
+}
+
+/// The same place in a harmless team: a word that a renderer leaves alone.
+fn benign(i: usize) -> String {
+    if mentions_alice(i) {
+        format!("slot{i}z @alice")
+    } else {
+        format!("slot{i}z")
+    }
+}
+
+/// What a reader must see of hostile text `i`: the same characters, on one
+/// line, without surrounding blanks, mass mentions broken up.
+fn expected(i: usize) -> String {
+    let flat = HOSTILE[i].replace(['\n', '\r', '\t'], " ");
+    let mut out = flat.trim().to_string();
+    for mass in ["channel", "here", "everyone", "all", "HERE"] {
+        out = out.replace(&format!("@{mass} "), &format!("@ {mass} "));
+        out = out.replace(&format!("@{mass})"), &format!("@ {mass})"));
+        out = out.replace(&format!("@{mass}."), &format!("@ {mass}."));
+        if out.ends_with(&format!("@{mass}")) {
+            out = format!("{}@ {mass}", &out[..out.len() - mass.len() - 1]);
+        }
+    }
+    out
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_WIKILINKS
+}
+
+/// What a CommonMark renderer makes of `md`: its structure (every tag and
+/// every non-text event) and its text content, blocks ending in `¶`.
+fn shape(md: &str) -> (Vec<String>, String) {
+    let mut structure = Vec::new();
+    let mut text = String::new();
+    for event in Parser::new_ext(md, options()) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::Start(tag) => structure.push(format!("{tag:?}")),
+            Event::End(end) => {
+                structure.push(format!("/{end:?}"));
+                if matches!(
+                    end,
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_)
+                ) {
+                    text.push('¶');
+                }
+            }
+            Event::SoftBreak => {
+                structure.push("softbreak".into());
+                text.push(' ');
+            }
+            other => structure.push(format!("{other:?}")),
+        }
+    }
+    (structure, text)
+}
+
+/// Writes a TOML string.
+fn toml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+fn toml_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| toml_str(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// Slots for the fields that are not lists of items.
+const TEAM: usize = 0;
+const NAME: usize = 13;
+const AWAY_NOTE: usize = 2;
+const BLOCKER_ID: usize = 15;
+const BLOCKER_ID2: usize = 16;
+const BLOCKER: usize = 36;
+const RESOLVED: usize = 3;
+const PROMPT: usize = 4;
+const ANSWER: usize = 1;
+const DROPPED_ID: usize = 29;
+const DROPPED_ANSWER: usize = 35;
+/// Committer name and email pass through git, which drops `<`, `>` and
+/// line breaks: these slots hold text git keeps as it is.
+const COMMITTER_NAME: usize = 13;
+const COMMITTER_EMAIL: usize = 38;
+
+/// A team whose member eve wrote `slot(i)` into every field she controls,
+/// pushed with plain git under a committer identity of the same text; alice
+/// reads it.
+fn team_written_with(slot: &dyn Fn(usize) -> String) -> (World, Person) {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    let eve = Checkout::of(&world, &remote);
+    let items: Vec<String> = (0..HOSTILE.len()).map(slot).collect();
+    eve.put(
+        "async-up.toml",
+        format!(
+            "version = 1\nname = {}\n[[questions]]\nid = \"q\"\nprompt = {}\nkind = \"text\"\n",
+            toml_str(&slot(TEAM)),
+            toml_str(&slot(PROMPT))
+        ),
+    );
+    eve.put(
+        "members/eve.toml",
+        format!(
+            "handle = \"eve\"\nname = {}\nemail = \"eve@example.com\"\ntimezone = \"UTC\"\njoined = 2026-11-01\n",
+            toml_str(&slot(NAME))
+        ),
+    );
+    eve.put(
+        "members/zed.toml",
+        format!(
+            "handle = \"zed\"\nname = \"Zed\"\nemail = \"zed@example.com\"\ntimezone = \"UTC\"\njoined = 2026-11-01\n[[away]]\nfrom = 2026-11-20\nuntil = 2026-11-30\nnote = {}\n",
+            toml_str(&slot(AWAY_NOTE))
+        ),
+    );
+    let blocker = |id: usize, text: usize| {
+        format!(
+            "[[blockers]]\nid = {}\ntext = {}\nsince = 2026-11-20\n",
+            toml_str(&slot(id)),
+            toml_str(&slot(text))
+        )
+    };
+    eve.put(
+        "updates/eve/2026/2026-11-23.toml",
+        format!(
+            "author = \"eve\"\ndate = 2026-11-23\nwritten_at = 2026-11-23T09:00:00Z\nyesterday = []\ntoday = {}\n{}{}",
+            toml_list(&items),
+            blocker(BLOCKER_ID, RESOLVED),
+            blocker(BLOCKER_ID2, BLOCKER)
+        ),
+    );
+    eve.put(
+        "updates/eve/2026/2026-11-24.toml",
+        format!(
+            "author = \"eve\"\ndate = 2026-11-24\nwritten_at = 2026-11-24T08:00:00Z\nyesterday = {list}\ntoday = {list}\nmood = 3\n[answers]\nq = {}\n{} = {}\n{}",
+            toml_str(&slot(ANSWER)),
+            toml_str(&slot(DROPPED_ID)),
+            toml_str(&slot(DROPPED_ANSWER)),
+            blocker(BLOCKER_ID2, BLOCKER),
+            list = toml_list(&items),
+        ),
+    );
+    commit_as(&eve.dir, &slot(COMMITTER_NAME), &slot(COMMITTER_EMAIL));
+    (world, alice)
+}
+
+/// Commits and pushes everything under a committer identity of our choosing.
+fn commit_as(dir: &Path, name: &str, email: &str) {
+    let git = |args: &[&str]| {
+        git_ok(
+            git_plain()
+                .arg("-C")
+                .arg(dir)
+                .env("GIT_AUTHOR_NAME", name)
+                .env("GIT_AUTHOR_EMAIL", email)
+                .env("GIT_COMMITTER_NAME", name)
+                .env("GIT_COMMITTER_EMAIL", email)
+                .args(args),
+        )
+    };
+    git(&["add", "-A"]);
+    git(&["commit", "--quiet", "-m", "eve's week"]);
+    git(&["push", "--quiet", "origin", "HEAD"]);
+}
+
+/// Every markdown-producing command, as alice runs them.
+const COMMANDS: &[&[&str]] = &[
+    &["team", "--format", "markdown"],
+    &["blockers", "--format", "markdown"],
+    &["log", "eve", "--format", "markdown"],
+    &["mentions", "alice", "--format", "markdown"],
+    &[
+        "digest",
+        "--since",
+        "2026-11-23",
+        "--until",
+        "2026-11-24",
+        "--format",
+        "markdown",
+    ],
+    &["audit", "--format", "markdown"],
+];
+
+fn outputs(reader: &Person) -> Vec<String> {
+    COMMANDS
+        .iter()
+        .map(|args| {
+            let out = reader.run(args);
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{args:?}: {}",
+                stderr(&out)
+            );
+            stdout(&out)
+        })
+        .collect()
+}
+
+/// `- 5ddcc80f4e ...` (an audit line) as `- COMMIT ...`.
+fn mask_commits(md: &str) -> String {
+    md.lines()
+        .map(|line| match line.strip_prefix("- ") {
+            Some(rest) if rest.len() > 10 && rest[..10].chars().all(|c| c.is_ascii_hexdigit()) => {
+                format!("- COMMIT{}\n", &rest[10..])
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_text_stays_text_in_every_markdown_output() {
+    let (_plain_world, plain_reader) = team_written_with(&benign);
+    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string());
+    // Commit ids (in `audit`) differ between the two teams.
+    let plain = outputs(&plain_reader)
+        .iter()
+        .map(|o| mask_commits(o))
+        .collect::<Vec<_>>();
+    let hostile = outputs(&reader)
+        .iter()
+        .map(|o| mask_commits(o))
+        .collect::<Vec<_>>();
+    for ((args, plain), hostile) in COMMANDS.iter().zip(&plain).zip(&hostile) {
+        let (plain_structure, plain_text) = shape(plain);
+        let (structure, text) = shape(hostile);
+        // Each slot must be in the plain output, or the test proves nothing.
+        assert!(plain.contains("slot"), "{args:?} shows no slot:\n{plain}");
+        assert_eq!(
+            structure, plain_structure,
+            "{args:?}: teammate text changed the document's structure:\n{hostile}"
+        );
+        let mut want = plain_text;
+        for i in (0..HOSTILE.len()).rev() {
+            want = want.replace(&benign(i), &expected(i));
+        }
+        assert_eq!(
+            text, want,
+            "{args:?}: teammate text reads differently:\n{hostile}"
+        );
+        for mass in ["@here", "@channel", "@everyone", "@all "] {
+            assert!(
+                !hostile.to_lowercase().contains(mass),
+                "{args:?} lets {mass} ping a chat:\n{hostile}"
+            );
+        }
+    }
+    // Between them the commands show every hostile text.
+    let all = hostile.join("\n");
+    let rendered: String = hostile.iter().map(|md| shape(md).1).collect();
+    for (i, text) in HOSTILE.iter().enumerate() {
+        assert!(
+            rendered.contains(&expected(i)),
+            "{text:?} is shown nowhere:\n{all}"
+        );
+    }
+}
+
+/// Tags in an HTML page: `<name`, lower-cased.
+fn tags(html: &str) -> Vec<String> {
+    html.split('<')
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| !c.is_whitespace() && *c != '>')
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .collect()
+}
+
+#[test]
+fn the_html_digest_shows_teammate_text_as_text() {
+    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string());
+    let html = reader.ok(&[
+        "digest",
+        "--since",
+        "2026-11-23",
+        "--until",
+        "2026-11-24",
+        "--format",
+        "html",
+    ]);
+    let allowed = [
+        "!doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "ul", "li",
+        "p", "em",
+    ];
+    for tag in tags(&html) {
+        let name = tag.trim_start_matches('/');
+        assert!(allowed.contains(&name), "<{tag}> in:\n{html}");
+    }
+    // What a browser shows: the page's text with its entities decoded.
+    let mut shown = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => shown.push(c),
+            _ => {}
+        }
+    }
+    let shown = shown
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    for i in (0..HOSTILE.len()).filter(|&i| ![NAME, AWAY_NOTE, PROMPT, ANSWER].contains(&i)) {
+        let want = HOSTILE[i].replace(['\n', '\r', '\t'], " ");
+        assert!(
+            shown.contains(&want),
+            "{want:?} is not shown as typed:\n{html}"
+        );
+    }
+}
+
+#[test]
+fn each_hostile_text_stays_text_wherever_markdown_puts_it() {
+    use async_up::render::markdown::text;
+    for (i, hostile) in HOSTILE.iter().enumerate() {
+        for (before, after) in [
+            ("- ", "\n- next\n"),
+            ("# ", " digest, 2026-11-24\n"),
+            ("### ", " (@eve), 2026-11-24\n\n- item\n"),
+            ("**Away:** @zed until 2026-11-30 (", ")\n"),
+            ("- planned: ", "\n- reported next: done\n"),
+        ] {
+            let plain = format!("{before}{}{after}", benign(i));
+            let md = format!("{before}{}{after}", text(hostile));
+            let (plain_structure, plain_text) = shape(&plain);
+            let (structure, rendered) = shape(&md);
+            assert_eq!(structure, plain_structure, "{hostile:?} as {md:?}");
+            assert_eq!(
+                rendered,
+                plain_text.replace(&benign(i), &expected(i)),
+                "{hostile:?} as {md:?}"
+            );
+        }
+    }
+}

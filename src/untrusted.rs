@@ -82,11 +82,14 @@ pub fn parse_and_render(data: &[u8]) {
             if c != '\n' && sanitize::is_dangerous(c) {
                 panic!("{c:?} reached the terminal in:\n{text}");
             }
-            // A joiner between two visible non-ASCII characters is seen (emoji).
+            // A joiner kept between two visible non-ASCII characters is seen
+            // (emoji); wrapping may put a line break after it.
             let joins = matches!(c, '\u{200c}' | '\u{200d}')
                 && at > 0
                 && !chars[at - 1].is_ascii()
-                && chars.get(at + 1).is_some_and(|n| !n.is_ascii());
+                && chars
+                    .get(at + 1)
+                    .is_none_or(|n| !n.is_ascii() || n.is_whitespace());
             if sanitize::is_invisible(c) && !joins {
                 panic!("{c:?} is hidden in:\n{text}");
             }

@@ -74,6 +74,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Format::Table | Format::Markdown => render::table::mentions(&out, who.as_str(), &rows),
     };
     out.print(&text)?;
-    finish_warnings(&snapshot, false)?;
+    finish_warnings(ctx, &snapshot)?;
     Ok(Status::Success)
 }

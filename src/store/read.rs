@@ -1,13 +1,18 @@
 //! Reading the team repo from tree objects. Every file is someone else's
-//! input: entries that are not regular files are ignored, names that break the
-//! layout are skipped, oversized files are refused before they are loaded, and
-//! a file that does not parse becomes one warning naming its path.
+//! input: entries that break the layout (names that are not handles or
+//! dates, a date in another year's folder, symlinks where folders or files
+//! should be) are skipped, oversized files are refused before they are
+//! loaded, and a file that does not parse or cannot be true (the rules are
+//! in `model/`) becomes one warning naming its path. Things that are not
+//! files (symlinks, submodules) are never followed.
 
 use super::index::{Entry, Index};
-use crate::model::{layout, Handle, Member, TeamFile, Update};
-use chrono::NaiveDate;
+use crate::model::layout::{self, EntryKind};
+use crate::model::{Handle, Member, TeamFile, Update};
+use chrono::{DateTime, NaiveDate, Utc};
 use git2::{ObjectType, Oid, Repository, Tree, TreeEntry};
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Problems met while reading, one line each, to be shown on stderr.
 #[derive(Debug, Default)]
@@ -39,6 +44,10 @@ pub struct Snapshot<'r> {
     /// big team it is tens of kilobytes, above what libgit2 caches, and the
     /// commands that read everyone's history ask for it once per member.
     updates_dir: std::cell::OnceCell<Option<Tree<'r>>>,
+    /// Now, to tell a date far ahead from today.
+    now: DateTime<Utc>,
+    /// Each author's today (now in their zone), worked out once.
+    todays: RefCell<HashMap<String, NaiveDate>>,
     /// What could not be read.
     pub warnings: Warnings,
 }
@@ -51,6 +60,8 @@ impl<'r> Snapshot<'r> {
             index,
             members: std::cell::OnceCell::new(),
             updates_dir: std::cell::OnceCell::new(),
+            now: crate::clock::now(),
+            todays: RefCell::new(HashMap::new()),
             warnings: Warnings::default(),
         }
     }
@@ -107,18 +118,32 @@ impl<'r> Snapshot<'r> {
                     .push(format!("{path}: file name is not a valid handle; skipped"));
                 continue;
             }
+            if !entry.regular {
+                self.warnings.push(format!(
+                    "{path}: not a regular file (a symlink or a folder); skipped"
+                ));
+                continue;
+            }
             let Some(text) = self.read_blob(&path, &entry.oid, entry.regular) else {
                 continue;
             };
             let Some(mut member) = self.ok_or_warn(Member::from_toml(&path, &text)) else {
                 continue;
             };
+            let mut problems = member.problems();
             if member.handle != stem {
-                self.warnings.push(format!(
-                    "{path}: handle {:?} does not match the file name; using {stem:?}",
-                    printable(&member.handle)
-                ));
+                problems.insert(
+                    0,
+                    format!(
+                        "handle {:?} does not match the file name; using {stem:?}",
+                        member.handle
+                    ),
+                );
                 member.handle = stem.to_string();
+            }
+            if !problems.is_empty() {
+                self.warnings
+                    .push(format!("{path}: {}", problems.join("; ")));
             }
             members.push(member);
         }
@@ -132,8 +157,21 @@ impl<'r> Snapshot<'r> {
             .find(|m| m.handle == handle.as_str())
     }
 
-    /// Handles that have an updates folder.
+    /// Handles that have an updates folder. Entries of `updates/` that are
+    /// not a handle's folder are named in a warning.
     pub fn handles_with_updates(&self) -> Vec<Handle> {
+        let mut handles = Vec::new();
+        for entry in self.updates_dir().iter().flat_map(|d| d.iter()) {
+            let name = String::from_utf8_lossy(entry.name_bytes());
+            match layout::person_folder_problem(&name, kind_of(&entry)) {
+                Some(problem) => self.warnings.push(format!(
+                    "{}/{}: {problem}; skipped",
+                    layout::UPDATES_DIR,
+                    printable(&name)
+                )),
+                None => handles.extend(Handle::parse(&name).ok()),
+            }
+        }
         if let Some(index) = &self.index {
             return index
                 .people
@@ -141,24 +179,50 @@ impl<'r> Snapshot<'r> {
                 .filter_map(|h| Handle::parse(h).ok())
                 .collect();
         }
-        let Some(dir) = self.subtree(self.root.as_ref(), layout::UPDATES_DIR) else {
-            return Vec::new();
-        };
-        dir.iter()
-            .filter(|e| e.kind() == Some(ObjectType::Tree))
-            .filter_map(|e| e.name().and_then(|n| Handle::parse(n).ok()))
-            .collect()
+        handles
+    }
+
+    /// The reader's today in the zone of `handle` (UTC without a member file).
+    fn today_of(&self, handle: &Handle) -> NaiveDate {
+        if let Some(d) = self.todays.borrow().get(handle.as_str()) {
+            return *d;
+        }
+        let members = self.members.get_or_init(|| self.read_members());
+        let tz = members
+            .iter()
+            .find(|m| m.handle == handle.as_str())
+            .map_or(chrono_tz::UTC, Member::tz);
+        let today = self.now.with_timezone(&tz).date_naive();
+        self.todays
+            .borrow_mut()
+            .insert(handle.as_str().to_string(), today);
+        today
+    }
+
+    /// Whether the date an update file is named for cannot be true (before
+    /// 2000, or too far after the reader's today in the author's zone); such
+    /// a file is named in a warning and never read.
+    fn skip_for_date(&self, handle: &Handle, date: NaiveDate) -> bool {
+        let today = self.today_of(handle);
+        match crate::model::update::date_problem("date", date, today) {
+            Some(problem) => {
+                let path = layout::update_path(handle, date);
+                self.warnings.push(format!("{path}: {problem}; skipped"));
+                true
+            }
+            None => false,
+        }
     }
 
     /// The latest readable update of `handle` dated on or before `until` (any date if `None`).
     pub fn latest_update(&self, handle: &Handle, until: Option<NaiveDate>) -> Option<Update> {
         if let Some(index) = &self.index {
             let person = index.people.get(handle.as_str())?;
-            for name in &person.stray {
-                self.warnings.push(stray_warning(handle, name));
+            for (rel, problem) in &person.stray {
+                self.warnings.push(stray_warning(handle, rel, problem));
             }
             for (date, oid) in &person.latest {
-                if until.is_some_and(|u| *date > u) {
+                if self.skip_for_date(handle, *date) || until.is_some_and(|u| *date > u) {
                     continue;
                 }
                 let path = layout::update_path(handle, *date);
@@ -169,14 +233,11 @@ impl<'r> Snapshot<'r> {
             // Older than what the index keeps: walk the folders below.
         }
         let person = self.person_dir(handle)?;
-        for (year, year_tree) in self.years(&person).into_iter().rev() {
-            if until.is_some_and(|u| year > chrono::Datelike::year(&u)) {
-                continue;
-            }
+        for (year, year_tree) in self.years(handle, &person).into_iter().rev() {
             let Ok(year_tree) = self.repo.find_tree(year_tree) else {
                 continue;
             };
-            for (date, entry) in self.dated_files(handle, &year_tree).into_iter().rev() {
+            for (date, entry) in self.dated_files(handle, year, &year_tree).into_iter().rev() {
                 if until.is_some_and(|u| date > u) {
                     continue;
                 }
@@ -205,14 +266,14 @@ impl<'r> Snapshot<'r> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (year, year_tree) in self.years(&person) {
+        for (year, year_tree) in self.years(handle, &person) {
             if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
                 continue;
             }
             let Ok(year_tree) = self.repo.find_tree(year_tree) else {
                 continue;
             };
-            for (date, entry) in self.dated_files(handle, &year_tree) {
+            for (date, entry) in self.dated_files(handle, year, &year_tree) {
                 if since.is_some_and(|s| date < s) {
                     continue;
                 }
@@ -224,43 +285,51 @@ impl<'r> Snapshot<'r> {
         out
     }
 
+    fn updates_dir(&self) -> Option<&Tree<'r>> {
+        self.updates_dir
+            .get_or_init(|| self.subtree(self.root.as_ref(), layout::UPDATES_DIR))
+            .as_ref()
+    }
+
     fn person_dir(&self, handle: &Handle) -> Option<Tree<'r>> {
-        let updates = self
-            .updates_dir
-            .get_or_init(|| self.subtree(self.root.as_ref(), layout::UPDATES_DIR));
-        self.subtree(updates.as_ref(), handle.as_str())
+        self.subtree(self.updates_dir(), handle.as_str())
     }
 
     /// Year folders of one person, ascending, by id: a caller reads only
     /// the years it needs. Tree entries are sorted by name, and four-digit
-    /// years sort like numbers.
-    fn years(&self, person: &Tree<'r>) -> Vec<(i32, Oid)> {
-        person
-            .iter()
-            .filter(|e| e.kind() == Some(ObjectType::Tree))
-            .filter_map(|e| {
-                let name = e.name()?;
-                if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                Some((name.parse().ok()?, e.id()))
-            })
-            .collect()
+    /// years sort like numbers. Anything else is skipped with a warning.
+    fn years(&self, handle: &Handle, person: &Tree<'r>) -> Vec<(i32, Oid)> {
+        let mut years = Vec::new();
+        for e in person.iter() {
+            let name = String::from_utf8_lossy(e.name_bytes());
+            match layout::year_folder(&name, kind_of(&e)) {
+                Ok(year) => years.push((year, e.id())),
+                Err(problem) => self.warnings.push(stray_warning(handle, &name, &problem)),
+            }
+        }
+        years
     }
 
     /// Update files of one year folder, ascending by date; names that are not
-    /// dates, or dates of another year, are skipped with a warning.
+    /// dates, dates of another year or that cannot be true, and entries that
+    /// are not regular files are skipped with a warning.
     fn dated_files(
         &self,
         handle: &Handle,
-        year: &Tree<'r>,
+        year: i32,
+        tree: &Tree<'r>,
     ) -> Vec<(NaiveDate, TreeEntry<'static>)> {
         let mut files = Vec::new();
-        for entry in year.iter() {
-            let name = entry.name().unwrap_or("");
-            match layout::date_from_file_name(name) {
-                Some(date) => files.push((date, entry.to_owned())),
-                None => self.warnings.push(stray_warning(handle, name)),
+        for entry in tree.iter() {
+            let name = String::from_utf8_lossy(entry.name_bytes());
+            match layout::update_file(year, &name, kind_of(&entry)) {
+                Ok(date) if self.skip_for_date(handle, date) => {}
+                Ok(date) => files.push((date, entry.to_owned())),
+                Err(problem) => self.warnings.push(stray_warning(
+                    handle,
+                    &format!("{year:04}/{name}"),
+                    &problem,
+                )),
             }
         }
         files.sort_by_key(|(d, _)| *d);
@@ -293,18 +362,10 @@ impl<'r> Snapshot<'r> {
     ) -> Option<Update> {
         let text = self.read_blob(path, oid, regular)?;
         let update = self.ok_or_warn(Update::from_toml(path, &text))?;
-        if update.author != handle.as_str() {
-            self.warnings.push(format!(
-                "{path}: author {:?} does not match the folder; skipped",
-                printable(&update.author)
-            ));
-            return None;
-        }
-        if update.date != date {
-            self.warnings.push(format!(
-                "{path}: date {} inside does not match the file name; skipped",
-                update.date
-            ));
+        let problems = update.problems(handle.as_str(), date, self.today_of(handle));
+        if !problems.is_empty() {
+            self.warnings
+                .push(format!("{path}: {}; skipped", problems.join("; ")));
             return None;
         }
         Some(update)
@@ -373,15 +434,27 @@ fn printable(name: &str) -> String {
     crate::render::sanitize::clean(name)
 }
 
-fn stray_warning(handle: &Handle, name: &str) -> String {
+/// The warning for an entry of a person's folder out of the layout; `rel` is
+/// its path below `updates/<handle>/`.
+fn stray_warning(handle: &Handle, rel: &str, problem: &str) -> String {
     format!(
-        "{}/{handle}/…/{}: not named YYYY-MM-DD.toml; skipped",
+        "{}/{handle}/{}: {problem}; skipped",
         layout::UPDATES_DIR,
-        printable(name)
+        printable(rel)
     )
 }
 
 /// A regular file: a blob that is not a symlink (submodules are commits).
 fn is_regular(entry: &TreeEntry<'_>) -> bool {
-    entry.kind() == Some(ObjectType::Blob) && entry.filemode() != 0o120000
+    kind_of(entry) == EntryKind::File
+}
+
+/// What a tree entry is, for the layout's rules.
+pub(super) fn kind_of(entry: &TreeEntry<'_>) -> EntryKind {
+    match entry.kind() {
+        Some(ObjectType::Tree) => EntryKind::Folder,
+        Some(ObjectType::Blob) if entry.filemode() == 0o120000 => EntryKind::Symlink,
+        Some(ObjectType::Blob) => EntryKind::File,
+        _ => EntryKind::Submodule,
+    }
 }

@@ -125,7 +125,7 @@ _async__up() {
 
     case "${cmd}" in
         async__up)
-            opts="-q -h -V --team --repo --offline --color --quiet --help --version init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -151,7 +151,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__audit)
-            opts="-q -h -V --since --format --no-fetch --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --since --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -185,7 +185,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__away)
-            opts="-q -h -V --from --until --note --clear --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --from --until --note --clear --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -223,7 +223,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__blockers)
-            opts="-q -h -V --format --older-than --no-fetch --require-fresh --strict --mentions --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --format --older-than --no-fetch --require-fresh --mentions --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -261,7 +261,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__digest)
-            opts="-q -h -V --week --since --until --format --no-fetch --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --week --since --until --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -299,7 +299,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__doctor)
-            opts="-q -h -V --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,7 +325,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__generate__subcmd__assets)
-            opts="-q -h -V --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,7 +603,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__init)
-            opts="-q -h -V --user --name --timezone --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --user --name --timezone --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,7 +641,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__log)
-            opts="-q -h -V --since --format --no-fetch --strict --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --since --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -675,7 +675,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__me)
-            opts="-q -h -V --timezone --hours --focus --no-focus --workdays --name --email --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --timezone --hours --focus --no-focus --workdays --name --email --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -725,7 +725,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__mentions)
-            opts="-q -h -V --format --no-fetch --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -755,7 +755,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__report)
-            opts="-q -h -V --html --since --no-fetch --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --html --since --no-fetch --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -789,7 +789,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__stats)
-            opts="-q -h -V --since --until --format --no-fetch --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --since --until --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -827,7 +827,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__status)
-            opts="-q -h -V --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -853,7 +853,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__sync)
-            opts="-q -h -V --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -879,7 +879,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__team)
-            opts="-q -h -V --date --person --format --no-fetch --strict --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --date --person --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -917,7 +917,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__write)
-            opts="-q -h -V --yesterday --today --blocker --resolve --mood --date --edit --no-push --no-input --suggest --from-activity --answer --team --repo --offline --color --quiet --help --version"
+            opts="-q -h -V --yesterday --today --blocker --resolve --mood --date --edit --no-push --no-input --suggest --from-activity --answer --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

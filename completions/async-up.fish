@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_async_up_global_optspecs
-    string join \n team= repo= offline color= q/quiet h/help V/version
+    string join \n team= repo= offline color= q/quiet strict h/help V/version
 end
 
 function __fish_async_up_needs_command
@@ -31,6 +31,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_needs_command" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_needs_command" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_needs_command" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_needs_command" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "init" -d 'Join a team'
@@ -60,6 +61,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand init" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l yesterday -d 'What you did (repeatable: one item each)' -r
@@ -81,6 +83,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand write" -l suggest -d '
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l from-activity -d 'Use the suggestions as yesterday, without prompts'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l date -d 'Show exactly the updates dated D (YYYY-MM-DD)' -r
@@ -94,9 +97,9 @@ complete -c async-up -n "__fish_async_up_using_subcommand team" -l color -d 'Whe
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l no-fetch -d 'Do not fetch first; show what the mirror has'
-complete -c async-up -n "__fish_async_up_using_subcommand team" -l strict -d 'Treat unreadable files in the team repo as an error (exit 2)'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
@@ -111,9 +114,9 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l no-fetch -d 'Do not fetch first; show what the mirror has'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l require-fresh -d 'Exit 2 instead of judging stale data when the remote cannot be fetched'
-complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l strict -d 'Treat unreadable files in the team repo as an error (exit 2)'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l team -d 'Use this configured team instead of the default one' -r
@@ -123,6 +126,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l since -d 'Start from this date (YYYY-MM-DD) or span back (7d, 2w, 3m, 1y)' -r
@@ -135,9 +139,9 @@ complete -c async-up -n "__fish_async_up_using_subcommand log" -l color -d 'When
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l no-fetch -d 'Do not fetch first; show what the mirror has'
-complete -c async-up -n "__fish_async_up_using_subcommand log" -l strict -d 'Treat unreadable files in the team repo as an error (exit 2)'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l since -d 'Only commits after this revision' -r
@@ -152,6 +156,7 @@ never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l no-fetch -d 'Do not fetch first'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l team -d 'Use this configured team instead of the default one' -r
@@ -161,6 +166,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
@@ -174,6 +180,7 @@ never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l no-fetch -d 'Do not fetch first'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l timezone -d 'Your IANA time zone' -r
@@ -190,6 +197,7 @@ never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l no-focus -d 'Remove all focus blocks'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l from -d 'First day away (default: today)' -r
@@ -203,6 +211,7 @@ never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l clear -d 'Remove every away period (you are back)'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l since -d 'Start of the period: a date or a span back (default: 4w)' -r
@@ -217,6 +226,7 @@ never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l no-fetch -d 'Do not fetch first'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l since -d 'Start of the period: a date or a span back (default: --week)' -r
@@ -233,6 +243,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand digest" -l week -d 'Th
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l no-fetch -d 'Do not fetch first'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l html -d 'Where to write the page' -r -F
@@ -245,6 +256,7 @@ never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l no-fetch -d 'Do not fetch first'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand report" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one' -r
@@ -254,6 +266,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l team -d 'Use this configured team instead of the default one' -r
@@ -263,6 +276,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l offline -d 'Do not touch the network: no fetch, no push'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s q -l quiet -d 'Print only data and errors'
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help" -f -a "init" -d 'Join a team'

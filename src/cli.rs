@@ -33,7 +33,7 @@ pub const EXIT_CODES: &str = "Exit codes:
   1  found something: blockers listed, audit violations, not written yet (status), a doctor check failed
   2  error: bad input, unknown team, a refused push, an unreachable remote where one is needed
 
-Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_TRANSPORT, ASYNC_UP_USER, ASYNC_UP_NOW, NO_COLOR, COLUMNS.";
+Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_STRICT, ASYNC_UP_TRANSPORT, ASYNC_UP_USER, ASYNC_UP_NOW, NO_COLOR, COLUMNS.";
 
 /// Options accepted before or after any subcommand.
 #[derive(Debug, Clone, Args)]
@@ -64,6 +64,16 @@ pub struct GlobalArgs {
     /// Print only data and errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings).
+    #[arg(
+        long,
+        global = true,
+        env = "ASYNC_UP_STRICT",
+        value_parser = clap::builder::BoolishValueParser::new(),
+        action = clap::ArgAction::SetTrue
+    )]
+    pub strict: bool,
 }
 
 /// When to colour output.

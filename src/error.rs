@@ -93,7 +93,7 @@ pub enum Error {
     BrokenPipe,
 
     /// Warnings were raised and `--strict` was given.
-    #[error("{0} file(s) in the team repository could not be read (see the warnings above); --strict makes that an error")]
+    #[error("{0} problem(s) with files in the team repository (see the warnings above); --strict makes that an error")]
     Strict(usize),
 }
 

@@ -141,26 +141,11 @@ pub fn dates(since: NaiveDate, until: NaiveDate) -> impl Iterator<Item = NaiveDa
     })
 }
 
-/// Whether an update was written outside the member's hours or on a day off.
+/// Whether an update was written outside the member's hours or on a day off,
+/// with the member's settings resolved as `team` resolves them.
 pub fn written_after_hours(member: &Member, update: &Update) -> bool {
     let local = update.written_at.with_timezone(&member.tz());
-    if !member.is_workday(local.date_naive()) {
-        return true;
-    }
-    let (start, end) = member
-        .hours
-        .as_deref()
-        .and_then(crate::model::availability::parse_span)
-        .or_else(|| {
-            crate::model::availability::parse_span(crate::model::availability::DEFAULT_HOURS)
-        })
-        .expect("default hours parse");
-    let t = local.time();
-    if start <= end {
-        t < start || t >= end
-    } else {
-        t < start && t >= end
-    }
+    !member.is_workday(local.date_naive()) || !member.within_hours(local.time())
 }
 
 /// One member's figures for `since..=until`, from their history (oldest first,

@@ -27,9 +27,6 @@ pub struct Args {
     /// Exit 2 instead of judging stale data when the remote cannot be fetched.
     #[arg(long)]
     pub require_fresh: bool,
-    /// Treat unreadable files in the team repo as an error (exit 2).
-    #[arg(long)]
-    pub strict: bool,
     /// Only blockers that mention this handle (`@handle`).
     #[arg(long, value_name = "HANDLE", add = clap_complete::ArgValueCandidates::new(crate::complete::handles))]
     pub mentions: Option<String>,
@@ -82,7 +79,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Format::Json => render::json::blockers(&rows),
     };
     out.print(&text)?;
-    finish_warnings(&snapshot, args.strict)?;
+    finish_warnings(ctx, &snapshot)?;
     Ok(if rows.is_empty() {
         Status::Success
     } else {

@@ -113,7 +113,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         });
     }
     open_blockers.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));
-    super::finish_warnings(&snapshot, false)?;
+    super::finish_warnings(ctx, &snapshot)?;
     let digest = Digest {
         schema: 1,
         team: team.name.clone(),

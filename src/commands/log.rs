@@ -23,9 +23,6 @@ pub struct Args {
     /// Do not fetch first; show what the mirror has.
     #[arg(long)]
     pub no_fetch: bool,
-    /// Treat unreadable files in the team repo as an error (exit 2).
-    #[arg(long)]
-    pub strict: bool,
 }
 
 /// Runs `log`.
@@ -43,8 +40,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .unwrap_or(chrono_tz::UTC);
     let since = args.since.map(|s| s.resolve(today_in(ctx.now, tz)));
     let updates = snapshot.updates_since(&handle, since);
-    if updates.is_empty() && snapshot.member(&handle).is_none() && args.handle.is_some() {
+    if updates.is_empty()
+        && snapshot.member(&handle).is_none()
+        && args.handle.is_some()
+        && !snapshot.handles_with_updates().contains(&handle)
+    {
         // Most likely a typo; "No updates." would read as a quiet teammate.
+        // A folder whose every file was skipped is not a typo: the
+        // warnings say why nothing shows.
         return Err(Error::Usage(format!(
             "no member @{handle} in team {} and no updates by them",
             team.name
@@ -57,6 +60,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Format::Json => render::json::log(&updates),
     };
     out.print(&text)?;
-    finish_warnings(&snapshot, args.strict)?;
+    finish_warnings(ctx, &snapshot)?;
     Ok(Status::Success)
 }

@@ -75,6 +75,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Format::Markdown => render::markdown::mentions(who.as_str(), &rows),
     };
     out.print(&text)?;
-    finish_warnings(&snapshot, false)?;
+    finish_warnings(ctx, &snapshot)?;
     Ok(Status::Success)
 }

@@ -165,13 +165,14 @@ pub(crate) fn refresh(ctx: &Context, team: &Team, no_fetch: bool) -> Result<Opti
     Ok(Some(message))
 }
 
-/// Prints the snapshot's warnings; with `strict`, any warning is an error.
-pub(crate) fn finish_warnings(snapshot: &Snapshot<'_>, strict: bool) -> Result<()> {
+/// Prints the snapshot's warnings (even with `-q`: they are about the data
+/// shown); with `--strict`, any warning is an error.
+pub(crate) fn finish_warnings(ctx: &Context, snapshot: &Snapshot<'_>) -> Result<()> {
     let warnings = snapshot.warnings.take();
     for w in &warnings {
         render::warn(w);
     }
-    if strict && !warnings.is_empty() {
+    if ctx.global.strict && !warnings.is_empty() {
         return Err(Error::Strict(warnings.len()));
     }
     Ok(())
@@ -217,6 +218,7 @@ pub(crate) fn my_zone(team: &Team, snapshot: &Snapshot<'_>, me: &Handle) -> chro
     snapshot
         .member(me)
         .and_then(|m| m.timezone)
+        .filter(|z| z.parse::<chrono_tz::Tz>().is_ok())
         .or_else(|| team.config.as_ref().and_then(|t| t.timezone.clone()))
         .or_else(crate::clock::system_zone)
         .and_then(|z| z.parse::<chrono_tz::Tz>().ok())

@@ -90,7 +90,7 @@ pub fn period(
         total.add(&f);
         members.push((member.handle.clone(), f));
     }
-    super::finish_warnings(&snapshot, false)?;
+    super::finish_warnings(ctx, &snapshot)?;
     Ok(Period {
         since,
         until,

@@ -27,9 +27,6 @@ pub struct Args {
     /// Do not fetch first; show what the mirror has.
     #[arg(long)]
     pub no_fetch: bool,
-    /// Treat unreadable files in the team repo as an error (exit 2).
-    #[arg(long)]
-    pub strict: bool,
 }
 
 /// Marks the updates whose last change broke the team's rules, as `audit`
@@ -159,6 +156,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Format::Json => render::json::team(&view),
     };
     out.print(&text)?;
-    finish_warnings(&snapshot, args.strict)?;
+    finish_warnings(ctx, &snapshot)?;
     Ok(Status::Success)
 }

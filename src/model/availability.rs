@@ -38,14 +38,17 @@ impl State {
 /// Working hours when the member file names none.
 pub const DEFAULT_HOURS: &str = "09:00-17:00";
 
-/// Parses `HH:MM-HH:MM`. An end before the start runs past midnight.
+/// Parses `HH:MM-HH:MM`. An end before the start runs past midnight (a
+/// night shift, `22:00-06:00`); an end equal to the start is no span at all.
 pub fn parse_span(s: &str) -> Option<(NaiveTime, NaiveTime)> {
     let (a, b) = s.split_once('-')?;
     let t = |x: &str| NaiveTime::parse_from_str(x.trim(), "%H:%M").ok();
-    Some((t(a)?, t(b)?))
+    let (start, end) = (t(a)?, t(b)?);
+    (start != end).then_some((start, end))
 }
 
-fn in_span(time: NaiveTime, (start, end): (NaiveTime, NaiveTime)) -> bool {
+/// Whether `time` falls in a span (spans past midnight wrap).
+pub fn in_span(time: NaiveTime, (start, end): (NaiveTime, NaiveTime)) -> bool {
     if start <= end {
         time >= start && time < end
     } else {
@@ -58,8 +61,12 @@ pub fn parse_weekday(s: &str) -> Option<Weekday> {
     s.trim().parse().ok()
 }
 
-/// Parses workdays: names and ranges, such as `["Mon-Thu", "Sat"]`.
+/// Parses workdays: names and ranges, such as `["Mon-Thu", "Sat"]`. An
+/// empty list is refused: a member who never works has no stand-up.
 pub fn parse_workdays(items: &[String]) -> Option<Vec<Weekday>> {
+    if items.is_empty() {
+        return None;
+    }
     let mut days = Vec::new();
     for item in items {
         match item.split_once('-') {
@@ -79,21 +86,80 @@ pub fn parse_workdays(items: &[String]) -> Option<Vec<Weekday>> {
     Some(days)
 }
 
+/// Workdays when the member file names none, or none that can be read.
+pub const DEFAULT_WORKDAYS: [Weekday; 5] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+];
+
+/// The default working hours, parsed.
+fn default_hours() -> (NaiveTime, NaiveTime) {
+    parse_span(DEFAULT_HOURS).expect("the default hours parse")
+}
+
 impl Member {
+    /// What in the member's settings cannot be used, with what is used
+    /// instead; every command resolves the settings through the methods
+    /// below, so they all read the member the same way.
+    pub fn availability_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(zone) = &self.timezone {
+            if zone.parse::<chrono_tz::Tz>().is_err() {
+                out.push(format!("unknown time zone {zone:?}; read as UTC"));
+            }
+        }
+        if let Some(hours) = &self.hours {
+            if parse_span(hours).is_none() {
+                out.push(format!(
+                    "hours {hours:?} are not a span such as 09:00-17:30; read as {DEFAULT_HOURS}"
+                ));
+            }
+        }
+        for focus in &self.focus {
+            if parse_span(focus).is_none() {
+                out.push(format!(
+                    "focus {focus:?} is not a span such as 09:00-11:00; ignored"
+                ));
+            }
+        }
+        if let Some(days) = &self.workdays {
+            if parse_workdays(days).is_none() {
+                out.push(format!(
+                    "workdays {days:?} are not day names such as [\"Mon-Fri\"]; read as Mon-Fri"
+                ));
+            }
+        }
+        for a in self.away.iter().filter(|a| a.until < a.from) {
+            out.push(format!(
+                "away from {} until {} ends before it starts; ignored",
+                a.from, a.until
+            ));
+        }
+        out
+    }
+
+    /// The member's working hours (09:00-17:00 unless the file says otherwise).
+    pub fn hours_span(&self) -> (NaiveTime, NaiveTime) {
+        self.hours
+            .as_deref()
+            .and_then(parse_span)
+            .unwrap_or_else(default_hours)
+    }
+
+    /// Whether `time`, in the member's zone, is within their working hours.
+    pub fn within_hours(&self, time: NaiveTime) -> bool {
+        in_span(time, self.hours_span())
+    }
+
     /// The member's workdays (Mon-Fri unless the file says otherwise).
     pub fn workdays(&self) -> Vec<Weekday> {
         self.workdays
             .as_deref()
             .and_then(parse_workdays)
-            .unwrap_or_else(|| {
-                vec![
-                    Weekday::Mon,
-                    Weekday::Tue,
-                    Weekday::Wed,
-                    Weekday::Thu,
-                    Weekday::Fri,
-                ]
-            })
+            .unwrap_or_else(|| DEFAULT_WORKDAYS.to_vec())
     }
 
     /// Whether `date` is a workday for the member.
@@ -143,13 +209,7 @@ impl Member {
         {
             return State::Focus;
         }
-        let hours = self
-            .hours
-            .as_deref()
-            .and_then(parse_span)
-            .or_else(|| parse_span(DEFAULT_HOURS))
-            .expect("the default hours parse");
-        if in_span(time, hours) {
+        if self.within_hours(time) {
             State::Working
         } else {
             State::OffHours
@@ -190,6 +250,26 @@ mod tests {
     }
 
     #[test]
+    fn settings_that_cannot_be_used_are_named_and_read_as_defaults() {
+        let mut m = member();
+        assert!(m.availability_problems().is_empty());
+        m.hours = Some("22:00-06:00".into());
+        assert!(
+            m.availability_problems().is_empty(),
+            "a night shift is fine"
+        );
+        assert!(m.within_hours(NaiveTime::from_hms_opt(23, 0, 0).unwrap()));
+        m.timezone = Some("Mars/Olympus".into());
+        m.hours = Some("25:00-26:00".into());
+        m.workdays = Some(vec![]);
+        m.focus = vec!["9-11".into()];
+        assert_eq!(m.availability_problems().len(), 4);
+        assert_eq!(m.tz(), chrono_tz::UTC);
+        assert_eq!(m.hours_span(), parse_span(DEFAULT_HOURS).unwrap());
+        assert_eq!(m.workdays(), DEFAULT_WORKDAYS.to_vec());
+    }
+
+    #[test]
     fn previous_workday_skips_weekends_and_away() {
         let mut m = member();
         let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
@@ -205,6 +285,10 @@ mod tests {
             vec![Weekday::Sun, Weekday::Mon, Weekday::Tue]
         );
         assert!(parse_span("22:00-06:00").is_some());
+        assert!(parse_span("25:00-26:00").is_none());
+        assert!(parse_span("10:00-10:00").is_none());
+        assert!(parse_workdays(&[]).is_none());
+        assert!(parse_workdays(&["Funday".into()]).is_none());
         assert!(in_span(
             NaiveTime::from_hms_opt(23, 0, 0).unwrap(),
             parse_span("22:00-06:00").unwrap()

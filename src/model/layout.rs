@@ -27,6 +27,73 @@ pub fn update_path(handle: &Handle, date: NaiveDate) -> String {
     )
 }
 
+/// What a tree entry is, as far as the layout cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A folder (a tree).
+    Folder,
+    /// A regular file.
+    File,
+    /// A symbolic link: never followed.
+    Symlink,
+    /// A submodule (a commit id).
+    Submodule,
+}
+
+impl EntryKind {
+    fn named(self) -> &'static str {
+        match self {
+            EntryKind::Folder => "a folder",
+            EntryKind::File => "a file",
+            EntryKind::Symlink => "a symlink",
+            EntryKind::Submodule => "a submodule",
+        }
+    }
+}
+
+/// What is wrong with an entry of `updates/`, which holds one folder per
+/// handle; `None` when it is a person's folder.
+pub fn person_folder_problem(name: &str, kind: EntryKind) -> Option<String> {
+    if kind != EntryKind::Folder {
+        return Some(format!(
+            "{} where a person's folder should be",
+            kind.named()
+        ));
+    }
+    (!super::handle::is_valid(name)).then(|| {
+        "folder name is not a valid handle (a-z, 0-9, '.', '_', '-', at most 39)".to_string()
+    })
+}
+
+/// The year of a folder in a person's folder (`YYYY`), or what is wrong with it.
+pub fn year_folder(name: &str, kind: EntryKind) -> Result<i32, String> {
+    if kind != EntryKind::Folder {
+        return Err(format!(
+            "{} where a YYYY year folder should be",
+            kind.named()
+        ));
+    }
+    if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("not a YYYY year folder".to_string());
+    }
+    name.parse()
+        .map_err(|_| "not a YYYY year folder".to_string())
+}
+
+/// The date of an update file found in the folder of `year`, or what is
+/// wrong with it: not a regular file, not named by a date, or a date of
+/// another year (which would otherwise be read once per folder).
+pub fn update_file(year: i32, name: &str, kind: EntryKind) -> Result<NaiveDate, String> {
+    if kind != EntryKind::File {
+        return Err(format!("{} where an update file should be", kind.named()));
+    }
+    let date = date_from_file_name(name).ok_or("not named YYYY-MM-DD.toml")?;
+    if date.year() != year {
+        return Err(format!("dated {date} but in the {year:04} folder"));
+    }
+    Ok(date)
+}
+
 /// Parses an update file name (`YYYY-MM-DD.toml`) into its date.
 pub fn date_from_file_name(name: &str) -> Option<NaiveDate> {
     parse_ymd(name.strip_suffix(".toml")?)
@@ -69,5 +136,27 @@ mod tests {
             parse_ymd("0999-12-31"),
             NaiveDate::from_ymd_opt(999, 12, 31)
         );
+    }
+
+    #[test]
+    fn entries_out_of_place_are_named() {
+        use EntryKind::*;
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(update_file(2026, "2026-11-24.toml", File), Ok(d));
+        assert!(update_file(2025, "2026-11-24.toml", File)
+            .unwrap_err()
+            .contains("in the 2025 folder"));
+        assert!(update_file(2026, "2026-11-24.toml", Symlink)
+            .unwrap_err()
+            .contains("symlink"));
+        assert!(update_file(2026, "notes.toml", File).is_err());
+        assert_eq!(year_folder("2026", Folder), Ok(2026));
+        assert!(year_folder("26", Folder).is_err());
+        assert!(year_folder("2026", File).is_err());
+        assert_eq!(person_folder_problem("alice", Folder), None);
+        assert!(person_folder_problem("Alice", Folder).is_some());
+        assert!(person_folder_problem("alice", Symlink)
+            .unwrap()
+            .contains("symlink"));
     }
 }

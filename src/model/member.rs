@@ -90,7 +90,14 @@ impl Member {
         toml::to_string(self).expect("a Member always serializes")
     }
 
-    /// The member's zone; an unknown or missing zone reads as UTC.
+    /// What in this member file cannot be true or used, one phrase each
+    /// (see [`Member::availability_problems`] for what is used instead).
+    pub fn problems(&self) -> Vec<String> {
+        self.availability_problems()
+    }
+
+    /// The member's zone; an unknown or missing zone reads as UTC (an
+    /// unknown one is among [`Member::problems`]).
     pub fn tz(&self) -> chrono_tz::Tz {
         self.timezone
             .as_deref()

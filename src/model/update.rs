@@ -12,6 +12,9 @@ use std::collections::BTreeMap;
 /// The file format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+mod truth;
+pub use truth::{date_problem, EARLIEST, FUTURE_DAYS_ALLOWED};
+
 /// A stand-up update. Unknown keys are ignored so newer versions can add some.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Update {

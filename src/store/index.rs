@@ -36,8 +36,9 @@ pub struct Entry {
 pub struct Person {
     /// The latest dated regular files, newest first.
     pub latest: Vec<(NaiveDate, String)>,
-    /// Names in the year folders looked at that are not `YYYY-MM-DD.toml`.
-    pub stray: Vec<String>,
+    /// Entries of the folders looked at that break the layout: their path
+    /// below the person's folder and what is wrong (`model::layout`).
+    pub stray: Vec<(String, String)>,
 }
 
 /// Who last changed an update file, and whether that change broke the
@@ -132,32 +133,29 @@ fn members_of(repo: &Repository, root: &Tree<'_>) -> Vec<Entry> {
         .unwrap_or_default()
 }
 
-/// A person's latest dated regular files, newest first.
+/// A person's latest dated regular files, newest first, by the same layout
+/// rules the snapshot reads with.
 fn latest_of(repo: &Repository, person: &Tree<'_>) -> Person {
-    let mut years: Vec<(String, Oid)> = person
-        .iter()
-        .filter(|e| e.kind() == Some(ObjectType::Tree))
-        .filter_map(|e| {
-            let name = e.name()?;
-            (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| (name.to_string(), e.id()))
-        })
-        .collect();
-    years.sort();
     let mut out = Person::default();
-    for (_, id) in years.into_iter().rev() {
-        let Ok(year) = repo.find_tree(id) else {
+    let mut years: Vec<(i32, Oid)> = Vec::new();
+    for e in person.iter() {
+        let name = String::from_utf8_lossy(e.name_bytes());
+        match layout::year_folder(&name, super::read::kind_of(&e)) {
+            Ok(year) => years.push((year, e.id())),
+            Err(problem) => out.stray.push((name.to_string(), problem)),
+        }
+    }
+    years.sort();
+    for (year, id) in years.into_iter().rev() {
+        let Ok(tree) = repo.find_tree(id) else {
             continue;
         };
         let mut files: Vec<(NaiveDate, String)> = Vec::new();
-        for e in year.iter() {
-            let name = e.name().unwrap_or("");
-            match layout::date_from_file_name(name) {
-                Some(date) if e.kind() == Some(ObjectType::Blob) && e.filemode() != 0o120000 => {
-                    files.push((date, e.id().to_string()))
-                }
-                Some(_) => {}
-                None => out.stray.push(name.to_string()),
+        for e in tree.iter() {
+            let name = String::from_utf8_lossy(e.name_bytes());
+            match layout::update_file(year, &name, super::read::kind_of(&e)) {
+                Ok(date) => files.push((date, e.id().to_string())),
+                Err(problem) => out.stray.push((format!("{year:04}/{name}"), problem)),
             }
         }
         files.sort();

@@ -1,13 +1,22 @@
 //! Reading the team repo from tree objects. Every file is someone else's
-//! input: entries that are not regular files are ignored, names that break the
-//! layout are skipped, oversized files are refused before they are loaded, and
-//! a file that does not parse becomes one warning naming its path.
+//! input: entries that break the layout (names that are not handles or
+//! dates, a date in another year's folder, symlinks where folders or files
+//! should be) are skipped, oversized files are refused before they are
+//! loaded, and a file that does not parse or cannot be true (the rules are
+//! in `model/`) becomes one warning naming its path. Things that are not
+//! files (symlinks, submodules) are never followed.
+
+mod walk;
+pub(super) use walk::kind_of;
+use walk::stray_warning;
 
 use super::index::{Entry, Index};
-use crate::model::{layout, Handle, Member, TeamFile, Update};
-use chrono::NaiveDate;
+use crate::model::layout::{self, EntryKind};
+use crate::model::{Handle, Member, TeamFile, Update};
+use chrono::{DateTime, NaiveDate, Utc};
 use git2::{ObjectType, Oid, Repository, Tree, TreeEntry};
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Problems met while reading, one line each, to be shown on stderr.
 #[derive(Debug, Default)]
@@ -39,6 +48,10 @@ pub struct Snapshot<'r> {
     /// big team it is tens of kilobytes, above what libgit2 caches, and the
     /// commands that read everyone's history ask for it once per member.
     updates_dir: std::cell::OnceCell<Option<Tree<'r>>>,
+    /// Now, to tell a date far ahead from today.
+    now: DateTime<Utc>,
+    /// Each author's today (now in their zone), worked out once.
+    todays: RefCell<HashMap<String, NaiveDate>>,
     /// What could not be read.
     pub warnings: Warnings,
 }
@@ -51,6 +64,8 @@ impl<'r> Snapshot<'r> {
             index,
             members: std::cell::OnceCell::new(),
             updates_dir: std::cell::OnceCell::new(),
+            now: crate::clock::now(),
+            todays: RefCell::new(HashMap::new()),
             warnings: Warnings::default(),
         }
     }
@@ -107,18 +122,32 @@ impl<'r> Snapshot<'r> {
                     .push(format!("{path}: file name is not a valid handle; skipped"));
                 continue;
             }
+            if !entry.regular {
+                self.warnings.push(format!(
+                    "{path}: not a regular file (a symlink or a folder); skipped"
+                ));
+                continue;
+            }
             let Some(text) = self.read_blob(&path, &entry.oid, entry.regular) else {
                 continue;
             };
             let Some(mut member) = self.ok_or_warn(Member::from_toml(&path, &text)) else {
                 continue;
             };
+            let mut problems = member.problems();
             if member.handle != stem {
-                self.warnings.push(format!(
-                    "{path}: handle {:?} does not match the file name; using {stem:?}",
-                    printable(&member.handle)
-                ));
+                problems.insert(
+                    0,
+                    format!(
+                        "handle {:?} does not match the file name; using {stem:?}",
+                        member.handle
+                    ),
+                );
                 member.handle = stem.to_string();
+            }
+            if !problems.is_empty() {
+                self.warnings
+                    .push(format!("{path}: {}", problems.join("; ")));
             }
             members.push(member);
         }
@@ -132,33 +161,15 @@ impl<'r> Snapshot<'r> {
             .find(|m| m.handle == handle.as_str())
     }
 
-    /// Handles that have an updates folder.
-    pub fn handles_with_updates(&self) -> Vec<Handle> {
-        if let Some(index) = &self.index {
-            return index
-                .people
-                .keys()
-                .filter_map(|h| Handle::parse(h).ok())
-                .collect();
-        }
-        let Some(dir) = self.subtree(self.root.as_ref(), layout::UPDATES_DIR) else {
-            return Vec::new();
-        };
-        dir.iter()
-            .filter(|e| e.kind() == Some(ObjectType::Tree))
-            .filter_map(|e| e.name().and_then(|n| Handle::parse(n).ok()))
-            .collect()
-    }
-
     /// The latest readable update of `handle` dated on or before `until` (any date if `None`).
     pub fn latest_update(&self, handle: &Handle, until: Option<NaiveDate>) -> Option<Update> {
         if let Some(index) = &self.index {
             let person = index.people.get(handle.as_str())?;
-            for name in &person.stray {
-                self.warnings.push(stray_warning(handle, name));
+            for (rel, problem) in &person.stray {
+                self.warnings.push(stray_warning(handle, rel, problem));
             }
             for (date, oid) in &person.latest {
-                if until.is_some_and(|u| *date > u) {
+                if self.skip_for_date(handle, *date) || until.is_some_and(|u| *date > u) {
                     continue;
                 }
                 let path = layout::update_path(handle, *date);
@@ -169,14 +180,11 @@ impl<'r> Snapshot<'r> {
             // Older than what the index keeps: walk the folders below.
         }
         let person = self.person_dir(handle)?;
-        for (year, year_tree) in self.years(&person).into_iter().rev() {
-            if until.is_some_and(|u| year > chrono::Datelike::year(&u)) {
-                continue;
-            }
+        for (year, year_tree) in self.years(handle, &person).into_iter().rev() {
             let Ok(year_tree) = self.repo.find_tree(year_tree) else {
                 continue;
             };
-            for (date, entry) in self.dated_files(handle, &year_tree).into_iter().rev() {
+            for (date, entry) in self.dated_files(handle, year, &year_tree).into_iter().rev() {
                 if until.is_some_and(|u| date > u) {
                     continue;
                 }
@@ -205,14 +213,14 @@ impl<'r> Snapshot<'r> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (year, year_tree) in self.years(&person) {
+        for (year, year_tree) in self.years(handle, &person) {
             if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
                 continue;
             }
             let Ok(year_tree) = self.repo.find_tree(year_tree) else {
                 continue;
             };
-            for (date, entry) in self.dated_files(handle, &year_tree) {
+            for (date, entry) in self.dated_files(handle, year, &year_tree) {
                 if since.is_some_and(|s| date < s) {
                     continue;
                 }
@@ -222,49 +230,6 @@ impl<'r> Snapshot<'r> {
             }
         }
         out
-    }
-
-    fn person_dir(&self, handle: &Handle) -> Option<Tree<'r>> {
-        let updates = self
-            .updates_dir
-            .get_or_init(|| self.subtree(self.root.as_ref(), layout::UPDATES_DIR));
-        self.subtree(updates.as_ref(), handle.as_str())
-    }
-
-    /// Year folders of one person, ascending, by id: a caller reads only
-    /// the years it needs. Tree entries are sorted by name, and four-digit
-    /// years sort like numbers.
-    fn years(&self, person: &Tree<'r>) -> Vec<(i32, Oid)> {
-        person
-            .iter()
-            .filter(|e| e.kind() == Some(ObjectType::Tree))
-            .filter_map(|e| {
-                let name = e.name()?;
-                if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                Some((name.parse().ok()?, e.id()))
-            })
-            .collect()
-    }
-
-    /// Update files of one year folder, ascending by date; names that are not
-    /// dates, or dates of another year, are skipped with a warning.
-    fn dated_files(
-        &self,
-        handle: &Handle,
-        year: &Tree<'r>,
-    ) -> Vec<(NaiveDate, TreeEntry<'static>)> {
-        let mut files = Vec::new();
-        for entry in year.iter() {
-            let name = entry.name().unwrap_or("");
-            match layout::date_from_file_name(name) {
-                Some(date) => files.push((date, entry.to_owned())),
-                None => self.warnings.push(stray_warning(handle, name)),
-            }
-        }
-        files.sort_by_key(|(d, _)| *d);
-        files
     }
 
     fn read_update(
@@ -293,18 +258,10 @@ impl<'r> Snapshot<'r> {
     ) -> Option<Update> {
         let text = self.read_blob(path, oid, regular)?;
         let update = self.ok_or_warn(Update::from_toml(path, &text))?;
-        if update.author != handle.as_str() {
-            self.warnings.push(format!(
-                "{path}: author {:?} does not match the folder; skipped",
-                printable(&update.author)
-            ));
-            return None;
-        }
-        if update.date != date {
-            self.warnings.push(format!(
-                "{path}: date {} inside does not match the file name; skipped",
-                update.date
-            ));
+        let problems = update.problems(handle.as_str(), date, self.today_of(handle));
+        if !problems.is_empty() {
+            self.warnings
+                .push(format!("{path}: {}; skipped", problems.join("; ")));
             return None;
         }
         Some(update)
@@ -373,15 +330,7 @@ fn printable(name: &str) -> String {
     crate::render::sanitize::clean(name)
 }
 
-fn stray_warning(handle: &Handle, name: &str) -> String {
-    format!(
-        "{}/{handle}/…/{}: not named YYYY-MM-DD.toml; skipped",
-        layout::UPDATES_DIR,
-        printable(name)
-    )
-}
-
 /// A regular file: a blob that is not a symlink (submodules are commits).
 fn is_regular(entry: &TreeEntry<'_>) -> bool {
-    entry.kind() == Some(ObjectType::Blob) && entry.filemode() != 0o120000
+    kind_of(entry) == EntryKind::File
 }

@@ -1,0 +1,139 @@
+//! Walking `updates/` by the layout's rules (`model::layout`): which entries
+//! are a person's folders, year folders and update files, and a warning
+//! naming each entry that is none of them. The index walks the same way
+//! (`kind_of`), so a read through it names the same files.
+
+use super::{printable, Snapshot};
+use crate::model::layout::{self, EntryKind};
+use crate::model::{Handle, Member};
+use chrono::NaiveDate;
+use git2::{ObjectType, Oid, Tree, TreeEntry};
+
+impl<'r> Snapshot<'r> {
+    /// Handles that have an updates folder. Entries of `updates/` that are
+    /// not a handle's folder are named in a warning.
+    pub fn handles_with_updates(&self) -> Vec<Handle> {
+        let mut handles = Vec::new();
+        for entry in self.updates_dir().iter().flat_map(|d| d.iter()) {
+            let name = String::from_utf8_lossy(entry.name_bytes());
+            match layout::person_folder_problem(&name, kind_of(&entry)) {
+                Some(problem) => self.warnings.push(format!(
+                    "{}/{}: {problem}; skipped",
+                    layout::UPDATES_DIR,
+                    printable(&name)
+                )),
+                None => handles.extend(Handle::parse(&name).ok()),
+            }
+        }
+        if let Some(index) = &self.index {
+            return index
+                .people
+                .keys()
+                .filter_map(|h| Handle::parse(h).ok())
+                .collect();
+        }
+        handles
+    }
+
+    /// The reader's today in the zone of `handle` (UTC without a member file).
+    pub(super) fn today_of(&self, handle: &Handle) -> NaiveDate {
+        if let Some(d) = self.todays.borrow().get(handle.as_str()) {
+            return *d;
+        }
+        let members = self.members.get_or_init(|| self.read_members());
+        let tz = members
+            .iter()
+            .find(|m| m.handle == handle.as_str())
+            .map_or(chrono_tz::UTC, Member::tz);
+        let today = self.now.with_timezone(&tz).date_naive();
+        self.todays
+            .borrow_mut()
+            .insert(handle.as_str().to_string(), today);
+        today
+    }
+
+    /// Whether the date an update file is named for cannot be true (before
+    /// 2000, or too far after the reader's today in the author's zone); such
+    /// a file is named in a warning and never read.
+    pub(super) fn skip_for_date(&self, handle: &Handle, date: NaiveDate) -> bool {
+        let today = self.today_of(handle);
+        match crate::model::update::date_problem("date", date, today) {
+            Some(problem) => {
+                let path = layout::update_path(handle, date);
+                self.warnings.push(format!("{path}: {problem}; skipped"));
+                true
+            }
+            None => false,
+        }
+    }
+    pub(super) fn updates_dir(&self) -> Option<&Tree<'r>> {
+        self.updates_dir
+            .get_or_init(|| self.subtree(self.root.as_ref(), layout::UPDATES_DIR))
+            .as_ref()
+    }
+
+    pub(super) fn person_dir(&self, handle: &Handle) -> Option<Tree<'r>> {
+        self.subtree(self.updates_dir(), handle.as_str())
+    }
+
+    /// Year folders of one person, ascending, by id: a caller reads only
+    /// the years it needs. Tree entries are sorted by name, and four-digit
+    /// years sort like numbers. Anything else is skipped with a warning.
+    pub(super) fn years(&self, handle: &Handle, person: &Tree<'r>) -> Vec<(i32, Oid)> {
+        let mut years = Vec::new();
+        for e in person.iter() {
+            let name = String::from_utf8_lossy(e.name_bytes());
+            match layout::year_folder(&name, kind_of(&e)) {
+                Ok(year) => years.push((year, e.id())),
+                Err(problem) => self.warnings.push(stray_warning(handle, &name, &problem)),
+            }
+        }
+        years
+    }
+
+    /// Update files of one year folder, ascending by date; names that are not
+    /// dates, dates of another year or that cannot be true, and entries that
+    /// are not regular files are skipped with a warning.
+    pub(super) fn dated_files(
+        &self,
+        handle: &Handle,
+        year: i32,
+        tree: &Tree<'r>,
+    ) -> Vec<(NaiveDate, TreeEntry<'static>)> {
+        let mut files = Vec::new();
+        for entry in tree.iter() {
+            let name = String::from_utf8_lossy(entry.name_bytes());
+            match layout::update_file(year, &name, kind_of(&entry)) {
+                Ok(date) if self.skip_for_date(handle, date) => {}
+                Ok(date) => files.push((date, entry.to_owned())),
+                Err(problem) => self.warnings.push(stray_warning(
+                    handle,
+                    &format!("{year:04}/{name}"),
+                    &problem,
+                )),
+            }
+        }
+        files.sort_by_key(|(d, _)| *d);
+        files
+    }
+}
+
+/// The warning for an entry of a person's folder out of the layout; `rel` is
+/// its path below `updates/<handle>/`.
+pub(super) fn stray_warning(handle: &Handle, rel: &str, problem: &str) -> String {
+    format!(
+        "{}/{handle}/{}: {problem}; skipped",
+        layout::UPDATES_DIR,
+        printable(rel)
+    )
+}
+
+/// What a tree entry is, for the layout's rules.
+pub(in crate::store) fn kind_of(entry: &TreeEntry<'_>) -> EntryKind {
+    match entry.kind() {
+        Some(ObjectType::Tree) => EntryKind::Folder,
+        Some(ObjectType::Blob) if entry.filemode() == 0o120000 => EntryKind::Symlink,
+        Some(ObjectType::Blob) => EntryKind::File,
+        _ => EntryKind::Submodule,
+    }
+}

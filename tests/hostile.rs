@@ -45,6 +45,34 @@ impl Repo {
     }
 }
 
+/// `audit` on the vandalised history finds a forgery for every member whose
+/// files the vandal (committing as the fixture identity) touched.
+fn audit_finds(repo: &Repo, owners: &[&str]) {
+    let out = repo.reader.run(&["audit", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flagged: Vec<String> = doc["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["member"].as_str().unwrap_or("").to_string())
+        .collect();
+    for owner in owners {
+        assert!(
+            flagged.iter().any(|f| f == owner),
+            "audit missed the forgery in {owner}'s area: {doc}"
+        );
+    }
+    assert!(
+        doc["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["committer"].as_str().unwrap().contains("fixture@example.com")),
+        "only the vandal is accused: {doc}"
+    );
+}
+
 fn today_path(handle: &str) -> String {
     format!("updates/{handle}/2026/2026-11-24.toml")
 }
@@ -102,6 +130,8 @@ fn broken_files_are_skipped_with_one_warning_each() {
     assert!(stderr(&out).contains("--strict"), "{}", stderr(&out));
     repo.reader.expect(1, &["blockers"]);
     repo.reader.expect(2, &["blockers", "--strict"]);
+    let owners: Vec<&str> = cases.iter().map(|(h, _)| *h).collect();
+    audit_finds(&repo, &owners);
 }
 
 #[test]
@@ -154,6 +184,7 @@ fn misplaced_and_misnamed_files_are_never_used() {
         err.contains("members/Bad Name.toml: file name is not a valid handle"),
         "{err}"
     );
+    audit_finds(&repo, &["bob", "carol", "dave", "Evil Name", "..%2f", "Bad Name"]);
 }
 
 fn gitlink_and_symlinks(clone: &Path) {
@@ -206,6 +237,7 @@ fn symlinks_and_submodules_are_ignored_never_followed() {
     repo.reader.ok(&["team"]);
     repo.reader.expect(1, &["blockers"]);
     let _ = &repo.world;
+    audit_finds(&repo, &["sym", "linked", "sub"]);
 }
 
 #[test]
@@ -225,4 +257,5 @@ fn a_blob_of_tens_of_megabytes_is_skipped_unread() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(authors(&doc), ["alice"]);
+    audit_finds(&repo, &["huge"]);
 }

@@ -5,17 +5,6 @@ mod common;
 use common::*;
 use std::path::{Path, PathBuf};
 
-fn keygen(dir: &Path, name: &str, email: &str) -> (PathBuf, String) {
-    let key = dir.join(name);
-    git_ok(
-        std::process::Command::new("ssh-keygen")
-            .args(["-q", "-t", "ed25519", "-N", "", "-C", email, "-f"])
-            .arg(&key),
-    );
-    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
-    (key, public.trim().to_string())
-}
-
 fn use_key(p: &Person, key: &Path) {
     let mut config = std::fs::read_to_string(p.config_file()).unwrap();
     // Appended after [teams.team], so it is that team's key.

@@ -68,7 +68,10 @@ fn audit_finds(repo: &Repo, owners: &[&str]) {
             .as_array()
             .unwrap()
             .iter()
-            .all(|v| v["committer"].as_str().unwrap().contains("fixture@example.com")),
+            .all(|v| v["committer"]
+                .as_str()
+                .unwrap()
+                .contains("fixture@example.com")),
         "only the vandal is accused: {doc}"
     );
 }
@@ -184,7 +187,10 @@ fn misplaced_and_misnamed_files_are_never_used() {
         err.contains("members/Bad Name.toml: file name is not a valid handle"),
         "{err}"
     );
-    audit_finds(&repo, &["bob", "carol", "dave", "Evil Name", "..%2f", "Bad Name"]);
+    audit_finds(
+        &repo,
+        &["bob", "carol", "dave", "Evil Name", "..%2f", "Bad Name"],
+    );
 }
 
 fn gitlink_and_symlinks(clone: &Path) {

@@ -10,18 +10,6 @@ use std::path::{Path, PathBuf};
 
 const DAY: &str = "updates/alice/2026/2026-11-24.toml";
 
-fn keygen(dir: &Path, name: &str, email: &str) -> (PathBuf, String) {
-    std::fs::create_dir_all(dir).unwrap();
-    let key = dir.join(name);
-    git_ok(
-        std::process::Command::new("ssh-keygen")
-            .args(["-q", "-t", "ed25519", "-N", "", "-C", email, "-f"])
-            .arg(&key),
-    );
-    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
-    (key, public.trim().to_string())
-}
-
 /// git in a checkout, committing as `email` (author and committer).
 fn git_as(dir: &Path, email: &str, args: &[&str]) -> String {
     git_ok(
@@ -391,25 +379,17 @@ fn a_shallow_clone_is_refused_with_the_fix_and_a_range_it_holds_is_audited() {
             .arg(format!("file://{}", remote.display()))
             .arg(&ci3),
     );
-    let out = bob.run(&[
-        "--repo",
-        ci3.to_str().unwrap(),
-        "audit",
-        "--since",
-        "HEAD~2",
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
+    let out = bob.expect(
+        0,
+        &[
+            "--repo",
+            ci3.to_str().unwrap(),
+            "audit",
+            "--since",
+            "HEAD~2",
+        ],
     );
-    assert!(
-        stdout(&out).contains("2 commit(s) checked: no violations"),
-        "{}",
-        stdout(&out)
-    );
+    assert!(out.contains("2 commit(s) checked: no violations"), "{out}");
 
     // The whole history finds the forgery.
     git_ok(
@@ -418,17 +398,6 @@ fn a_shallow_clone_is_refused_with_the_fix_and_a_range_it_holds_is_audited() {
             .arg(&ci)
             .args(["fetch", "-q", "--unshallow"]),
     );
-    let out = bob.run(&["--repo", ci.to_str().unwrap(), "audit"]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
-    assert!(
-        stdout(&out).contains("committed by bob@example.com"),
-        "{}",
-        stdout(&out)
-    );
+    let out = bob.expect(1, &["--repo", ci.to_str().unwrap(), "audit"]);
+    assert!(out.contains("committed by bob@example.com"), "{out}");
 }

@@ -366,3 +366,17 @@ impl Checkout {
         git(&["push", "--quiet", "origin", "HEAD"]);
     }
 }
+
+/// A new passphrase-less ed25519 key `dir/name` for `email`: its private key
+/// path and its public line.
+pub fn keygen(dir: &Path, name: &str, email: &str) -> (PathBuf, String) {
+    std::fs::create_dir_all(dir).unwrap();
+    let key = dir.join(name);
+    git_ok(
+        std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-C", email, "-f"])
+            .arg(&key),
+    );
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    (key, public.trim().to_string())
+}

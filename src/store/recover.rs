@@ -46,7 +46,7 @@ impl Store {
         me: &Handle,
         author: &git2::Signature<'_>,
     ) -> Result<usize> {
-        let Some(tip) = read_ref(old, &format!("refs/heads/{}", self.branch)) else {
+        let Some(tip) = read_ref(old, &format!("refs/heads/{}", self.branch())) else {
             return Ok(0);
         };
         let odb = git2::Odb::new()?;
@@ -61,7 +61,7 @@ impl Store {
             .or_else(|| {
                 read_ref(
                     old,
-                    &format!("refs/remotes/{}/{}", super::REMOTE_NAME, self.branch),
+                    &format!("refs/remotes/{}/{}", super::REMOTE_NAME, self.branch()),
                 )
             })
             .and_then(|oid| old_repo.find_commit(oid).and_then(|c| c.tree()).ok());

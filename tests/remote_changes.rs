@@ -266,3 +266,34 @@ fn an_unchanged_write_while_unreachable_does_not_count_zero_updates() {
     assert!(!err.contains("0 update(s)"), "{err}");
     assert!(err.contains("Nothing is waiting to be pushed."), "{err}");
 }
+
+#[test]
+fn libgit2_follows_a_renamed_branch_and_a_moved_remote_too() {
+    let world = World::new();
+    let old = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.set_env("ASYNC_UP_TRANSPORT", "libgit2");
+    alice.ok(&["init", old.to_str().unwrap()]);
+    world.set_now("2026-11-23T09:00:00Z");
+    alice.ok(&["write", "--today", "day one"]);
+    world.set_now("2026-11-24T09:00:00Z");
+    alice.ok(&["--offline", "write", "--today", "written offline"]);
+    let new = world.path().join("moved.git");
+    git_ok(git_plain().args(["clone", "--quiet", "--bare"]).arg(&old).arg(&new));
+    rename_branch(&new, "main", "trunk");
+    let config = std::fs::read_to_string(alice.config_file()).unwrap();
+    std::fs::write(
+        alice.config_file(),
+        config.replace(old.to_str().unwrap(), new.to_str().unwrap()),
+    )
+    .unwrap();
+    let old_tip = on(&old, &["rev-parse", "main"]);
+    let out = alice.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("the team's remote moved from"), "{err}");
+    assert!(err.contains("from main to trunk; following it"), "{err}");
+    assert_eq!(branches(&new), ["trunk"]);
+    on(&new, &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"]);
+    assert_eq!(on(&old, &["rev-parse", "main"]), old_tip);
+}

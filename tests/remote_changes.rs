@@ -297,3 +297,23 @@ fn libgit2_follows_a_renamed_branch_and_a_moved_remote_too() {
     on(&new, &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"]);
     assert_eq!(on(&old, &["rev-parse", "main"]), old_tip);
 }
+
+#[test]
+fn a_damaged_mirror_of_a_renamed_branch_keeps_its_pending_update() {
+    let (world, remote, alice, bob) = pair();
+    world.set_now("2026-11-23T09:00:00Z");
+    alice.ok(&["write", "--today", "day one"]);
+    world.set_now("2026-11-24T09:00:00Z");
+    alice.ok(&["--offline", "write", "--today", "written offline"]);
+    rename_branch(&remote, "main", "trunk");
+    std::fs::write(alice.mirror("team").join("config"), b"\x00garbage[[[").unwrap();
+    let out = alice.run(&["team"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("recovered 1 pending update(s)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(branches(&remote), ["trunk"]);
+    assert_eq!(todays(&bob, "alice"), ["day one", "written offline"]);
+}

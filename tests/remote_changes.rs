@@ -21,16 +21,22 @@ fn on(remote: &Path, args: &[&str]) -> String {
 }
 
 fn branches(remote: &Path) -> Vec<String> {
-    on(remote, &["for-each-ref", "--format=%(refname:short)", "refs/heads"])
-        .lines()
-        .map(str::to_string)
-        .collect()
+    on(
+        remote,
+        &["for-each-ref", "--format=%(refname:short)", "refs/heads"],
+    )
+    .lines()
+    .map(str::to_string)
+    .collect()
 }
 
 /// What the admin does: rename the branch in the bare repo and point HEAD at it.
 fn rename_branch(remote: &Path, from: &str, to: &str) {
     on(remote, &["branch", "-m", from, to]);
-    on(remote, &["symbolic-ref", "HEAD", &format!("refs/heads/{to}")]);
+    on(
+        remote,
+        &["symbolic-ref", "HEAD", &format!("refs/heads/{to}")],
+    );
 }
 
 fn todays(p: &Person, who: &str) -> Vec<String> {
@@ -57,7 +63,10 @@ fn a_renamed_default_branch_is_followed() {
         stderr(&out)
     );
     assert_eq!(branches(&remote), ["trunk"]);
-    on(&remote, &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"]);
+    on(
+        &remote,
+        &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"],
+    );
     assert_eq!(todays(&bob, "alice"), ["day one", "day two"]);
     // Said once: the next command has nothing to say about it.
     let out = alice.run(&["sync"]);
@@ -81,7 +90,10 @@ fn a_pending_update_goes_to_the_renamed_branch() {
         stderr(&out)
     );
     assert_eq!(branches(&remote), ["trunk"]);
-    on(&remote, &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"]);
+    on(
+        &remote,
+        &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"],
+    );
     assert_eq!(todays(&bob, "alice"), ["day one", "written offline"]);
     // Bob, who only read, follows too: his own write lands on trunk.
     bob.ok(&["write", "--today", "bob on trunk"]);
@@ -110,7 +122,10 @@ fn a_moved_head_with_the_old_branch_kept_is_reported_not_followed() {
     on(&remote, &["branch", "trunk", "main"]);
     on(&remote, &["symbolic-ref", "HEAD", "refs/heads/trunk"]);
     alice.ok(&["write", "--today", "still on main"]);
-    on(&remote, &["cat-file", "-e", "main:updates/alice/2026/2026-11-24.toml"]);
+    on(
+        &remote,
+        &["cat-file", "-e", "main:updates/alice/2026/2026-11-24.toml"],
+    );
     let out = alice.expect(1, &["doctor"]);
     assert!(
         out.contains("the remote's default branch is trunk, but the team writes to main"),
@@ -159,7 +174,11 @@ fn a_rewritten_history_is_reported_and_your_lost_update_restored() {
         git_plain()
             .arg("--git-dir")
             .arg(alice.mirror("team"))
-            .args(["for-each-ref", "--format=%(refname)", "refs/async-up/backup"]),
+            .args([
+                "for-each-ref",
+                "--format=%(refname)",
+                "refs/async-up/backup",
+            ]),
     );
     assert_eq!(backups.lines().count(), 1, "{backups}");
     // Not undone behind anyone's back: a sync pushes nothing.
@@ -180,7 +199,11 @@ fn a_rewritten_history_is_reported_and_your_lost_update_restored() {
     on(&remote, &["merge-base", "--is-ancestor", &forced, "main"]);
     assert_eq!(alice.ok(&["restore", "--list"]).trim(), "");
     let out = alice.run(&["restore"]);
-    assert!(stderr(&out).contains("nothing to restore"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nothing to restore"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -203,7 +226,10 @@ fn a_rewind_is_not_undone_by_the_next_sync() {
     on(&remote, &["merge-base", "--is-ancestor", &rewound, "main"]);
     let files = on(&remote, &["ls-tree", "-r", "--name-only", "main"]);
     assert!(files.contains("2026-11-25"), "{files}");
-    assert!(!files.contains("2026-11-24"), "the rewind was undone:\n{files}");
+    assert!(
+        !files.contains("2026-11-24"),
+        "the rewind was undone:\n{files}"
+    );
 }
 
 #[test]
@@ -214,7 +240,12 @@ fn a_team_moved_to_another_remote_follows_the_config() {
     world.set_now("2026-11-24T09:00:00Z");
     alice.ok(&["--offline", "write", "--today", "written offline"]);
     let new = world.path().join("moved.git");
-    git_ok(git_plain().args(["clone", "--quiet", "--bare"]).arg(&old).arg(&new));
+    git_ok(
+        git_plain()
+            .args(["clone", "--quiet", "--bare"])
+            .arg(&old)
+            .arg(&new),
+    );
     let old_tip = on(&old, &["rev-parse", "main"]);
     let config = std::fs::read_to_string(alice.config_file()).unwrap();
     let moved = config.replace(old.to_str().unwrap(), new.to_str().unwrap());
@@ -232,7 +263,10 @@ fn a_team_moved_to_another_remote_follows_the_config() {
         "{}",
         stderr(&out)
     );
-    on(&new, &["cat-file", "-e", "main:updates/alice/2026/2026-11-24.toml"]);
+    on(
+        &new,
+        &["cat-file", "-e", "main:updates/alice/2026/2026-11-24.toml"],
+    );
     assert_eq!(on(&old, &["rev-parse", "main"]), old_tip);
     // Said once.
     let out = alice.run(&["sync"]);
@@ -279,7 +313,12 @@ fn libgit2_follows_a_renamed_branch_and_a_moved_remote_too() {
     world.set_now("2026-11-24T09:00:00Z");
     alice.ok(&["--offline", "write", "--today", "written offline"]);
     let new = world.path().join("moved.git");
-    git_ok(git_plain().args(["clone", "--quiet", "--bare"]).arg(&old).arg(&new));
+    git_ok(
+        git_plain()
+            .args(["clone", "--quiet", "--bare"])
+            .arg(&old)
+            .arg(&new),
+    );
     rename_branch(&new, "main", "trunk");
     let config = std::fs::read_to_string(alice.config_file()).unwrap();
     std::fs::write(
@@ -294,7 +333,10 @@ fn libgit2_follows_a_renamed_branch_and_a_moved_remote_too() {
     assert!(err.contains("the team's remote moved from"), "{err}");
     assert!(err.contains("from main to trunk; following it"), "{err}");
     assert_eq!(branches(&new), ["trunk"]);
-    on(&new, &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"]);
+    on(
+        &new,
+        &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"],
+    );
     assert_eq!(on(&old, &["rev-parse", "main"]), old_tip);
 }
 

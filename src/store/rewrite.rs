@@ -59,9 +59,9 @@ impl Store {
         let head = "the team's history was rewritten on the remote (a force-push or a rewind)";
         let kept = format!("the previous history is kept in your mirror as {name}");
         let text = match &self.owner {
-            None => format!(
-                "{head}; {kept}. `async-up restore --list` names your updates it lacks."
-            ),
+            None => {
+                format!("{head}; {kept}. `async-up restore --list` names your updates it lacks.")
+            }
             Some(me) => {
                 let lost = self.lost_in(&name, me)?;
                 if lost.is_empty() {
@@ -165,10 +165,7 @@ impl Store {
 
 /// `2026-11-23, 2026-11-24`.
 pub fn dates<'a>(dates: impl Iterator<Item = &'a NaiveDate>) -> String {
-    dates
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    dates.map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 fn capitalised(text: &str) -> String {

@@ -359,3 +359,29 @@ fn a_damaged_mirror_of_a_renamed_branch_keeps_its_pending_update() {
     assert_eq!(branches(&remote), ["trunk"]);
     assert_eq!(todays(&bob, "alice"), ["day one", "written offline"]);
 }
+
+#[test]
+fn a_renamed_branch_is_followed_over_git_daemon() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let daemon = Daemon::start(world.path());
+    let url = daemon.url("team.git");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", &url]);
+    world.set_now("2026-11-23T09:00:00Z");
+    alice.ok(&["write", "--today", "day one"]);
+    rename_branch(&remote, "main", "trunk");
+    world.set_now("2026-11-24T09:00:00Z");
+    let out = alice.run(&["write", "--today", "day two"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("from main to trunk; following it"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(branches(&remote), ["trunk"]);
+    on(
+        &remote,
+        &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"],
+    );
+}

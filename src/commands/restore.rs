@@ -34,8 +34,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         ));
     }
     let me = ctx.identity(team.config.as_ref())?;
-    // Compare with what the team has now, not as of the last fetch.
-    let unreachable = super::catch_up(ctx, &team)?;
+    // Compare with what the team has now, not as of the last fetch; out of
+    // reach, say how old the comparison is.
+    let unreachable = super::refresh(ctx, &team, false)?;
     let lost = team.store.lost_updates(&me.handle)?;
     if args.list {
         let text: String = lost.iter().map(|l| format!("{}\n", l.date)).collect();

@@ -109,6 +109,9 @@ impl Store {
                 let Ok(blob) = old_repo.find_blob(file.id()) else {
                     continue;
                 };
+                if blob.size() > layout::MAX_FILE_BYTES {
+                    continue;
+                }
                 let Some(update) = std::str::from_utf8(blob.content())
                     .ok()
                     .and_then(|t| Update::from_toml(&path, t).ok())

@@ -138,6 +138,9 @@ impl Store {
                 let Ok(blob) = self.repo.find_blob(file.id()) else {
                     continue;
                 };
+                if blob.size() > layout::MAX_FILE_BYTES {
+                    continue;
+                }
                 let content = blob.content().to_vec();
                 let Some(update) = std::str::from_utf8(&content)
                     .ok()

@@ -52,6 +52,9 @@ _async__up() {
             async__up,report)
                 cmd="async__up__subcmd__report"
                 ;;
+            async__up,restore)
+                cmd="async__up__subcmd__restore"
+                ;;
             async__up,stats)
                 cmd="async__up__subcmd__stats"
                 ;;
@@ -103,6 +106,9 @@ _async__up() {
             async__up__subcmd__help,report)
                 cmd="async__up__subcmd__help__subcmd__report"
                 ;;
+            async__up__subcmd__help,restore)
+                cmd="async__up__subcmd__help__subcmd__restore"
+                ;;
             async__up__subcmd__help,stats)
                 cmd="async__up__subcmd__help__subcmd__stats"
                 ;;
@@ -125,7 +131,7 @@ _async__up() {
 
     case "${cmd}" in
         async__up)
-            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report restore doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -351,7 +357,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help)
-            opts="init write team blockers sync log audit status mentions me away stats digest report doctor generate-assets help"
+            opts="init write team blockers sync log audit status mentions me away stats digest report restore doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,6 +525,20 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -769,6 +789,32 @@ _async__up() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__restore)
+            opts="-q -h -V --list --team --repo --offline --color --quiet --strict --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

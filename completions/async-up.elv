@@ -43,6 +43,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand stats 'Show participation, blockers and wellbeing signals over a period'
             cand digest 'Summarise a period: plans against what was reported, blockers, time away'
             cand report 'Write an HTML report: no network, no script, charts as inline SVG'
+            cand restore 'Put back your updates that a rewrite of the team''s history removed'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -284,6 +285,20 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'async-up;restore'= {
+            cand --team 'Use this configured team instead of the default one'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --list 'Only print the dates that would be restored, one a line'
+            cand --offline 'Do not touch the network: no fetch, no push'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --strict 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'async-up;doctor'= {
             cand --team 'Use this configured team instead of the default one'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
@@ -325,6 +340,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand stats 'Show participation, blockers and wellbeing signals over a period'
             cand digest 'Summarise a period: plans against what was reported, blockers, time away'
             cand report 'Write an HTML report: no network, no script, charts as inline SVG'
+            cand restore 'Put back your updates that a rewrite of the team''s history removed'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -356,6 +372,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
         &'async-up;help;digest'= {
         }
         &'async-up;help;report'= {
+        }
+        &'async-up;help;restore'= {
         }
         &'async-up;help;doctor'= {
         }

@@ -106,6 +106,7 @@ pub enum Command {
     Stats(commands::stats::Args),
     Digest(commands::digest::Args),
     Report(commands::report::Args),
+    Restore(commands::restore::Args),
     Doctor(commands::doctor::Args),
     /// Write completions/ and man/ from this definition (for maintainers).
     #[command(hide = true)]

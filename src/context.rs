@@ -144,6 +144,7 @@ impl Context {
         })?;
         let mut store = self.open_mirror(&name, &team_config)?;
         store.set_signer(self.signer(Some(&team_config)));
+        store.set_owner(self.identity(Some(&team_config)).ok().map(|me| me.handle));
         Ok(Team {
             name,
             store,

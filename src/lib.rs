@@ -67,6 +67,7 @@ pub fn run(cli: cli::Cli) -> Result<Status> {
         Command::Stats(args) => commands::stats::run(&ctx, args),
         Command::Digest(args) => commands::digest::run(&ctx, args),
         Command::Report(args) => commands::report::run(&ctx, args),
+        Command::Restore(args) => commands::restore::run(&ctx, args),
         Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

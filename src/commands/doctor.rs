@@ -135,10 +135,12 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
         url: team.remote.clone(),
         transport: ctx.transport,
     };
+    let mut default_branch = None;
     match remote::detect_default_branch(&spec) {
         Ok(branch) => {
             r.ok("remote", &format!("reachable through {}", ctx.transport.name()));
             r.ok("default branch", &branch);
+            default_branch = Some(branch);
         }
         Err(e) => r.fail(
             "remote",
@@ -147,9 +149,12 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
         ),
     }
     let mirror = ctx.paths.mirror(&name);
-    match Store::open_mirror(&mirror, Some(spec)) {
+    match Store::open_mirror(&mirror, Some(spec.clone())) {
         Ok(store) if store.is_healthy() => {
             r.ok("mirror", &mirror.display().to_string());
+            if let Some(default) = &default_branch {
+                check_branch(&mut r, &spec, store.branch(), default);
+            }
             match store.pending_count() {
                 Ok(0) => r.ok("pending updates", "none"),
                 Ok(n) => r.fail(
@@ -183,6 +188,32 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
         ),
     }
     finish(r)
+}
+
+/// The branch the mirror follows against the remote's default one. A
+/// renamed branch is followed by the next fetch once the old one is gone;
+/// while both exist the team keeps writing to the old one, and says so.
+fn check_branch(r: &mut Report, spec: &RemoteSpec, mine: &str, default: &str) {
+    if mine == default {
+        return r.ok("branch", mine);
+    }
+    match crate::store::follow::remote_has_branch(spec, mine) {
+        Ok(false) => r.fail(
+            "branch",
+            &format!("the mirror follows {mine}, which the remote no longer has (its default branch is {default})"),
+            &format!("async-up sync (it follows {default} and pushes your pending updates there)"),
+        ),
+        Ok(true) => r.fail(
+            "branch",
+            &format!("the remote's default branch is {default}, but the team writes to {mine}, which the remote still has"),
+            &format!("if the team moved to {default}, a maintainer deletes {mine} on the remote (git push origin --delete {mine}) and async-up follows {default}; else point the remote's HEAD back at {mine}"),
+        ),
+        Err(e) => r.fail(
+            "branch",
+            &format!("the remote's default branch is {default}, the mirror follows {mine}, and whether the remote still has {mine} is unknown: {e}"),
+            "async-up sync follows the default branch once the old one is gone",
+        ),
+    }
 }
 
 /// Your commits' email against your member file's: `audit` flags every

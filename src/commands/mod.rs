@@ -11,6 +11,7 @@ pub mod log;
 pub mod me;
 pub mod mentions;
 pub mod report;
+pub mod restore;
 pub mod stats;
 pub mod status;
 pub mod sync;
@@ -56,9 +57,10 @@ pub(crate) fn push(ctx: &Context, team: &Team) -> Result<()> {
 
 /// Says that the remote is out of reach and what waits for it.
 pub(crate) fn note_unpushed(ctx: &Context, reason: &str, pending: usize) {
-    ctx.note(&format!(
-        "could not reach the remote ({reason}).\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`."
-    ));
+    ctx.note(&match pending {
+        0 => format!("could not reach the remote ({reason}).\nNothing is waiting to be pushed."),
+        n => format!("could not reach the remote ({reason}).\nYour update is committed locally; {n} update(s) will be pushed by the next `async-up write` or `async-up sync`."),
+    });
 }
 
 /// Fetches and rebuilds local commits on what the remote has now, unless

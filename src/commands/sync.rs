@@ -44,11 +44,18 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
         SyncOutcome::Offline { pending, reason } => {
             return Err(Error::Unreachable {
                 remote: team.store.remote().map(|r| r.url.clone()).unwrap_or_default(),
-                message: format!(
-                    "{reason}\n{pending} update(s) stay committed locally; run `async-up sync` again when the remote is reachable"
-                ),
+                message: format!("{reason}\n{}", waiting(pending)),
             })
         }
     }
     Ok(Status::Success)
+}
+
+/// What waits for the remote; "0 update(s) stay" said nothing useful.
+fn waiting(pending: usize) -> String {
+    if pending == 0 {
+        "nothing is waiting to be pushed; run `async-up sync` again when the remote is reachable to fetch what others wrote".to_string()
+    } else {
+        format!("{pending} update(s) stay committed locally; run `async-up sync` again when the remote is reachable")
+    }
 }

@@ -8,6 +8,7 @@
 //! last fetched from or pushed to the remote.
 
 mod create;
+pub mod follow;
 mod git_cli;
 mod history;
 pub mod index;
@@ -17,6 +18,7 @@ mod read;
 mod recover;
 pub mod remote;
 pub mod remote_url;
+pub mod rewrite;
 pub mod sync;
 mod treediff;
 pub use treediff::{changes as tree_changes, Change};
@@ -51,6 +53,10 @@ pub struct Store {
     repo: Repository,
     path: PathBuf,
     branch: String,
+    /// Set once when the remote renamed the team's branch (see `follow.rs`).
+    followed: std::cell::OnceCell<String>,
+    /// Whose updates a rewritten history is checked for (see `rewrite.rs`).
+    owner: Option<crate::model::Handle>,
     remote: Option<RemoteSpec>,
     external: bool,
     /// Held from the first change to the mirror until the store is dropped.
@@ -79,6 +85,8 @@ impl Store {
             repo,
             path: path.to_path_buf(),
             branch,
+            followed: std::cell::OnceCell::new(),
+            owner: None,
             remote,
             external: false,
             lock: std::cell::OnceCell::new(),
@@ -99,6 +107,8 @@ impl Store {
             repo,
             path: path.to_path_buf(),
             branch,
+            followed: std::cell::OnceCell::new(),
+            owner: None,
             remote: None,
             external: true,
             lock: std::cell::OnceCell::new(),
@@ -149,7 +159,12 @@ impl Store {
 
     /// The branch the team uses.
     pub fn branch(&self) -> &str {
-        &self.branch
+        self.followed.get().unwrap_or(&self.branch)
+    }
+
+    /// Whose lost updates to name when the remote's history is rewritten.
+    pub fn set_owner(&mut self, owner: Option<crate::model::Handle>) {
+        self.owner = owner;
     }
 
     /// The remote, if this store has one.
@@ -163,11 +178,11 @@ impl Store {
     }
 
     fn local_ref(&self) -> String {
-        format!("refs/heads/{}", self.branch)
+        format!("refs/heads/{}", self.branch())
     }
 
     fn tracking_ref(&self) -> String {
-        format!("refs/remotes/{REMOTE_NAME}/{}", self.branch)
+        format!("refs/remotes/{REMOTE_NAME}/{}", self.branch())
     }
 
     /// The remote commit the local branch was last built on. Everything it
@@ -238,6 +253,7 @@ impl Store {
             return Ok(());
         };
         self.lock()?;
+        self.follow_configured_url(remote)?;
         remote::fetch(&self.repo, &self.path, remote)?;
         self.fetched.set(true);
         self.record_fetch()

@@ -46,7 +46,15 @@ impl Store {
         me: &Handle,
         author: &git2::Signature<'_>,
     ) -> Result<usize> {
-        let Some(tip) = read_ref(old, &format!("refs/heads/{}", self.branch)) else {
+        // The old mirror may follow another branch than the new one (the
+        // team's branch was renamed since): a mirror has one local branch.
+        let old_branch = Some(self.branch().to_string())
+            .filter(|b| read_ref(old, &format!("refs/heads/{b}")).is_some())
+            .or_else(|| only_branch(old));
+        let Some(old_branch) = old_branch else {
+            return Ok(0);
+        };
+        let Some(tip) = read_ref(old, &format!("refs/heads/{old_branch}")) else {
             return Ok(0);
         };
         let odb = git2::Odb::new()?;
@@ -61,7 +69,7 @@ impl Store {
             .or_else(|| {
                 read_ref(
                     old,
-                    &format!("refs/remotes/{}/{}", super::REMOTE_NAME, self.branch),
+                    &format!("refs/remotes/{}/{old_branch}", super::REMOTE_NAME),
                 )
             })
             .and_then(|oid| old_repo.find_commit(oid).and_then(|c| c.tree()).ok());
@@ -101,6 +109,9 @@ impl Store {
                 let Ok(blob) = old_repo.find_blob(file.id()) else {
                     continue;
                 };
+                if blob.size() > layout::MAX_FILE_BYTES {
+                    continue;
+                }
                 let Some(update) = std::str::from_utf8(blob.content())
                     .ok()
                     .and_then(|t| Update::from_toml(&path, t).ok())
@@ -150,4 +161,37 @@ fn read_ref(git_dir: &Path, name: &str) -> Option<Oid> {
         let (oid, refname) = line.split_once(' ')?;
         (refname == name).then(|| Oid::from_str(oid).ok()).flatten()
     })
+}
+
+/// The one local branch of a mirror, read from its files; `None` when there
+/// is not exactly one.
+fn only_branch(git_dir: &Path) -> Option<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let heads = git_dir.join("refs/heads");
+    let mut dirs = vec![heads.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).ok()?.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(name) = path.strip_prefix(&heads) {
+                names.insert(name.to_string_lossy().to_string());
+            }
+        }
+    }
+    if let Ok(packed) = std::fs::read_to_string(git_dir.join("packed-refs")) {
+        for line in packed.lines() {
+            if let Some(name) = line
+                .split_once(' ')
+                .and_then(|(_, r)| r.strip_prefix("refs/heads/"))
+            {
+                names.insert(name.to_string());
+            }
+        }
+    }
+    let mut names = names.into_iter();
+    match (names.next(), names.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }

@@ -65,7 +65,16 @@ impl Store {
                 }
                 Err(e) => return Err(e),
             }
-            self.rebase_onto_remote()?;
+            match self.rebase_onto_remote() {
+                // Asking the remote which branch it moved to can fail too.
+                Err(Error::Unreachable { message, .. }) => {
+                    return Ok(SyncOutcome::Offline {
+                        pending: self.pending_count()?,
+                        reason: message,
+                    })
+                }
+                other => other?,
+            }
             let pending = self.pending_count()?;
             if pending == 0 {
                 return Ok(if attempt == 1 {
@@ -79,7 +88,7 @@ impl Store {
                 });
             }
             let pushing = self.tip().expect("pending commits imply a tip");
-            match remote::push(&self.repo, &self.path, &spec, &self.branch) {
+            match remote::push(&self.repo, &self.path, &spec, self.branch()) {
                 Ok(PushOutcome::Pushed) => {
                     self.repo
                         .reference(&self.tracking_ref(), pushing, true, "async-up: pushed")?;
@@ -106,8 +115,15 @@ impl Store {
     /// Makes the local tip a descendant of the remote tip: fast-forwards when
     /// there is nothing local, else rebuilds each local commit on the remote
     /// tip from the files it changed.
+    ///
+    /// When the remote no longer has the commit the local branch was built
+    /// on (its history was rewritten), the local branch is rebuilt on the
+    /// new history too, even when it still contains it (a rewind): a push
+    /// must never undo a rewrite behind anyone's back. The old tip is kept
+    /// and the user told (see `rewrite.rs`).
     pub fn rebase_onto_remote(&self) -> Result<()> {
         self.lock()?;
+        self.follow_moved_branch()?;
         let (Some(remote_tip), local) = (self.remote_tip(), self.tip()) else {
             return Ok(());
         };
@@ -115,7 +131,10 @@ impl Store {
             self.move_tip(None, remote_tip)?;
             return self.set_base(remote_tip);
         };
-        if local_tip == remote_tip || self.repo.graph_descendant_of(local_tip, remote_tip)? {
+        let rewritten = self.rewritten(remote_tip)?;
+        if !rewritten
+            && (local_tip == remote_tip || self.repo.graph_descendant_of(local_tip, remote_tip)?)
+        {
             return self.set_base(remote_tip);
         }
         if self.repo.graph_descendant_of(remote_tip, local_tip)? {
@@ -134,7 +153,11 @@ impl Store {
             }
         }
         self.move_tip(Some(local_tip), base)?;
-        self.set_base(remote_tip)
+        self.set_base(remote_tip)?;
+        if rewritten {
+            self.report_rewrite(local_tip)?;
+        }
+        Ok(())
     }
 
     /// Applies the files `commit` changed onto `base`; `None` when that changes nothing.

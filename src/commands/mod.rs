@@ -57,7 +57,8 @@ pub(crate) fn push(ctx: &Context, team: &Team) -> Result<()> {
 /// Says that the remote is out of reach and what waits for it.
 pub(crate) fn note_unpushed(ctx: &Context, reason: &str, pending: usize) {
     ctx.note(&format!(
-        "could not reach the remote ({reason}).\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`."
+        "{}.\nYour update is committed locally; {pending} update(s) will be pushed by the next `async-up write` or `async-up sync`.",
+        crate::error::offline_reason("the remote", reason)
     ));
 }
 
@@ -160,7 +161,8 @@ pub(crate) fn refresh(ctx: &Context, team: &Team, no_fetch: bool) -> Result<Opti
         .map(|r| r.url.as_str())
         .unwrap_or("the remote");
     render::warn(&format!(
-        "could not reach {remote} ({message}); showing local data, {when}"
+        "{}; showing local data, {when}",
+        crate::error::offline_reason(remote, &message)
     ));
     Ok(Some(message))
 }

@@ -1,0 +1,172 @@
+//! The machine async-up runs on: a full disk, no git identity, environment
+//! variables as users type them, days off.
+
+mod common;
+use common::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A small tmpfs mounted for one test, unmounted on drop.
+struct SmallDisk {
+    dir: PathBuf,
+    filler: PathBuf,
+}
+
+impl SmallDisk {
+    /// Mounts a tmpfs of `size` (e.g. "2m") on a new folder in `root`;
+    /// `None` (with the reason printed) where mounting is not permitted.
+    fn mount(root: &Path, size: &str) -> Option<Self> {
+        let dir = root.join("small-disk");
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o"])
+            .arg(format!("size={size}"))
+            .arg("tmpfs")
+            .arg(&dir)
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Some(SmallDisk {
+                filler: dir.join("filler"),
+                dir,
+            }),
+            Ok(o) => {
+                eprintln!(
+                    "SKIPPED: cannot mount a tmpfs here ({}); run as root to test a full disk",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                eprintln!("SKIPPED: cannot run mount ({e})");
+                None
+            }
+        }
+    }
+
+    /// Fills every free byte.
+    fn fill(&self) {
+        let mut f = std::fs::File::create(&self.filler).unwrap();
+        let chunk = vec![7u8; 4096];
+        while f.write_all(&chunk).is_ok() {}
+        let _ = f.flush();
+        // Whatever is left in a partial page.
+        while f.write_all(&[7u8]).is_ok() {}
+    }
+
+    fn free(&self) {
+        std::fs::remove_file(&self.filler).unwrap();
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.dir)
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_is_named_and_loses_nothing_on_the_local_team() {
+    let world = World::new();
+    let Some(disk) = SmallDisk::mount(world.path(), "2m") else {
+        return;
+    };
+    let alice = world.person("alice", "UTC");
+    alice.set_env("XDG_DATA_HOME", disk.dir.to_str().unwrap());
+    alice.ok(&["write", "--today", "First thing"]);
+    disk.fill();
+    world.set_now("2026-11-25T09:00:00Z");
+    let out = alice.run(&["write", "--today", "Second thing"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("disk is full"), "{err}");
+    assert!(err.contains("not saved"), "{err}");
+    // Reading still works and shows what was saved.
+    let shown = alice.ok(&["team", "--date", "2026-11-24"]);
+    assert!(shown.contains("First thing"), "{shown}");
+    let doctor = alice.run(&["doctor"]);
+    let text = stdout(&doctor);
+    assert!(text.contains("disk"), "{text}");
+    assert!(text.contains("free"), "{text}");
+    // With space again the same write works and nothing was damaged.
+    disk.free();
+    alice.ok(&["write", "--today", "Second thing"]);
+    let shown = alice.ok(&["team"]);
+    assert!(shown.contains("Second thing"), "{shown}");
+    let fsck = alice
+        .git()
+        .arg("--git-dir")
+        .arg(disk.dir.join("async-up/local.git"))
+        .args(["fsck", "--no-progress"])
+        .output()
+        .unwrap();
+    assert!(fsck.status.success(), "{}", stderr(&fsck));
+}
+
+#[test]
+fn a_full_disk_is_not_an_unreachable_remote() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let bob = world.person("bob", "UTC");
+    bob.ok(&["init", remote.to_str().unwrap()]);
+    let Some(disk) = SmallDisk::mount(world.path(), "2m") else {
+        return;
+    };
+    let alice = world.person("alice", "UTC");
+    alice.set_env("XDG_DATA_HOME", disk.dir.to_str().unwrap());
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    alice.ok(&["write", "--today", "Alice plans"]);
+    // Something new to fetch, then no room to fetch it into.
+    bob.ok(&["write", "--today", "Bob plans", "--blocker", "Big".repeat(300).as_str()]);
+    disk.fill();
+    let out = alice.run(&["team"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(stdout(&out).contains("Alice plans"), "{}", stdout(&out));
+    assert!(err.contains("disk is full"), "{err}");
+    assert!(!err.contains("could not reach"), "{err}");
+    let out = alice.run(&["write", "--today", "More"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("disk is full"), "{err}");
+    assert!(!err.contains("could not reach"), "{err}");
+    disk.free();
+    alice.ok(&["write", "--today", "More"]);
+    let shown = alice.ok(&["team"]);
+    assert!(shown.contains("Bob plans"), "{shown}");
+    assert!(shown.contains("More"), "{shown}");
+}
+
+#[test]
+fn doctor_says_when_there_is_no_config_and_shows_the_member_zone() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    let out = alice.run(&["doctor"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("config: no config file yet (defaults)"),
+        "{text}"
+    );
+    assert!(text.contains("disk: "), "{text}");
+    alice.ok(&["init", remote.to_str().unwrap(), "--timezone", "Asia/Tokyo"]);
+    let text = alice.ok(&["doctor"]);
+    assert!(text.contains("ok    config: "), "{text}");
+    assert!(!text.contains("no config file yet"), "{text}");
+    // The machine is in UTC, the member file says Tokyo: both are shown.
+    let zone = text
+        .lines()
+        .find(|l| l.contains("time zone"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(zone.contains("Asia/Tokyo"), "{text}");
+    assert!(zone.contains("2026-11-24 18:00 +09:00"), "{text}");
+    assert!(zone.contains("this machine is in UTC"), "{text}");
+    alice.ok(&["me", "--timezone", "UTC"]);
+    let text = alice.ok(&["doctor"]);
+    let zone = text.lines().find(|l| l.contains("time zone")).unwrap();
+    assert!(zone.contains("UTC"), "{zone}");
+    assert!(!zone.contains("this machine"), "{zone}");
+}

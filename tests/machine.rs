@@ -170,3 +170,57 @@ fn doctor_says_when_there_is_no_config_and_shows_the_member_zone() {
     assert!(zone.contains("UTC"), "{zone}");
     assert!(!zone.contains("this machine"), "{zone}");
 }
+
+#[test]
+fn boolean_variables_take_what_users_type_and_errors_name_the_variable() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    // Offline means the remote is never asked: take it away to tell.
+    std::fs::rename(&remote, world.path().join("gone.git")).unwrap();
+    for on in ["1", "true", "yes", "TRUE", "Yes"] {
+        alice.set_env("ASYNC_UP_OFFLINE", on);
+        let out = alice.run(&["write", "--today", "x"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{on}: {err}");
+        assert!(!err.contains("could not reach"), "{on}: {err}");
+        assert!(err.contains("committed locally"), "{on}: {err}");
+    }
+    for off in ["0", "false", "no", "", "NO"] {
+        alice.set_env("ASYNC_UP_OFFLINE", off);
+        let out = alice.run(&["write", "--today", "y"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{off:?}: {err}");
+        assert!(err.contains("could not reach"), "{off:?}: {err}");
+    }
+    for (var, bad) in [("ASYNC_UP_OFFLINE", "maybe"), ("ASYNC_UP_STRICT", "2")] {
+        let quiet = world.person("quiet", "UTC");
+        quiet.set_env(var, bad);
+        let out = quiet.run(&["status"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{var}: expected 1/true/yes or 0/false/no, got \"{bad}\""
+            )),
+            "{err}"
+        );
+    }
+    // Strict: the same words, and empty is unset.
+    let bob = world.person("bob", "UTC");
+    for (value, code) in [("1", 0), ("yes", 0), ("", 0), ("no", 0)] {
+        bob.set_env("ASYNC_UP_STRICT", value);
+        let out = bob.run(&["write", "--today", "z"]);
+        assert_eq!(out.status.code(), Some(code), "{value:?}: {}", stderr(&out));
+    }
+    // An empty ASYNC_UP_TEAM is no team given: the default one is used.
+    alice.set_env("ASYNC_UP_OFFLINE", "1");
+    alice.set_env("ASYNC_UP_TEAM", "");
+    alice.ok(&["status"]);
+    alice.set_env("ASYNC_UP_TEAM", "team");
+    alice.ok(&["status"]);
+    alice.set_env("ASYNC_UP_TEAM", "nope");
+    let err = stderr(&alice.run(&["status"]));
+    assert!(err.contains("unknown team \"nope\""), "{err}");
+}

@@ -224,3 +224,32 @@ fn boolean_variables_take_what_users_type_and_errors_name_the_variable() {
     let err = stderr(&alice.run(&["status"]));
     assert!(err.contains("unknown team \"nope\""), "{err}");
 }
+
+#[test]
+fn status_does_not_nag_on_days_off_or_while_away() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap(), "--timezone", "UTC"]);
+    // Tuesday: not written yet.
+    alice.expect(1, &["status", "-q"]);
+    // Saturday.
+    world.set_now("2026-11-28T10:00:00Z");
+    let out = alice.ok(&["status"]);
+    assert!(out.contains("day off"), "{out}");
+    assert!(alice.ok(&["status", "-q"]).is_empty());
+    // A six-day week counts Saturday.
+    alice.ok(&["me", "--workdays", "Mon-Sat"]);
+    alice.expect(1, &["status", "-q"]);
+    // Away over Monday to Wednesday.
+    alice.ok(&["away", "--from", "2026-11-30", "--until", "2026-12-02"]);
+    world.set_now("2026-12-01T10:00:00Z");
+    let out = alice.ok(&["status"]);
+    assert!(out.contains("away until 2026-12-02"), "{out}");
+    world.set_now("2026-12-03T10:00:00Z");
+    alice.expect(1, &["status"]);
+    // The local-only team (no member file) keeps Mon-Fri.
+    let bob = world.person("bob", "UTC");
+    world.set_now("2026-11-29T10:00:00Z");
+    assert!(bob.ok(&["status"]).contains("day off"));
+}

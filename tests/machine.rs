@@ -253,3 +253,83 @@ fn status_does_not_nag_on_days_off_or_while_away() {
     world.set_now("2026-11-29T10:00:00Z");
     assert!(bob.ok(&["status"]).contains("day off"));
 }
+
+/// A person on a fresh machine: no git identity anywhere, no USER.
+fn nobody(world: &World, machine: &str) -> Person {
+    let p = world.person_on(machine, "UTC", machine);
+    std::fs::remove_file(p.home.join(".gitconfig")).unwrap();
+    p.set_env("USER", "");
+    p
+}
+
+#[test]
+fn the_quick_start_works_without_a_git_identity() {
+    let world = World::new();
+    let fresh = nobody(&world, "fresh");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let quick = readme
+        .lines()
+        .find_map(|l| l.strip_prefix("$ cargo run -q -- write"))
+        .expect("the quick start in the README");
+    let line = format!("async-up write{quick}").replace("cargo run -q --", "async-up");
+    let bin_dir = assert_cmd::cargo::cargo_bin("async-up")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let out = fresh.shell(&line, &bin_dir);
+    let shown = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{shown}\n{}", stderr(&out));
+    assert!(shown.contains("Try async-up"), "{shown}");
+    // Nobody else writes to a local-only team: nothing to call foreign.
+    assert!(!shown.contains("committed by"), "{shown}");
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}
+
+#[test]
+fn joining_without_an_email_asks_for_one_or_says_to_pass_it() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let fresh = nobody(&world, "fresh");
+    let out = fresh.run(&["init", remote.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--email"), "{err}");
+    assert!(err.contains("user.email"), "{err}");
+    assert!(!fresh.config_file().exists());
+    let out = fresh.run(&["init", remote.to_str().unwrap(), "--email", "not an email"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    fresh.ok(&["init", remote.to_str().unwrap(), "--email", "dana@example.com"]);
+    let checkout = Checkout::of(&world, &remote);
+    let member = checkout.read("members/dana.toml");
+    assert!(member.contains("dana@example.com"), "{member}");
+    assert!(!member.contains("localhost"), "{member}");
+    fresh.ok(&["write", "--today", "Hello"]);
+    let log = git_ok(
+        git_plain()
+            .arg("--git-dir")
+            .arg(&remote)
+            .args(["log", "-1", "--format=%ce"]),
+    );
+    assert_eq!(log.trim(), "dana@example.com");
+    assert!(fresh.ok(&["doctor"]).contains("ok    email: dana@example.com"));
+    fresh.ok(&["audit"]);
+}
+
+#[test]
+fn joining_on_a_terminal_asks_for_the_email() {
+    use rexpect::session::spawn_command;
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let fresh = nobody(&world, "erin");
+    let mut cmd = fresh.std_cmd();
+    cmd.args(["init", remote.to_str().unwrap(), "--user", "erin"]);
+    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    p.exp_string("email").expect("asks for an email");
+    p.send_line("erin@example.com").unwrap();
+    p.exp_eof().unwrap();
+    let checkout = Checkout::of(&world, &remote);
+    assert!(checkout
+        .read("members/erin.toml")
+        .contains("erin@example.com"));
+}

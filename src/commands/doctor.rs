@@ -58,16 +58,26 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             "install git for https remotes, ssh config, agents and credential helpers",
         ),
     }
+    // Not needed for the local-only team, and a joined team can carry its
+    // own (`init --email`); the email check below says if yours is wrong.
     let committer = [
-        ("user.name", crate::gitconfig::committer_name()),
-        ("user.email", crate::gitconfig::committer_email()),
+        (
+            "user.name",
+            crate::gitconfig::committer_name(),
+            "commits carry your handle as the name",
+        ),
+        (
+            "user.email",
+            crate::gitconfig::committer_email(),
+            "joining a team needs `async-up init --email ADDR`",
+        ),
     ];
-    for (key, value) in committer {
+    for (key, value, without) in committer {
         match value {
             Some(v) => r.ok(key, &v),
-            None => r.fail(
+            None => r.warn(
                 key,
-                "not set",
+                &format!("not set in git; {without}"),
                 &format!("git config --global {key} \"...\""),
             ),
         }

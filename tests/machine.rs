@@ -333,3 +333,43 @@ fn joining_on_a_terminal_asks_for_the_email() {
         .read("members/erin.toml")
         .contains("erin@example.com"));
 }
+
+#[test]
+fn views_are_headed_with_the_team_files_name() {
+    let world = World::new();
+    let remote = world.bare_remote("standup.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    alice.ok(&["write", "--today", "x"]);
+    let checkout = Checkout::of(&world, &remote);
+    let team_file = checkout
+        .read("async-up.toml")
+        .replace("name = \"standup\"", "name = \"Acme\\nPlatform \\u001b[31m<b>\"");
+    checkout.put("async-up.toml", team_file);
+    checkout.push_as("alice@example.com", "rename the team");
+    let table = alice.ok(&["team"]);
+    let first = table.lines().next().unwrap();
+    assert!(first.starts_with("Acme Platform"), "{table}");
+    assert!(!table.contains('\u{1b}'), "{table}");
+    let md = alice.ok(&["team", "--format", "markdown"]);
+    assert!(md.contains("## Acme Platform"), "{md}");
+    assert!(md.contains("&lt;b&gt;"), "{md}");
+    let doc = alice.json(&["team", "--format", "json"]);
+    assert!(doc["team"].as_str().unwrap().starts_with("Acme Platform"), "{doc}");
+    let digest = alice.ok(&["digest", "--week"]);
+    assert!(digest.contains("Acme Platform"), "{digest}");
+    let page = world.path().join("report.html");
+    alice.ok(&["report", "--html", page.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("Acme Platform"), "report");
+    // A team file with no usable name: the config's name.
+    let team_file = checkout
+        .read("async-up.toml")
+        .lines()
+        .map(|l| if l.starts_with("name =") { "name = \"  \"" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
+    checkout.put("async-up.toml", team_file);
+    checkout.push_as("alice@example.com", "blank name");
+    assert!(alice.ok(&["team"]).starts_with("standup ·"));
+}

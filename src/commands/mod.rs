@@ -167,6 +167,18 @@ pub(crate) fn refresh(ctx: &Context, team: &Team, no_fetch: bool) -> Result<Opti
     Ok(Some(message))
 }
 
+/// The name views are headed with: the team file's `name` (what the team
+/// calls itself), made one line of at most 80 characters, else the name the
+/// team was joined under. Renderers still escape it for their format.
+pub(crate) fn team_title(team: &Team, snapshot: &Snapshot<'_>) -> String {
+    let from_file = snapshot
+        .team_file()
+        .map(|t| t.name.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty())
+        .map(|n| render::sanitize::clean(&n.chars().take(80).collect::<String>()));
+    from_file.unwrap_or_else(|| team.name.clone())
+}
+
 /// Prints the snapshot's warnings (even with `-q`: they are about the data
 /// shown); with `--strict`, any warning is an error.
 pub(crate) fn finish_warnings(ctx: &Context, snapshot: &Snapshot<'_>) -> Result<()> {

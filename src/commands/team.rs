@@ -141,7 +141,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         mark_violations(&team.store, snapshot.index(), &mut entries)?;
     }
     let view = TeamView {
-        team: team.name.clone(),
+        team: super::team_title(&team, &snapshot),
         date: view_date,
         entries,
         missing,

@@ -373,3 +373,50 @@ fn views_are_headed_with_the_team_files_name() {
     checkout.push_as("alice@example.com", "blank name");
     assert!(alice.ok(&["team"]).starts_with("standup ·"));
 }
+
+#[test]
+fn help_and_readme_say_what_the_commands_do() {
+    use clap::CommandFactory;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let cmd = async_up::cli::Cli::command();
+    // Every format a subcommand offers is listed where the README describes it.
+    for sub in cmd.get_subcommands() {
+        let Some(format) = sub.get_arguments().find(|a| a.get_id() == "format") else {
+            continue;
+        };
+        let offered: Vec<String> = format
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_string())
+            .collect();
+        let prefix = format!("- `async-up {} ", sub.get_name());
+        let Some(line) = readme.lines().find(|l| l.starts_with(&prefix)) else {
+            continue;
+        };
+        let Some(listed) = line
+            .split("[--format ")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+        else {
+            continue;
+        };
+        if listed == "..." {
+            continue;
+        }
+        let listed: Vec<&str> = listed.split('|').collect();
+        for value in &offered {
+            assert!(
+                listed.contains(&value.as_str()),
+                "`{}` offers --format {value} but the README lists {listed:?}",
+                sub.get_name()
+            );
+        }
+    }
+    // team's help states the rule it applies.
+    let mut cmd = async_up::cli::Cli::command();
+    let team = cmd.find_subcommand_mut("team").unwrap();
+    let help = team.render_long_help().to_string();
+    assert!(!help.contains("today or yesterday"), "{help}");
+    assert!(help.contains("previous workday"), "{help}");
+}

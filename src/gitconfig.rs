@@ -177,7 +177,9 @@ mod tests {
     #[test]
     fn emails_given_by_hand() {
         assert_eq!(check_email(" a@b.org ").unwrap(), "a@b.org");
-        for bad in ["", "a", "@b", "a@", "a b@c", "a@b@c", "<a@b>", "-a@b", "a@b\n"] {
+        for bad in [
+            "", "a", "@b", "a@", "a b@c", "a@b@c", "<a@b>", "-a@b", "a@b\n",
+        ] {
             assert!(check_email(bad).is_err(), "{bad:?}");
         }
     }

@@ -135,7 +135,11 @@ fn check_zone(r: &mut Report, ctx: &Context, member_zone: Option<String>) {
     let machine = crate::clock::system_zone();
     let shown = member_zone
         .as_deref()
-        .and_then(|z| z.parse::<chrono_tz::Tz>().ok().map(|tz| (z.to_string(), tz)))
+        .and_then(|z| {
+            z.parse::<chrono_tz::Tz>()
+                .ok()
+                .map(|tz| (z.to_string(), tz))
+        })
         .or_else(|| {
             machine
                 .as_deref()

@@ -214,12 +214,12 @@ fn ask_email() -> Result<String> {
             "joining a team needs your email (your commits carry it and `async-up audit` checks it), and git has none: pass --email ADDR, or set git's user.email (git config --global user.email ADDR)".into(),
         ));
     }
-    dialoguer::Input::<String>::with_theme(&dialoguer::theme::SimpleTheme)
-        .with_prompt("Your email for this team (git has no user.email)")
-        .validate_with(|s: &String| crate::gitconfig::check_email(s).map(|_| ()))
-        .interact_text()
-        .map_err(|dialoguer::Error::IO(e)| Error::io("reading your email", e))
-        .and_then(|e| crate::gitconfig::check_email(&e).map_err(Error::Usage))
+    let email = crate::line_input::ask(
+        "Your email for this team (git has no user.email)",
+        "",
+        |s| crate::gitconfig::check_email(s).map(|_| ()),
+    )?;
+    crate::gitconfig::check_email(&email).map_err(Error::Usage)
 }
 
 /// The refusal to adopt a member file under your handle that names someone

@@ -26,9 +26,7 @@ impl Store {
         author: &Signature<'_>,
     ) -> Result<Option<Oid>> {
         self.try_commit_files(files, message, author).map_err(|e| {
-            e.with_outcome(
-                "Your change was not saved; everything saved before is intact.",
-            )
+            e.with_outcome("Your change was not saved; everything saved before is intact.")
         })
     }
 

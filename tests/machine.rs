@@ -463,8 +463,8 @@ fn screen(bytes: &str, width: usize) -> Vec<String> {
                 grow(&mut rows, row);
             }
             '\x08' => col = col.min(width - 1).saturating_sub(1),
-            '\x1b' => match chars.next() {
-                Some('[') => {
+            '\x1b' => {
+                if chars.next() == Some('[') {
                     let mut params = String::new();
                     let mut end = ' ';
                     for p in chars.by_ref() {
@@ -488,20 +488,15 @@ fn screen(bytes: &str, width: usize) -> Vec<String> {
                         'D' => col = col.saturating_sub(n1),
                         'G' => col = (n1 - 1).min(width - 1),
                         'K' => {
-                            let r = &mut rows[row];
                             let range = match n {
                                 0 => col..width,
                                 1 => 0..col + 1,
                                 _ => 0..width,
                             };
-                            for x in range {
-                                r[x] = ' ';
-                            }
+                            rows[row][range].fill(' ');
                         }
                         'J' if n == 0 => {
-                            for x in col..width {
-                                rows[row][x] = ' ';
-                            }
+                            rows[row][col..].fill(' ');
                             for r in rows.iter_mut().skip(row + 1) {
                                 r.fill(' ');
                             }
@@ -509,8 +504,7 @@ fn screen(bytes: &str, width: usize) -> Vec<String> {
                         _ => {}
                     }
                 }
-                _ => {}
-            },
+            }
             c if c.is_control() => {}
             c => {
                 if col >= width {

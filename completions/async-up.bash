@@ -623,7 +623,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__init)
-            opts="-q -h -V --user --name --timezone --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --user --name --timezone --email --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -638,6 +638,10 @@ _async__up() {
                     return 0
                     ;;
                 --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

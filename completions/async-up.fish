@@ -24,14 +24,14 @@ function __fish_async_up_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c async-up -n "__fish_async_up_needs_command" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_needs_command" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_needs_command" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c async-up -n "__fish_async_up_needs_command" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_needs_command" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_needs_command" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_needs_command" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_needs_command" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_needs_command" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "init" -d 'Join a team'
@@ -55,14 +55,15 @@ complete -c async-up -n "__fish_async_up_needs_command" -f -a "help" -d 'Print t
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l user -d 'Your handle (default: the local part of git\'s user.email)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l name -d 'Your display name (default: git\'s user.name)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l timezone -d 'Your IANA time zone (default: the machine\'s)' -r
-complete -c async-up -n "__fish_async_up_using_subcommand init" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l email -d 'The email your commits to this team carry (default: git\'s user.email; asked for on a terminal when git has none)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c async-up -n "__fish_async_up_using_subcommand init" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand init" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand init" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l yesterday -d 'What you did (repeatable: one item each)' -r
@@ -72,7 +73,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand write" -l resolve -d '
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l mood -d 'Your mood, 1 (bad) to 5 (great)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l date -d 'Write for an earlier date instead of today (YYYY-MM-DD), to backfill' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l answer -d 'Answer one of the team\'s own questions (repeatable); lists take `a; b`' -r
-complete -c async-up -n "__fish_async_up_using_subcommand write" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
@@ -82,9 +83,9 @@ complete -c async-up -n "__fish_async_up_using_subcommand write" -l no-push -d '
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l no-input -d 'Never prompt; fail if nothing is given to write'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l suggest -d 'Print suggestions for yesterday (your commits since your previous update) and exit'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l from-activity -d 'Use the suggestions as yesterday, without prompts'
-complete -c async-up -n "__fish_async_up_using_subcommand write" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand write" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand write" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l date -d 'Show exactly the updates dated D (YYYY-MM-DD)' -r
@@ -92,15 +93,15 @@ complete -c async-up -n "__fish_async_up_using_subcommand team" -l person -d 'On
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand team" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l no-fetch -d 'Do not fetch first; show what the mirror has'
-complete -c async-up -n "__fish_async_up_using_subcommand team" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand team" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
@@ -108,80 +109,80 @@ markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l older-than -d 'Only blockers open for more than DAYS days' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l mentions -d 'Only blockers that mention this handle (`@handle`)' -r
-complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l no-fetch -d 'Do not fetch first; show what the mirror has'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l require-fresh -d 'Exit 2 instead of judging stale data when the remote cannot be fetched'
-complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand sync" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c async-up -n "__fish_async_up_using_subcommand sync" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand sync" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l since -d 'Start from this date (YYYY-MM-DD) or span back (7d, 2w, 3m, 1y)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand log" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l no-fetch -d 'Do not fetch first; show what the mirror has'
-complete -c async-up -n "__fish_async_up_using_subcommand log" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand log" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand log" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l since -d 'Only commits after this revision' -r
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand audit" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l no-fetch -d 'Do not fetch first'
-complete -c async-up -n "__fish_async_up_using_subcommand audit" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand audit" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand status" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c async-up -n "__fish_async_up_using_subcommand status" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand status" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l no-fetch -d 'Do not fetch first'
-complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l timezone -d 'Your IANA time zone' -r
@@ -190,44 +191,44 @@ complete -c async-up -n "__fish_async_up_using_subcommand me" -l focus -d 'Focus
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l workdays -d 'Workdays: day names or ranges, such as Mon-Thu (repeatable; replaces the list)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l name -d 'Your display name' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l email -d 'Your email: the committer address `audit` expects on your commits' -r
-complete -c async-up -n "__fish_async_up_using_subcommand me" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l no-focus -d 'Remove all focus blocks'
-complete -c async-up -n "__fish_async_up_using_subcommand me" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand me" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand me" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l from -d 'First day away (default: today)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l until -d 'Last day away' -r
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l note -d 'A word for teammates' -r
-complete -c async-up -n "__fish_async_up_using_subcommand away" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l clear -d 'Remove every away period (you are back)'
-complete -c async-up -n "__fish_async_up_using_subcommand away" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand away" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand away" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l since -d 'Start of the period: a date or a span back (default: 4w)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l until -d 'End of the period (default: today)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l format -d 'Output format' -r -f -a "table\t'A table with sparklines'
 json\t'Stable JSON'"
-complete -c async-up -n "__fish_async_up_using_subcommand stats" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l no-fetch -d 'Do not fetch first'
-complete -c async-up -n "__fish_async_up_using_subcommand stats" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand stats" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l since -d 'Start of the period: a date or a span back (default: --week)' -r
@@ -235,60 +236,60 @@ complete -c async-up -n "__fish_async_up_using_subcommand digest" -l until -d 'E
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l format -d 'Output format' -r -f -a "markdown\t'Markdown for chat and email'
 json\t'Stable JSON'
 html\t'A small self-contained HTML page'"
-complete -c async-up -n "__fish_async_up_using_subcommand digest" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l week -d 'This week: Monday to today (the last seven days on a weekend)'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l no-fetch -d 'Do not fetch first'
-complete -c async-up -n "__fish_async_up_using_subcommand digest" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand digest" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l html -d 'Where to write the page' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l since -d 'Start of the period: a date or a span back (default: 4w)' -r
-complete -c async-up -n "__fish_async_up_using_subcommand report" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand report" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l no-fetch -d 'Do not fetch first'
-complete -c async-up -n "__fish_async_up_using_subcommand report" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand report" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand report" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand report" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand restore" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand restore" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -l list -d 'Only print the dates that would be restored, one a line'
-complete -c async-up -n "__fish_async_up_using_subcommand restore" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand restore" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand restore" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand restore" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l team -d 'Use this configured team instead of the default one' -r
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l offline -d 'Do not touch the network: no fetch, no push'
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s q -l quiet -d 'Print only data and errors'
-complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings)'
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore doctor generate-assets help" -f -a "init" -d 'Join a team'

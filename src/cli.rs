@@ -39,11 +39,10 @@ Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_STRICT, ASYNC_UP_TRANSPOR
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Use this configured team instead of the default one.
+    /// Use this configured team instead of the default one (also ASYNC_UP_TEAM).
     #[arg(
         long,
         global = true,
-        env = "ASYNC_UP_TEAM",
         value_name = "NAME",
         add = clap_complete::ArgValueCandidates::new(crate::complete::teams)
     )]
@@ -53,8 +52,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub repo: Option<PathBuf>,
 
-    /// Do not touch the network: no fetch, no push.
-    #[arg(long, global = true, env = "ASYNC_UP_OFFLINE")]
+    /// Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1).
+    #[arg(long, global = true)]
     pub offline: bool,
 
     /// When to use colour.
@@ -65,15 +64,48 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
-    /// Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings).
-    #[arg(
-        long,
-        global = true,
-        env = "ASYNC_UP_STRICT",
-        value_parser = clap::builder::BoolishValueParser::new(),
-        action = clap::ArgAction::SetTrue
-    )]
+    /// Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1).
+    #[arg(long, global = true)]
     pub strict: bool,
+}
+
+impl GlobalArgs {
+    /// Fills what the flags left unset from `ASYNC_UP_TEAM`,
+    /// `ASYNC_UP_OFFLINE` and `ASYNC_UP_STRICT`. Flags win; an empty
+    /// variable is an unset one. Done here rather than by clap's `env`,
+    /// which takes only `true`/`false` for a flag and names the flag, not
+    /// the variable, when it rejects a value.
+    pub fn apply_env(&mut self, env: impl Fn(&str) -> Option<String>) -> crate::Result<()> {
+        if self.team.is_none() {
+            self.team = env("ASYNC_UP_TEAM").filter(|t| !t.trim().is_empty());
+        }
+        for (name, flag) in [
+            ("ASYNC_UP_OFFLINE", &mut self.offline),
+            ("ASYNC_UP_STRICT", &mut self.strict),
+        ] {
+            if let Some(value) = env(name) {
+                let on = parse_bool_env(name, &value)?;
+                *flag = *flag || on.unwrap_or(false);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a boolean environment variable the way people write one:
+/// `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`, in any case, with
+/// surrounding spaces ignored; empty means unset (`None`). Anything else is
+/// an error naming the variable. Every boolean `ASYNC_UP_*` goes through here.
+pub fn parse_bool_env(name: &str, value: &str) -> crate::Result<Option<bool>> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" => Ok(None),
+        "1" | "true" | "yes" | "on" => Ok(Some(true)),
+        "0" | "false" | "no" | "off" => Ok(Some(false)),
+        _ => Err(crate::Error::Usage(format!(
+            "{name}: expected 1/true/yes or 0/false/no, got {:?}",
+            crate::render::sanitize::clean(value)
+        ))),
+    }
 }
 
 /// When to colour output.
@@ -120,6 +152,23 @@ pub enum Command {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn boolean_variables() {
+        for on in ["1", "true", "yes", "on", "TRUE", " Yes "] {
+            assert_eq!(parse_bool_env("V", on).unwrap(), Some(true), "{on}");
+        }
+        for off in ["0", "false", "no", "off", "No"] {
+            assert_eq!(parse_bool_env("V", off).unwrap(), Some(false), "{off}");
+        }
+        assert_eq!(parse_bool_env("V", "").unwrap(), None);
+        assert_eq!(parse_bool_env("V", "  ").unwrap(), None);
+        let err = parse_bool_env("ASYNC_UP_OFFLINE", "maybe").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "ASYNC_UP_OFFLINE: expected 1/true/yes or 0/false/no, got \"maybe\""
+        );
+    }
 
     #[test]
     fn verify_cli() {

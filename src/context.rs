@@ -264,10 +264,7 @@ impl Context {
                 .as_deref()
                 .and_then(Handle::from_email)
                 .or_else(|| {
-                    std::env::var("USER")
-                        .or_else(|_| std::env::var("LOGNAME"))
-                        .ok()
-                        .and_then(|u| Handle::from_loose(&u))
+                    crate::gitconfig::login_name().and_then(|u| Handle::from_loose(&u))
                 })
                 .ok_or_else(|| {
                     Error::Usage(

@@ -76,7 +76,21 @@ pub enum Error {
 
     /// A git operation failed.
     #[error("git: {0}")]
-    Git(#[from] git2::Error),
+    Git(git2::Error),
+
+    /// The disk ran out of space. Every write async-up makes is atomic (a
+    /// temporary file renamed, a lock file, a compare-and-swap of a ref), so
+    /// a failed one leaves what was there before; `outcome` says what that
+    /// means for the command.
+    #[error("the disk is full (no space left on device) while {doing}: {detail}\n{outcome}\nFree some space on that disk (`async-up doctor` shows how much is left) and run the command again.")]
+    DiskFull {
+        /// What was being written.
+        doing: String,
+        /// What the system said.
+        detail: String,
+        /// Whether the change was saved, in words.
+        outcome: String,
+    },
 
     /// A filesystem operation failed.
     #[error("{context}: {source}")]
@@ -103,10 +117,70 @@ impl Error {
         if source.kind() == std::io::ErrorKind::BrokenPipe {
             return Error::BrokenPipe;
         }
+        if is_storage_full(&source) {
+            return Error::DiskFull {
+                doing: context.into(),
+                detail: source.to_string(),
+                outcome: NOTHING_LOST.to_string(),
+            };
+        }
         Error::Io {
             context: context.into(),
             source,
         }
+    }
+
+    /// The same error with `outcome` saying what became of the change, when
+    /// the disk was full; any other error as it is.
+    pub fn with_outcome(self, outcome: &str) -> Self {
+        match self {
+            Error::DiskFull { doing, detail, .. } => Error::DiskFull {
+                doing,
+                detail,
+                outcome: outcome.to_string(),
+            },
+            other => other,
+        }
+    }
+}
+
+/// What a failed atomic write leaves behind.
+const NOTHING_LOST: &str = "Nothing that was saved before is lost or damaged.";
+
+impl From<git2::Error> for Error {
+    fn from(e: git2::Error) -> Self {
+        if is_disk_full_text(e.message()) {
+            return Error::DiskFull {
+                doing: "writing to the repository".to_string(),
+                detail: e.message().to_string(),
+                outcome: NOTHING_LOST.to_string(),
+            };
+        }
+        Error::Git(e)
+    }
+}
+
+/// ENOSPC (and EDQUOT, a full quota): `StorageFull` or os error 28.
+pub fn is_storage_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull
+        || e.kind() == std::io::ErrorKind::QuotaExceeded
+        || e.raw_os_error() == Some(libc::ENOSPC)
+}
+
+/// Whether a message from git or libgit2 says the disk is full. Both pass on
+/// the system's own words, `strerror(ENOSPC)`.
+pub fn is_disk_full_text(message: &str) -> bool {
+    let lower = message.to_ascii_lowercase();
+    lower.contains("no space left on device") || lower.contains("disk quota exceeded")
+}
+
+/// Why a fetch or push did not happen, for a warning: a full disk is named
+/// as such, never blamed on the remote.
+pub fn offline_reason(remote: &str, message: &str) -> String {
+    if is_disk_full_text(message) {
+        format!("the disk is full, so nothing could be fetched from {remote} ({message})")
+    } else {
+        format!("could not reach {remote} ({message})")
     }
 }
 

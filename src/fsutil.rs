@@ -13,8 +13,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Like [`write_atomically`] without the fsyncs: for caches and markers that
 /// may be lost in a crash (they are rebuilt) but must never be half-written.
+///
+/// It never fails: a cache that cannot be written (a full disk, a read-only
+/// folder) is only slower or older next time, which must not stop the
+/// command that was merely keeping it. A full disk is warned about, since
+/// the next real write will fail too. `Ok` always; the `Result` lets
+/// callers treat it like any other write.
 pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_replacing(path, bytes, false)
+    match write_replacing(path, bytes, false) {
+        Ok(()) => {}
+        Err(Error::DiskFull { .. }) => crate::render::warn(&format!(
+            "the disk is full: could not update the cache {} (the command goes on; free some space)",
+            path.display()
+        )),
+        Err(_) => {}
+    }
+    Ok(())
 }
 
 fn write_replacing(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
@@ -44,4 +58,23 @@ fn write_replacing(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io(format!("writing {}", path.display()), e)
     })
+}
+
+/// Bytes free for an unprivileged user on the filesystem holding `path`, or
+/// its nearest existing ancestor (the data dir may not exist yet).
+pub fn free_space(path: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let existing = path.ancestors().find(|p| p.exists())?;
+    let c_path = std::ffi::CString::new(existing.as_os_str().as_bytes()).ok()?;
+    let mut stat = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `c_path` is a valid NUL-terminated string and `stat` points to
+    // enough memory for one `statvfs`, which the call fills on success.
+    let rc = unsafe { libc::statvfs(c_path.as_ptr(), stat.as_mut_ptr()) };
+    if rc != 0 {
+        return None;
+    }
+    // SAFETY: statvfs returned 0, so it filled `stat`.
+    let stat = unsafe { stat.assume_init() };
+    #[allow(clippy::unnecessary_cast)] // the field types differ between platforms
+    Some(stat.f_bavail as u64 * stat.f_frsize as u64)
 }

@@ -40,6 +40,67 @@ pub fn committer_name() -> Option<String> {
         .or_else(|| get("user.name"))
 }
 
+/// Your login name: `USER`, then `LOGNAME`, then the account database (a
+/// fresh container often sets neither variable). Empty values are unset.
+pub fn login_name() -> Option<String> {
+    env("USER").or_else(|| env("LOGNAME")).or_else(account_name)
+}
+
+/// The name of the account this process runs as, from the system's user
+/// database (`getpwuid_r`).
+fn account_name() -> Option<String> {
+    let mut buffer = vec![0 as libc::c_char; 16 * 1024];
+    let mut entry = std::mem::MaybeUninit::<libc::passwd>::uninit();
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is to memory we own, sized as passed; on success
+    // `found` points at `entry`, whose strings live in `buffer`.
+    let rc = unsafe {
+        libc::getpwuid_r(
+            libc::geteuid(),
+            entry.as_mut_ptr(),
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        )
+    };
+    if rc != 0 || found.is_null() {
+        return None;
+    }
+    // SAFETY: getpwuid_r filled `entry`, and `pw_name` is a NUL-terminated
+    // string inside `buffer`, which is still alive.
+    let name = unsafe { std::ffi::CStr::from_ptr((*found).pw_name) };
+    Some(name.to_string_lossy().into_owned()).filter(|n| !n.trim().is_empty())
+}
+
+/// Checks an email given by hand (`init --email`, the prompt): one
+/// `local@domain` with no spaces, angle brackets or control characters, so
+/// git and `audit` read it back exactly.
+pub fn check_email(email: &str) -> Result<String, String> {
+    let email = email.trim();
+    let bad = |why: &str| {
+        Err(format!(
+            "{:?} is not an email address ({why}); give one like alice@example.com",
+            crate::render::sanitize::clean(email)
+        ))
+    };
+    let Some((local, domain)) = email.split_once('@') else {
+        return bad("no @");
+    };
+    if local.is_empty() || domain.is_empty() || domain.contains('@') {
+        return bad("one name, one @, one domain");
+    }
+    if email.starts_with('-') {
+        return bad("it starts with '-'");
+    }
+    if email
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'))
+    {
+        return bad("spaces, quotes, angle brackets and control characters do not belong in one");
+    }
+    Ok(email.to_string())
+}
+
 fn env(key: &str) -> Option<String> {
     std::env::var(key).ok().filter(|v| !v.trim().is_empty())
 }
@@ -111,6 +172,21 @@ mod tests {
         .into_iter()
         .map(|(p, _)| p.display().to_string())
         .collect()
+    }
+
+    #[test]
+    fn emails_given_by_hand() {
+        assert_eq!(check_email(" a@b.org ").unwrap(), "a@b.org");
+        for bad in [
+            "", "a", "@b", "a@", "a b@c", "a@b@c", "<a@b>", "-a@b", "a@b\nc",
+        ] {
+            assert!(check_email(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_login_name_without_user_or_logname() {
+        assert!(account_name().is_some_and(|n| !n.is_empty()));
     }
 
     #[test]

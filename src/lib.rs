@@ -26,6 +26,7 @@ pub mod fsutil;
 pub mod generate;
 pub mod gitconfig;
 pub mod insight;
+pub mod line_input;
 pub mod model;
 pub mod render;
 pub mod store;
@@ -36,8 +37,9 @@ pub use commands::Status;
 pub use error::{Error, Result};
 
 /// Runs a parsed command line.
-pub fn run(cli: cli::Cli) -> Result<Status> {
+pub fn run(mut cli: cli::Cli) -> Result<Status> {
     use cli::Command;
+    cli.global.apply_env(|name| std::env::var(name).ok())?;
     // Like git itself, do not hash every object again on each read: packs
     // are checked when they arrive (index-pack) and by `git fsck`, and a
     // damaged file still reaches us only as a file to parse, which is

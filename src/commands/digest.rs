@@ -116,7 +116,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     super::finish_warnings(ctx, &snapshot)?;
     let digest = Digest {
         schema: 1,
-        team: team.name.clone(),
+        team: super::team_title(&team, &snapshot),
         since: since.to_string(),
         until: until.to_string(),
         members,

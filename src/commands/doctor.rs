@@ -31,7 +31,18 @@ impl Report {
         self.lines
             .push_str(&format!("FAIL  {what}: {detail}\n      fix: {fix}\n"));
     }
+    /// Worth knowing, but nothing fails because of it yet.
+    fn warn(&mut self, what: &str, detail: &str, fix: &str) {
+        self.lines
+            .push_str(&format!("WARN  {what}: {detail}\n      fix: {fix}\n"));
+    }
 }
+
+/// Below this much free space in the data dir, `doctor` warns: a year of a
+/// big team's updates is a few MiB, but git needs room to fetch and repack.
+const LOW_SPACE: u64 = 50 * 1024 * 1024;
+/// Below this, writes are about to fail: a check fails.
+const NO_SPACE: u64 = 1024 * 1024;
 
 /// Runs `doctor`.
 pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
@@ -47,22 +58,39 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             "install git for https remotes, ssh config, agents and credential helpers",
         ),
     }
+    // Not needed for the local-only team, and a joined team can carry its
+    // own (`init --email`); the email check below says if yours is wrong.
     let committer = [
-        ("user.name", crate::gitconfig::committer_name()),
-        ("user.email", crate::gitconfig::committer_email()),
+        (
+            "user.name",
+            crate::gitconfig::committer_name(),
+            "commits carry your handle as the name",
+        ),
+        (
+            "user.email",
+            crate::gitconfig::committer_email(),
+            "joining a team needs `async-up init --email ADDR`",
+        ),
     ];
-    for (key, value) in committer {
+    for (key, value, without) in committer {
         match value {
             Some(v) => r.ok(key, &v),
-            None => r.fail(
+            None => r.warn(
                 key,
-                "not set",
+                &format!("not set in git; {without}"),
                 &format!("git config --global {key} \"...\""),
             ),
         }
     }
     let paths = Paths::discover()?;
     match UserConfig::load(&paths.config_file) {
+        Ok(_) if !paths.config_file.exists() => r.ok(
+            "config",
+            &format!(
+                "no config file yet (defaults); `async-up init` writes {}",
+                paths.config_file.display()
+            ),
+        ),
         Ok(_) => r.ok("config", &paths.config_file.display().to_string()),
         Err(e) => {
             r.fail(
@@ -73,24 +101,77 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             return finish(r);
         }
     }
+    check_disk(&mut r, &paths.data_dir);
     let ctx = Context::new(global.clone())?;
     r.ok("transport", ctx.transport.name());
-    match crate::clock::system_zone() {
-        Some(z) => r.ok(
-            "time zone",
-            &format!(
-                "{z}, now {}",
-                ctx.now
-                    .with_timezone(&crate::commands::reader_zone())
-                    .format("%Y-%m-%d %H:%M %:z")
-            ),
-        ),
-        None => r.fail(
+    let member_zone = check_team(&mut r, global, &ctx);
+    check_zone(&mut r, &ctx, member_zone);
+    finish(r)
+}
+
+/// Free space where the mirrors live: a full disk fails every write.
+fn check_disk(r: &mut Report, data_dir: &std::path::Path) {
+    let Some(free) = crate::fsutil::free_space(data_dir) else {
+        return;
+    };
+    let detail = format!(
+        "{:.1} MiB free in {}",
+        free as f64 / (1024.0 * 1024.0),
+        data_dir.display()
+    );
+    let fix = "free some space on that disk, or move the data dir (XDG_DATA_HOME) to a bigger one";
+    if free < NO_SPACE {
+        r.fail("disk", &format!("{detail}: writes will fail"), fix);
+    } else if free < LOW_SPACE {
+        r.warn("disk", &format!("{detail}: running low"), fix);
+    } else {
+        r.ok("disk", &detail);
+    }
+}
+
+/// Your zone as the team sees it (your member file's), and the machine's
+/// when it differs: `status` and `write` date your updates by the former.
+fn check_zone(r: &mut Report, ctx: &Context, member_zone: Option<String>) {
+    let machine = crate::clock::system_zone();
+    let shown = member_zone
+        .as_deref()
+        .and_then(|z| {
+            z.parse::<chrono_tz::Tz>()
+                .ok()
+                .map(|tz| (z.to_string(), tz))
+        })
+        .or_else(|| {
+            machine
+                .as_deref()
+                .and_then(|z| z.parse().ok().map(|tz| (z.to_string(), tz)))
+        });
+    let Some((name, tz)) = shown else {
+        r.fail(
             "time zone",
             "the machine's zone is not an IANA name",
             "set TZ, e.g. TZ=Europe/Berlin",
-        ),
+        );
+        return;
+    };
+    let mut detail = format!(
+        "{name}, now {}",
+        ctx.now.with_timezone(&tz).format("%Y-%m-%d %H:%M %:z")
+    );
+    if member_zone.is_some() {
+        detail.push_str(" (your member file)");
+        match &machine {
+            Some(m) if *m != name => detail.push_str(&format!("; this machine is in {m}")),
+            None => detail.push_str("; this machine's zone is not an IANA name"),
+            _ => {}
+        }
     }
+    r.ok("time zone", &detail);
+}
+
+/// The team's checks: which team, who you are, the remote, the mirror,
+/// pending updates and your member file. Returns your member file's zone.
+fn check_team(r: &mut Report, global: &GlobalArgs, ctx: &Context) -> Option<String> {
+    let mut member_zone = None;
     let name = global
         .team
         .clone()
@@ -106,7 +187,7 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             "no team joined (a local-only team is used)",
             "async-up init <REMOTE>",
         );
-        return finish(r);
+        return None;
     };
     let Some(team) = ctx.config.teams.get(&name).cloned() else {
         r.fail(
@@ -114,7 +195,7 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             &format!("{name:?} is not configured"),
             "async-up init <REMOTE> --team NAME",
         );
-        return finish(r);
+        return None;
     };
     r.ok("team", &format!("{name} ({})", team.remote));
     let me = match ctx.identity(Some(&team)) {
@@ -153,7 +234,7 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
         Ok(store) if store.is_healthy() => {
             r.ok("mirror", &mirror.display().to_string());
             if let Some(default) = &default_branch {
-                check_branch(&mut r, &spec, store.branch(), default);
+                check_branch(r, &spec, store.branch(), default);
             }
             match store.pending_count() {
                 Ok(0) => r.ok("pending updates", "none"),
@@ -167,10 +248,11 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             if let Some(handle) = team.handle.as_deref().and_then(|h| Handle::parse(h).ok()) {
                 match store.snapshot().map(|s| s.member(&handle)) {
                     Ok(Some(member)) => {
+                        member_zone = member.timezone.clone();
                         let file = crate::model::layout::member_path(&handle);
                         r.ok("member file", &file);
                         if let Some(me) = &me {
-                            check_email(&mut r, &file, member.email.as_deref(), &me.email);
+                            check_email(r, &file, member.email.as_deref(), &me.email);
                         }
                     }
                     _ => r.fail(
@@ -187,7 +269,7 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             "run any command (e.g. `async-up team`): it rebuilds the mirror",
         ),
     }
-    finish(r)
+    member_zone
 }
 
 /// The branch the mirror follows against the remote's default one. A

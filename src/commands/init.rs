@@ -31,6 +31,9 @@ pub struct Args {
     /// Your IANA time zone (default: the machine's).
     #[arg(long, value_name = "IANA")]
     pub timezone: Option<String>,
+    /// The email your commits to this team carry (default: git's user.email; asked for on a terminal when git has none).
+    #[arg(long, value_name = "ADDR")]
+    pub email: Option<String>,
 }
 
 /// Runs `init`.
@@ -70,11 +73,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         }
     }
 
+    // `audit` judges every commit by its email, so a shared team gets a real
+    // one: given, git's, or asked for; never an invented one.
+    let email = match &args.email {
+        Some(e) => Some(crate::gitconfig::check_email(e).map_err(Error::Usage)?),
+        None if crate::gitconfig::committer_email().is_some() => None,
+        None => Some(ask_email()?),
+    };
+    let handle = args.user.clone().or_else(|| {
+        // Given by hand, the email names you as git's would have.
+        let named_elsewhere = ctx.config.handle.is_some()
+            || std::env::var("ASYNC_UP_USER").is_ok_and(|u| !u.is_empty());
+        email
+            .as_deref()
+            .filter(|_| !named_elsewhere)
+            .and_then(Handle::from_email)
+            .map(|h| h.to_string())
+    });
     let mut team_config = TeamConfig {
         remote: remote.clone(),
-        handle: args.user.clone(),
+        handle,
         name: args.name.clone(),
-        email: None,
+        email,
         timezone: args.timezone.clone(),
         signing_key: None,
     };
@@ -184,6 +204,22 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         SyncOutcome::UpToDate | SyncOutcome::LocalOnly => {}
     }
     Ok(Status::Success)
+}
+
+/// Asks for your email on a terminal; without one, says how to give it.
+fn ask_email() -> Result<String> {
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::Usage(
+            "joining a team needs your email (your commits carry it and `async-up audit` checks it), and git has none: pass --email ADDR, or set git's user.email (git config --global user.email ADDR)".into(),
+        ));
+    }
+    let email = crate::line_input::ask(
+        "Your email for this team (git has no user.email)",
+        "",
+        |s| crate::gitconfig::check_email(s).map(|_| ()),
+    )?;
+    crate::gitconfig::check_email(&email).map_err(Error::Usage)
 }
 
 /// The refusal to adopt a member file under your handle that names someone

@@ -57,9 +57,10 @@ pub(crate) fn push(ctx: &Context, team: &Team) -> Result<()> {
 
 /// Says that the remote is out of reach and what waits for it.
 pub(crate) fn note_unpushed(ctx: &Context, reason: &str, pending: usize) {
+    let what = crate::error::offline_reason("the remote", reason);
     ctx.note(&match pending {
-        0 => format!("could not reach the remote ({reason}).\nNothing is waiting to be pushed."),
-        n => format!("could not reach the remote ({reason}).\nYour update is committed locally; {n} update(s) will be pushed by the next `async-up write` or `async-up sync`."),
+        0 => format!("{what}.\nNothing is waiting to be pushed."),
+        n => format!("{what}.\nYour update is committed locally; {n} update(s) will be pushed by the next `async-up write` or `async-up sync`."),
     });
 }
 
@@ -162,9 +163,22 @@ pub(crate) fn refresh(ctx: &Context, team: &Team, no_fetch: bool) -> Result<Opti
         .map(|r| r.url.as_str())
         .unwrap_or("the remote");
     render::warn(&format!(
-        "could not reach {remote} ({message}); showing local data, {when}"
+        "{}; showing local data, {when}",
+        crate::error::offline_reason(remote, &message)
     ));
     Ok(Some(message))
+}
+
+/// The name views are headed with: the team file's `name` (what the team
+/// calls itself), made one line of at most 80 characters, else the name the
+/// team was joined under. Renderers still escape it for their format.
+pub(crate) fn team_title(team: &Team, snapshot: &Snapshot<'_>) -> String {
+    let from_file = snapshot
+        .team_file()
+        .map(|t| t.name.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty())
+        .map(|n| render::sanitize::clean(&n.chars().take(80).collect::<String>()));
+    from_file.unwrap_or_else(|| team.name.clone())
 }
 
 /// Prints the snapshot's warnings (even with `-q`: they are about the data

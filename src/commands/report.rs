@@ -104,7 +104,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         })
         .collect();
     let page = html::report(&Report {
-        team: &team.name,
+        team: &super::team_title(&team, &snapshot),
         period: &period,
         heatmap,
         blockers,

@@ -1,14 +1,17 @@
 //! `async-up status`: have you written today, in your own zone? Fast and
-//! offline (no fetch), for shell prompts and reminders.
+//! offline (no fetch), for shell prompts and reminders, which must stop
+//! nagging on your days off and while you are away.
 
 use super::{today_in, Status};
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::Member;
 
 /// Say whether you have written today's update.
 ///
-/// Exit 0 when you have, 1 when you have not; prints one short line
-/// (nothing with -q). Never touches the network.
+/// Exit 0 when you have, or when none is expected today (a day off by your
+/// member file's workdays, or while you are away); 1 when you have not.
+/// Prints one short line (nothing with -q). Never touches the network.
 ///
 /// Example (a reminder): async-up status -q || notify-send "Write your stand-up"
 #[derive(Debug, clap::Args)]
@@ -22,20 +25,43 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
     let tz = super::my_zone(&team, &snapshot, &me.handle);
     let today = today_in(ctx.now, tz);
     let written = snapshot.update_on(&me.handle, today).is_some();
-    if !ctx.global.quiet {
-        let line = if written {
-            format!("{} has written today's update ({today})\n", me.handle)
-        } else {
+    // Without a member file (the local-only team) the defaults hold: Mon-Fri.
+    let member = snapshot
+        .member(&me.handle)
+        .unwrap_or_else(|| Member::bare(me.handle.as_str()));
+    let (line, status) = if written {
+        (
+            format!("{} has written today's update ({today})", me.handle),
+            Status::Success,
+        )
+    } else if let Some(away) = member.away_on(today) {
+        (
             format!(
-                "{} has not written today's update ({today}): run `async-up write`\n",
-                me.handle
-            )
-        };
-        ctx.out().print(&line)?;
-    }
-    Ok(if written {
-        Status::Success
+                "{} is away until {}: no update expected today ({today})",
+                me.handle, away.until
+            ),
+            Status::Success,
+        )
+    } else if !member.is_workday(today) {
+        (
+            format!(
+                "{} has a day off ({}): no update expected today ({today})",
+                me.handle,
+                today.format("%A")
+            ),
+            Status::Success,
+        )
     } else {
-        Status::Found
-    })
+        (
+            format!(
+                "{} has not written today's update ({today}): run `async-up write`",
+                me.handle
+            ),
+            Status::Found,
+        )
+    };
+    if !ctx.global.quiet {
+        ctx.out().print(&format!("{line}\n"))?;
+    }
+    Ok(status)
 }

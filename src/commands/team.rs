@@ -9,8 +9,9 @@ use chrono::{NaiveDate, Utc};
 
 /// Show everyone's latest update.
 ///
-/// An update counts when it is dated today or yesterday in its author's own
-/// time zone; members without one are listed as missing.
+/// An update counts when it is dated on or after its author's previous
+/// workday (days away skipped) in their own time zone, so a Friday update
+/// still counts on Monday; members without one are listed as missing.
 ///
 /// Example: async-up team --format markdown | pbcopy
 #[derive(Debug, clap::Args)]
@@ -136,9 +137,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             None => missing.push(member.handle.clone()),
         }
     }
-    mark_violations(&team.store, snapshot.index(), &mut entries)?;
+    // A local-only team has one writer and no member files to judge by.
+    if !team.local_only {
+        mark_violations(&team.store, snapshot.index(), &mut entries)?;
+    }
     let view = TeamView {
-        team: team.name.clone(),
+        team: super::team_title(&team, &snapshot),
         date: view_date,
         entries,
         missing,

@@ -1,9 +1,12 @@
-//! The interactive part of `write`: dialoguer prompts on the terminal.
+//! The interactive part of `write`: prompts on the terminal. Pick lists are
+//! dialoguer's; text is typed through [`crate::line_input`], which redraws
+//! correctly when a long answer wraps.
 
 use crate::error::{Error, Result};
+use crate::line_input;
 use crate::model::question::{Answer, Kind, Question};
 use crate::model::{update::Changes, Update};
-use dialoguer::{theme::SimpleTheme, Input, MultiSelect, Select};
+use dialoguer::{theme::SimpleTheme, MultiSelect, Select};
 use std::collections::BTreeMap;
 
 /// Asks one of the team's questions; `None` when left empty (and allowed).
@@ -31,17 +34,16 @@ fn ask_question(q: &Question, before: Option<String>) -> Result<Option<Answer>> 
         Kind::Scale => " (1-5)",
         _ => "",
     };
-    let required = q.required;
-    let check = q.clone();
-    let answer: String = Input::with_theme(&SimpleTheme)
-        .with_prompt(format!("{prompt}{hint}"))
-        .with_initial_text(before.unwrap_or_default())
-        .allow_empty(!required)
-        .validate_with(move |s: &String| -> std::result::Result<(), String> {
-            check.parse_answer(s).map(|_| ()).map_err(|e| e.to_string())
-        })
-        .interact_text()
-        .map_err(prompt_error)?;
+    let answer = line_input::ask(
+        &format!("{prompt}{hint}"),
+        &before.unwrap_or_default(),
+        |s| {
+            if q.required && s.trim().is_empty() {
+                return Err("an answer is required".to_string());
+            }
+            q.parse_answer(s).map(|_| ()).map_err(|e| e.to_string())
+        },
+    )?;
     q.parse_answer(&answer)
 }
 
@@ -59,12 +61,11 @@ fn split_items(text: &str) -> Vec<String> {
 }
 
 fn ask_list(prompt: &str, initial: &[String]) -> Result<Vec<String>> {
-    let answer: String = Input::with_theme(&SimpleTheme)
-        .with_prompt(format!("{prompt} (items separated by ';')"))
-        .with_initial_text(initial.join("; "))
-        .allow_empty(true)
-        .interact_text()
-        .map_err(prompt_error)?;
+    let answer = line_input::ask(
+        &format!("{prompt} (items separated by ';')"),
+        &initial.join("; "),
+        |_| Ok(()),
+    )?;
     Ok(split_items(&answer))
 }
 
@@ -129,27 +130,16 @@ pub fn ask(
     }
     let mut new_blockers = Vec::new();
     loop {
-        let text: String = Input::with_theme(&SimpleTheme)
-            .with_prompt("New blocker (empty to finish)")
-            .allow_empty(true)
-            .interact_text()
-            .map_err(prompt_error)?;
+        let text = line_input::ask("New blocker (empty to finish)", "", |_| Ok(()))?;
         if text.trim().is_empty() {
             break;
         }
         new_blockers.push(text);
     }
-    let mood: String = Input::with_theme(&SimpleTheme)
-        .with_prompt("Mood 1-5 (empty to skip)")
-        .allow_empty(true)
-        .validate_with(|s: &String| -> std::result::Result<(), &str> {
-            match s.trim() {
-                "" | "1" | "2" | "3" | "4" | "5" => Ok(()),
-                _ => Err("a number from 1 to 5, or empty"),
-            }
-        })
-        .interact_text()
-        .map_err(prompt_error)?;
+    let mood = line_input::ask("Mood 1-5 (empty to skip)", "", |s| match s.trim() {
+        "" | "1" | "2" | "3" | "4" | "5" => Ok(()),
+        _ => Err("a number from 1 to 5, or empty".to_string()),
+    })?;
     let mut answers = BTreeMap::new();
     for q in questions {
         let before = same_day

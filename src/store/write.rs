@@ -16,8 +16,21 @@ pub struct FileChange {
 
 impl Store {
     /// Commits `files` on top of the local tip and moves the tip. Returns
-    /// `None` when the files already hold that content.
+    /// `None` when the files already hold that content. On a full disk the
+    /// error says that nothing was saved: objects are written whole or not
+    /// at all and the tip moves last, so the mirror is as it was.
     pub fn commit_files(
+        &self,
+        files: &[FileChange],
+        message: &str,
+        author: &Signature<'_>,
+    ) -> Result<Option<Oid>> {
+        self.try_commit_files(files, message, author).map_err(|e| {
+            e.with_outcome("Your change was not saved; everything saved before is intact.")
+        })
+    }
+
+    fn try_commit_files(
         &self,
         files: &[FileChange],
         message: &str,

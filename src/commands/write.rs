@@ -368,17 +368,23 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Lets the user edit the update as TOML; the result must still parse and
-/// still be the same person's update for the same date.
+/// still be the same person's update for the same date. An edit that does
+/// not is reopened or kept, never thrown away (see [`crate::editor`]).
 fn edit(draft: &Update) -> Result<Update> {
-    let edited = crate::editor::edit(&draft.to_toml(), &format!("update-{}.toml", draft.date))?;
-    let mut update = Update::from_toml("the edited update", &edited)?;
-    if update.author != draft.author || update.date != draft.date {
-        return Err(Error::Usage(format!(
-            "the edited update must keep author = {:?} and date = {}; nothing was written",
-            draft.author, draft.date
-        )));
-    }
-    update.written_at = draft.written_at;
-    update.version = draft.version;
-    Ok(update)
+    crate::editor::edit_until(
+        &draft.to_toml(),
+        &format!("update-{}.toml", draft.date),
+        |edited| {
+            let mut update = Update::from_toml("the edited update", edited)?;
+            if update.author != draft.author || update.date != draft.date {
+                return Err(Error::Usage(format!(
+                    "the edited update must keep author = {:?} and date = {}",
+                    draft.author, draft.date
+                )));
+            }
+            update.written_at = draft.written_at;
+            update.version = draft.version;
+            Ok(update)
+        },
+    )
 }

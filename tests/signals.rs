@@ -349,3 +349,42 @@ fn a_held_lock_is_named_and_waited_on_within_a_bound() {
     assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGTERM) }, 0);
     assert_eq!(wait_exit(&mut first).code(), Some(143));
 }
+
+/// `away` (and `me`, through the same path) saves the member file before
+/// it asks the network, too.
+#[test]
+fn away_is_saved_before_the_stalled_fetch() {
+    use std::os::unix::process::CommandExt;
+    let t = stalled_team();
+    let mut child = t
+        .alice
+        .std_cmd()
+        .args(["away", "--until", "2026-12-01", "--note", "Saved first"])
+        .process_group(0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mirror = t.alice.mirror("team");
+    let saved = || {
+        git_plain()
+            .arg("--git-dir")
+            .arg(&mirror)
+            .args(["show", "refs/heads/main:members/alice.toml"])
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("Saved first"))
+    };
+    let started = Instant::now();
+    while !saved() {
+        if started.elapsed() > Duration::from_secs(20) || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the away period was not committed while the remote stalled");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // SAFETY: sending a signal to a child we started.
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGTERM) }, 0);
+    assert_eq!(wait_exit(&mut child).code(), Some(143));
+}

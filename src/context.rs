@@ -23,6 +23,9 @@ pub struct Context {
     pub global: GlobalArgs,
     /// The transport for remotes.
     pub transport: Transport,
+    /// How long to wait for another async-up's lock on a mirror; `None`
+    /// with `--offline`, which never waits (see [`Store::set_lock_wait`]).
+    pub lock_wait: Option<std::time::Duration>,
 }
 
 /// The team a command works on.
@@ -67,12 +70,24 @@ impl Context {
                 None => Transport::detect(),
             },
         };
+        let lock_wait = match std::env::var("ASYNC_UP_LOCK_WAIT") {
+            _ if global.offline => None,
+            Ok(s) if !s.trim().is_empty() => Some(std::time::Duration::from_secs(
+                s.trim().parse().map_err(|_| {
+                    Error::Usage(format!(
+                        "ASYNC_UP_LOCK_WAIT={s:?} is not a number of seconds, such as 60"
+                    ))
+                })?,
+            )),
+            _ => Some(crate::store::DEFAULT_LOCK_WAIT),
+        };
         Ok(Context {
             now,
             paths,
             config,
             global,
             transport,
+            lock_wait,
         })
     }
 
@@ -145,6 +160,7 @@ impl Context {
         let mut store = self.open_mirror(&name, &team_config)?;
         store.set_signer(self.signer(Some(&team_config)));
         store.set_owner(self.identity(Some(&team_config)).ok().map(|me| me.handle));
+        store.set_lock_wait(self.lock_wait);
         Ok(Team {
             name,
             store,
@@ -229,7 +245,8 @@ impl Context {
     }
 
     fn open_local_team(&self) -> Result<Team> {
-        let (store, created) = Store::open_or_create_local(&self.paths.local_team())?;
+        let (mut store, created) = Store::open_or_create_local(&self.paths.local_team())?;
+        store.set_lock_wait(self.lock_wait);
         if created {
             self.note(&format!(
                 "no team joined yet: using a local-only team in {}.\nTo share updates, join a team with `async-up init <REMOTE>` (a git URL or path).",

@@ -74,6 +74,18 @@ pub enum Error {
     #[error("the remote could not be fetched and --require-fresh was given: {0}")]
     Stale(String),
 
+    /// Another async-up (or a git it started) kept the mirror locked longer
+    /// than this one waits.
+    #[error("{holder} still holds {path} after {seconds} s; let it finish or end it, then run the command again (ASYNC_UP_LOCK_WAIT sets how many seconds to wait)")]
+    Locked {
+        /// The lock file.
+        path: PathBuf,
+        /// Who holds it, as far as the lock file says.
+        holder: String,
+        /// How long this command waited.
+        seconds: u64,
+    },
+
     /// A git operation failed.
     #[error("git: {0}")]
     Git(git2::Error),

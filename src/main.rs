@@ -1,7 +1,13 @@
 //! The async-up binary: parse, run, and map the outcome to an exit code.
-//! Exit codes: 0 ok, 1 found something (blockers), 2 error.
+//! Exit codes: 0 ok, 1 found something (blockers), 2 error, 130 and 143
+//! ended by SIGINT and SIGTERM (128 + the signal, as shells report it).
 
-use async_up::{cli::Cli, render::sanitize, store::Transport, Error, Status};
+use async_up::{
+    cli::Cli,
+    render::sanitize,
+    store::{children, Transport},
+    Error, Status,
+};
 use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
@@ -20,7 +26,16 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    match async_up::run(cli) {
+    end_on_signals();
+    let result = async_up::run(cli);
+    if children::closing() {
+        // A signal arrived: its thread is ending the children and exits
+        // with its code; returning first would leave them running.
+        loop {
+            std::thread::park();
+        }
+    }
+    match result {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::Found) => ExitCode::from(1),
         // `async-up team | head`: the reader has what it wanted.
@@ -30,4 +45,33 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// On SIGINT or SIGTERM: end the git processes this async-up started (they
+/// hold the mirror lock and may be stalled on the network), then exit with
+/// 128 + the signal. What was committed to the mirror before stays there
+/// for the next `sync`. SIGINT is left alone while an editor has the
+/// terminal, as git does.
+fn end_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal == SIGINT && children::interrupts_held() {
+                continue;
+            }
+            children::terminate_all();
+            let name = if signal == SIGINT {
+                "SIGINT"
+            } else {
+                "SIGTERM"
+            };
+            eprintln!(
+                "async-up: stopped by {name}; what was already committed to the mirror is kept, and `async-up sync` pushes it"
+            );
+            std::process::exit(128 + signal);
+        }
+    });
 }

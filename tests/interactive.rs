@@ -88,6 +88,9 @@ fn edit_opens_the_editor_on_the_update() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
     alice.set_env("EDITOR", editor.to_str().unwrap());
+    // A failed edit is kept: in the world's temp dir, not the machine's.
+    std::fs::create_dir_all(world.path().join("tmp")).unwrap();
+    alice.set_env("TMPDIR", world.path().join("tmp").to_str().unwrap());
     alice.ok(&["write", "--edit", "--today", "draft"]);
     let doc = alice.json(&["team", "--format", "json"]);
     assert_eq!(

@@ -18,6 +18,7 @@ pub mod sync;
 pub mod team;
 pub mod write;
 mod write_prompt;
+mod write_send;
 
 use crate::context::{Context, Team};
 use crate::error::{Error, Result};
@@ -66,10 +67,9 @@ pub(crate) fn note_unpushed(ctx: &Context, reason: &str, pending: usize) {
 
 /// Fetches and rebuilds local commits on what the remote has now, unless
 /// `--offline` or there is no remote. Returns why the remote is out of
-/// reach, if it is: the caller goes on with the mirror as it is. Before a
-/// change that will be pushed this makes the change start from the team's
-/// latest (your own files may have changed on another machine), and the
-/// push is then left for later so nobody waits on the remote twice.
+/// reach, if it is: the caller goes on with the mirror as it is. Reads use
+/// it; a change is committed first and fetched on afterwards (see
+/// [`write_send`]), so it is never waiting on the network unsaved.
 pub(crate) fn catch_up(ctx: &Context, team: &Team) -> Result<Option<String>> {
     if ctx.global.offline || team.store.remote().is_none() {
         return Ok(None);
@@ -84,7 +84,11 @@ pub(crate) fn catch_up(ctx: &Context, team: &Team) -> Result<Option<String>> {
     }
 }
 
-/// Commits a new version of your own member file and pushes it.
+/// Commits a new version of your own member file, built from the mirror,
+/// then fetches and pushes it: saved before the network is asked, so a
+/// stalled remote or Ctrl-C never costs the change. A change to the same
+/// file from another machine is merged field by field when the commit is
+/// rebuilt on the fetched tip.
 pub(crate) fn save_my_member_file(
     ctx: &Context,
     team: &Team,
@@ -96,7 +100,6 @@ pub(crate) fn save_my_member_file(
         ));
     }
     let me = ctx.identity(team.config.as_ref())?;
-    let unreachable = catch_up(ctx, team)?;
     let snapshot = team.store.snapshot()?;
     let mut member = snapshot
         .member(&me.handle)
@@ -123,10 +126,7 @@ pub(crate) fn save_my_member_file(
     if committed.is_none() {
         ctx.note("your member file already says that; nothing changed");
     }
-    match unreachable {
-        Some(reason) => note_unpushed(ctx, &reason, team.store.pending_count()?),
-        None => push(ctx, team)?,
-    }
+    push(ctx, team)?;
     Ok(member)
 }
 

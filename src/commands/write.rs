@@ -1,8 +1,8 @@
 //! `async-up write`: today's update, from flags, prompts or an editor,
 //! committed to the mirror and pushed.
 
-use super::{parse_date, today_in, write_prompt, Status};
-use crate::context::Context;
+use super::{parse_date, today_in, write_prompt, write_send, Status};
+use crate::context::{Context, Identity, Team};
 use crate::error::{Error, Result};
 use crate::model::question::Question;
 use crate::model::{
@@ -20,10 +20,12 @@ use std::io::IsTerminal;
 /// In a terminal with no content flags it asks; otherwise the flags say what
 /// to write. Open blockers carry over from your previous update until you
 /// resolve them. A second write on the same date changes only the fields it
-/// gives. It first fetches (unless --no-push or --offline), so it starts
-/// from your latest update even when that was written on another machine.
-/// The update is committed locally, then pushed; when the remote cannot be
-/// reached it stays committed and the next write or sync pushes it.
+/// gives. The update is committed locally first, then fetched on and
+/// pushed (unless --no-push or --offline): blockers carried over from an
+/// update written on another machine are worked out again, and a same-day
+/// edit from there is merged. When the remote cannot be reached, or the
+/// command is interrupted, the update stays committed and the next write
+/// or sync pushes it.
 ///
 /// Example: async-up write --yesterday "Reviewed #42" --today "Ship token refresh" --blocker "Waiting on @bob for creds"
 #[derive(Debug, clap::Args)]
@@ -116,7 +118,67 @@ impl Args {
     }
 }
 
-/// Runs `write`.
+/// What the mirror says about the day being written, read before anything
+/// is asked or changed.
+struct Base {
+    tz: chrono_tz::Tz,
+    date: NaiveDate,
+    same_day: Option<Update>,
+    previous: Option<Update>,
+    questions: Vec<Question>,
+}
+
+impl Base {
+    fn read(ctx: &Context, team: &Team, me: &Identity, date: Option<NaiveDate>) -> Result<Self> {
+        let snapshot = team.store.snapshot()?;
+        let tz = super::my_zone(team, &snapshot, &me.handle);
+        let today = today_in(ctx.now, tz);
+        let date = date.unwrap_or(today);
+        if date > today {
+            // Most likely a mistyped year: a future update would stay out of
+            // every view until its day came.
+            return Err(Error::Usage(format!(
+                "--date {date} is in the future (today is {today} in {tz}); give today or an earlier date"
+            )));
+        }
+        Ok(Base {
+            tz,
+            date,
+            same_day: snapshot.update_on(&me.handle, date),
+            previous: date
+                .checked_sub_days(Days::new(1))
+                .and_then(|d| snapshot.latest_update(&me.handle, Some(d))),
+            questions: snapshot
+                .team_file()
+                .map(|t| t.questions)
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The blockers the draft starts with: the day's own, else the ones
+    /// carried over from the previous update.
+    fn open_blockers(&self) -> &[crate::model::Blocker] {
+        match (&self.same_day, &self.previous) {
+            (Some(day), _) => &day.blockers,
+            (None, Some(previous)) => &previous.blockers,
+            (None, None) => &[],
+        }
+    }
+
+    /// Every text the draft starts with: mentions in them were checked when
+    /// they were first written.
+    fn known_texts(&self) -> Vec<&String> {
+        let mut texts: Vec<&String> = self.open_blockers().iter().map(|b| &b.text).collect();
+        if let Some(day) = &self.same_day {
+            texts.extend(day.yesterday.iter().chain(&day.today));
+        }
+        texts
+    }
+}
+
+/// Runs `write`: the update is built from what the mirror has and committed
+/// to it first; only then is the network asked (see [`super::write_send`]),
+/// so a stalled remote, Ctrl-C or a crash never costs what was written.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
     if team.store.is_external() {
@@ -125,43 +187,22 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         ));
     }
     let me = ctx.identity(team.config.as_ref())?;
-    // When the update will be pushed anyway, start from what the team has
-    // now: yesterday's update (and the blockers it carries) may have been
-    // written on another machine, and the typo guard must know who joined
-    // since the last fetch. Out of reach, write from the mirror and do not
-    // wait on the remote a second time to push.
-    let unreachable = if !args.no_push {
-        super::catch_up(ctx, &team)?
-    } else {
-        None
-    };
-    let snapshot = team.store.snapshot()?;
-    let tz = super::my_zone(&team, &snapshot, &me.handle);
-    let today = today_in(ctx.now, tz);
-    let date = args.date.unwrap_or(today);
-    if date > today {
-        // Most likely a mistyped year: a future update would stay out of
-        // every view until its day came.
-        return Err(Error::Usage(format!(
-            "--date {date} is in the future (today is {today} in {tz}); give today or an earlier date"
-        )));
+    let will_push = !args.no_push && !ctx.global.offline && team.store.remote().is_some();
+    let mut base = Base::read(ctx, &team, &me, args.date)?;
+    // A blocker id this mirror has never seen was most likely opened on
+    // another machine: look at the remote before refusing it. Nothing is
+    // saved yet, but nothing valid could be either.
+    let unknown_id = args
+        .resolve
+        .iter()
+        .any(|id| id != "all" && !base.open_blockers().iter().any(|b| &b.id == id));
+    if will_push && unknown_id && super::catch_up(ctx, &team)?.is_none() {
+        base = Base::read(ctx, &team, &me, args.date)?;
     }
-    let same_day = snapshot.update_on(&me.handle, date);
-    let questions = snapshot
-        .team_file()
-        .map(|t| t.questions)
-        .unwrap_or_default();
-    let previous = date
-        .checked_sub_days(Days::new(1))
-        .and_then(|d| snapshot.latest_update(&me.handle, Some(d)));
-    let known: Vec<String> = super::roster(&snapshot)
-        .into_iter()
-        .map(|m| m.handle)
-        .collect();
-    drop(snapshot);
-    let written_at = ctx.now.with_timezone(&tz).fixed_offset();
+    let date = base.date;
+    let written_at = ctx.now.with_timezone(&base.tz).fixed_offset();
 
-    let suggested = suggestions(ctx, &me.email, previous.as_ref());
+    let suggested = suggestions(ctx, &me.email, base.previous.as_ref());
     if args.suggest {
         let text: String = suggested
             .iter()
@@ -170,7 +211,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         ctx.out().print(&text)?;
         return Ok(Status::Success);
     }
-    let mut changes = args.changes(&questions)?;
+    let mut changes = args.changes(&base.questions)?;
     if args.from_activity {
         if suggested.is_empty() {
             ctx.note("no activity to suggest: no commits of yours since your previous update in [activity] repos");
@@ -184,7 +225,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         && std::io::stdin().is_terminal()
         && std::io::stderr().is_terminal();
     if interactive {
-        changes = write_prompt::ask(previous.as_ref(), same_day.as_ref(), &questions, &suggested)?;
+        changes = write_prompt::ask(
+            base.previous.as_ref(),
+            base.same_day.as_ref(),
+            &base.questions,
+            &suggested,
+        )?;
     } else if changes.is_empty() && !args.edit {
         return Err(Error::NothingToWrite);
     }
@@ -192,15 +238,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         me.handle.as_str(),
         date,
         written_at,
-        same_day.as_ref(),
-        previous.as_ref(),
+        base.same_day.as_ref(),
+        base.previous.as_ref(),
         &changes,
     )?;
     if args.edit {
         update = edit(&update)?;
     }
-    warn_unknown_mentions(&update, &known, me.handle.as_str());
-    for q in questions.iter().filter(|q| q.required) {
+    for q in base.questions.iter().filter(|q| q.required) {
         if !update.answers.contains_key(&q.id) {
             return Err(Error::Usage(format!(
                 "the team requires an answer to {:?} ({}): give --answer {}=..., nothing was written",
@@ -230,13 +275,29 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             "your update for {date} already says that; nothing changed"
         )),
     }
-    if let Some(reason) = unreachable {
-        super::note_unpushed(ctx, &reason, team.store.pending_count()?);
-    } else if !args.no_push && !ctx.global.offline {
-        super::push(ctx, &team)?;
+    if will_push {
+        let carried = match (&base.same_day, committed) {
+            // A new day: its blockers came from the previous update as
+            // this mirror had it, which the fetch may show was stale.
+            (None, Some(commit)) => Some(write_send::Carried {
+                commit,
+                path: path.clone(),
+                handle: me.handle.clone(),
+                carried_from: base.open_blockers().to_vec(),
+                update: update.clone(),
+            }),
+            _ => None,
+        };
+        write_send::send(ctx, &team, carried)?;
     } else if !team.local_only {
         ctx.note("committed locally; `async-up sync` pushes it");
     }
+    // Checked last, against the roster as fresh as this run got it.
+    let known: Vec<String> = super::roster(&team.store.snapshot()?)
+        .into_iter()
+        .map(|m| m.handle)
+        .collect();
+    warn_unknown_mentions(&update, &base.known_texts(), &known, me.handle.as_str());
     Ok(Status::Success)
 }
 
@@ -263,13 +324,16 @@ fn suggestions(ctx: &Context, email: &str, previous: Option<&Update>) -> Vec<Str
 }
 
 /// The typo guard: a mention of someone who is not in the team is most
-/// likely a misspelt handle, so say so (the update is still written).
-fn warn_unknown_mentions(update: &Update, known: &[String], me: &str) {
+/// likely a misspelt handle, so say so (the update is still written). Only
+/// text new in this write is checked: a carried-over blocker was checked
+/// when it was first written, and saying it again each day is noise.
+fn warn_unknown_mentions(update: &Update, old_texts: &[&String], known: &[String], me: &str) {
     let texts = update
         .yesterday
         .iter()
         .chain(&update.today)
-        .chain(update.blockers.iter().map(|b| &b.text));
+        .chain(update.blockers.iter().map(|b| &b.text))
+        .filter(|t| !old_texts.contains(t));
     let mut unknown: Vec<String> = Vec::new();
     for text in texts {
         for handle in crate::model::mention::mentions(text) {
@@ -304,17 +368,23 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Lets the user edit the update as TOML; the result must still parse and
-/// still be the same person's update for the same date.
+/// still be the same person's update for the same date. An edit that does
+/// not is reopened or kept, never thrown away (see [`crate::editor`]).
 fn edit(draft: &Update) -> Result<Update> {
-    let edited = crate::editor::edit(&draft.to_toml(), &format!("update-{}.toml", draft.date))?;
-    let mut update = Update::from_toml("the edited update", &edited)?;
-    if update.author != draft.author || update.date != draft.date {
-        return Err(Error::Usage(format!(
-            "the edited update must keep author = {:?} and date = {}; nothing was written",
-            draft.author, draft.date
-        )));
-    }
-    update.written_at = draft.written_at;
-    update.version = draft.version;
-    Ok(update)
+    crate::editor::edit_until(
+        &draft.to_toml(),
+        &format!("update-{}.toml", draft.date),
+        |edited| {
+            let mut update = Update::from_toml("the edited update", edited)?;
+            if update.author != draft.author || update.date != draft.date {
+                return Err(Error::Usage(format!(
+                    "the edited update must keep author = {:?} and date = {}",
+                    draft.author, draft.date
+                )));
+            }
+            update.written_at = draft.written_at;
+            update.version = draft.version;
+            Ok(update)
+        },
+    )
 }

@@ -14,7 +14,10 @@ impl Store {
     /// Does nothing without a git binary, for `--repo` stores, or when few
     /// objects are loose. Never waits for it.
     pub fn maintain(&self) {
+        // Without our lock (`--offline` beside a running async-up) the
+        // mirror is someone else's to tidy.
         if self.external
+            || !self.holds_lock()
             || self
                 .remote
                 .as_ref()

@@ -7,11 +7,13 @@
 //! the remote with pending updates); `refs/remotes/origin/<branch>` is what was
 //! last fetched from or pushed to the remote.
 
+pub mod children;
 mod create;
 pub mod follow;
 mod git_cli;
 mod history;
 pub mod index;
+mod lock;
 mod maintenance;
 mod merge;
 mod read;
@@ -38,6 +40,9 @@ const BRANCH_KEY: &str = "asyncup.branch";
 /// See [`Store::base`].
 const BASE_REF: &str = "refs/async-up/base";
 const FETCHED_AT_FILE: &str = "async-up-fetched-at";
+const LOCK_FILE: &str = "async-up.lock";
+/// How long a command waits for another async-up's lock on the mirror.
+pub const DEFAULT_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Where a store's commits go when pushed.
 #[derive(Debug, Clone)]
@@ -61,6 +66,9 @@ pub struct Store {
     external: bool,
     /// Held from the first change to the mirror until the store is dropped.
     lock: std::cell::OnceCell<std::fs::File>,
+    /// How long to wait for another async-up's lock; `None`: never wait
+    /// (`--offline`), work without the lock instead.
+    lock_wait: Option<std::time::Duration>,
     /// Signs the commits this store makes, when the user configured a key.
     signer: Option<crate::trust::signing::Signer>,
     /// Whether this process has fetched already. A command that catches up
@@ -90,6 +98,7 @@ impl Store {
             remote,
             external: false,
             lock: std::cell::OnceCell::new(),
+            lock_wait: Some(DEFAULT_LOCK_WAIT),
             fetched: std::cell::Cell::new(false),
             signer: None,
         })
@@ -112,9 +121,23 @@ impl Store {
             remote: None,
             external: true,
             lock: std::cell::OnceCell::new(),
+            lock_wait: Some(DEFAULT_LOCK_WAIT),
             fetched: std::cell::Cell::new(false),
             signer: None,
         })
+    }
+
+    /// How long to wait for another async-up's lock on this mirror. `None`
+    /// never waits: a change is then made without the lock, which is safe
+    /// for a commit (the tip moves by compare-and-swap) and is what
+    /// `--offline` wants, never to sit behind someone else's network call.
+    pub fn set_lock_wait(&mut self, wait: Option<std::time::Duration>) {
+        self.lock_wait = wait;
+    }
+
+    /// Whether this process holds the mirror lock.
+    pub(crate) fn holds_lock(&self) -> bool {
+        self.lock.get().is_some()
     }
 
     /// Signs every commit made from now on with `signer`.
@@ -236,6 +259,13 @@ impl Store {
         Ok(Snapshot::new(&self.repo, tree, self.index()))
     }
 
+    /// A read view of `commit` (the fetched remote tip, say), read from its
+    /// tree without the index.
+    pub fn snapshot_at(&self, commit: Oid) -> Result<Snapshot<'_>> {
+        let tree = self.repo.find_commit(commit)?.tree()?;
+        Ok(Snapshot::new(&self.repo, Some(tree), None))
+    }
+
     /// How many local commits are not on the remote yet.
     pub fn pending_count(&self) -> Result<usize> {
         let Some(local) = self.tip() else {
@@ -299,64 +329,6 @@ impl Store {
             _ => {}
         }
         Ok(())
-    }
-
-    /// Takes this user's lock on the mirror, once per process, before anything
-    /// changes it. It is an OS file lock, so a killed process drops it; and
-    /// while we hold it, any git `*.lock` file left in the mirror belongs to a
-    /// process that died mid-write, so it is removed rather than waited on.
-    pub(crate) fn lock(&self) -> Result<()> {
-        if self.external || self.lock.get().is_some() {
-            return Ok(());
-        }
-        let path = self.path.join("async-up.lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
-        file.lock()
-            .map_err(|e| Error::io(format!("locking {}", path.display()), e))?;
-        // The git processes we spawn inherit the lock: if we are killed while
-        // one runs, it still holds the lock until it exits, so the next
-        // async-up waits for it instead of removing the ref locks it uses.
-        {
-            use std::os::fd::AsRawFd;
-            // SAFETY: fcntl on a file descriptor we own; F_SETFD with 0 only clears FD_CLOEXEC.
-            unsafe {
-                libc::fcntl(file.as_raw_fd(), libc::F_SETFD, 0);
-            }
-        }
-        self.remove_stale_git_locks();
-        let _ = self.lock.set(file);
-        Ok(())
-    }
-
-    fn remove_stale_git_locks(&self) {
-        for name in [
-            "packed-refs.lock",
-            "config.lock",
-            "shallow.lock",
-            "index.lock",
-            "HEAD.lock",
-        ] {
-            let _ = std::fs::remove_file(self.path.join(name));
-        }
-        let mut dirs = vec![self.path.join("refs")];
-        while let Some(dir) = dirs.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let p = entry.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else if p.extension().is_some_and(|e| e == "lock") {
-                    let _ = std::fs::remove_file(&p);
-                }
-            }
-        }
     }
 }
 

@@ -76,6 +76,38 @@ impl Store {
         ))
     }
 
+    /// Replaces `commit`, the pending local tip this process just made, with
+    /// one that also writes `files`: same parents, author and message, so
+    /// one write stays one commit. When the tip has moved on meanwhile,
+    /// `files` are committed on top instead.
+    pub fn amend_pending(&self, commit: Oid, files: &[FileChange]) -> Result<()> {
+        self.lock()?;
+        let old = self.repo.find_commit(commit)?;
+        if self.tip() == Some(commit) {
+            let mut builder = TreeUpdateBuilder::new();
+            for file in files {
+                let blob = self.repo.blob(&file.content)?;
+                builder.upsert(&file.path, blob, FileMode::Blob);
+            }
+            let tree_id = builder.create_updated(&self.repo, &old.tree()?)?;
+            let tree = self.repo.find_tree(tree_id)?;
+            let parents: Vec<git2::Commit<'_>> = old.parents().collect();
+            let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
+            let message = old.message().unwrap_or("async-up: update");
+            let new =
+                self.make_commit(&old.author(), &old.committer(), message, &tree, &parents)?;
+            if self.move_tip(Some(commit), new)? {
+                return Ok(());
+            }
+        }
+        self.commit_files(
+            files,
+            old.message().unwrap_or("async-up: update"),
+            &old.author(),
+        )?;
+        Ok(())
+    }
+
     /// Moves the local tip from `old` to `new` if it is still at `old`.
     pub(super) fn move_tip(&self, old: Option<Oid>, new: Oid) -> Result<bool> {
         let name = self.local_ref();

@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     };
     let since = match &args.since {
         Some(rev) => Some(
-            repo.revparse_single(rev)
+            unambiguous(repo, rev)?
                 .and_then(|o| o.peel_to_commit())
                 .map_err(|_| {
                     Error::Usage(format!("--since {rev:?} is not a commit in the team repo"))
@@ -54,6 +54,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         None => None,
     };
     let report = crate::trust::audit::audit(repo, tip, since)?;
+    if since.is_some() && report.commits_checked == 0 {
+        render::warn(&format!(
+            "--since {} leaves no commit to audit: is it the revision you meant?",
+            crate::render::sanitize::clean(args.since.as_deref().unwrap_or(""))
+        ));
+    }
     let out = ctx.out();
     let text = match args.format {
         Format::Json => render::json::audit(&report),
@@ -66,4 +72,32 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     } else {
         Status::Found
     })
+}
+
+/// Resolves `rev`, refusing a name that more than one ref answers to: a
+/// teammate can push a tag `origin/main` that shadows the remote-tracking
+/// branch a CI job means, and make `--since origin/main~50` audit nothing.
+fn unambiguous<'r>(
+    repo: &'r git2::Repository,
+    rev: &str,
+) -> Result<std::result::Result<git2::Object<'r>, git2::Error>> {
+    let name = rev.split(['~', '^', '@', ':']).next().unwrap_or(rev);
+    if !name.is_empty() {
+        let found: Vec<String> = ["", "refs/", "refs/tags/", "refs/heads/", "refs/remotes/"]
+            .iter()
+            .map(|prefix| format!("{prefix}{name}"))
+            .filter(|full| full.starts_with("refs/") && repo.find_reference(full).is_ok())
+            .collect();
+        if found.len() > 1 {
+            return Err(Error::Usage(format!(
+                "--since {rev:?} is ambiguous: {} all exist; name one in full (or give a commit id)",
+                found
+                    .iter()
+                    .map(|f| crate::render::sanitize::clean(f))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
+    Ok(repo.revparse_single(rev))
 }

@@ -119,16 +119,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     store.set_signer(ctx.signer(Some(&team_config)));
     let snapshot = store.snapshot()?;
     let existing_member = snapshot.member(&me.handle);
-    if let Some(theirs) = existing_member.as_ref().and_then(|m| m.email.as_deref()) {
-        if !theirs.eq_ignore_ascii_case(&me.email) {
-            let refusal = squatted(&store, &me, theirs);
-            drop(snapshot);
-            drop(store);
-            if !mirror_existed {
-                let _ = std::fs::remove_dir_all(&path);
-            }
-            return Err(refusal);
+    // Any entry at your member file's path that is not a member file with
+    // your email is someone else's: one without an email, a symlink or a
+    // file that does not parse would otherwise hand you their fields (or
+    // leave `audit` judging you by them).
+    let file_there = store
+        .tip()
+        .and_then(|t| store.repo().find_commit(t).ok())
+        .and_then(|c| c.tree().ok())
+        .is_some_and(|t| {
+            t.get_path(std::path::Path::new(&layout::member_path(&me.handle)))
+                .is_ok()
+        });
+    let theirs = existing_member.as_ref().and_then(|m| m.email.as_deref());
+    if file_there && !theirs.is_some_and(|t| t.eq_ignore_ascii_case(&me.email)) {
+        let refusal = squatted(&store, &me, theirs);
+        drop(snapshot);
+        drop(store);
+        if !mirror_existed {
+            let _ = std::fs::remove_dir_all(&path);
         }
+        return Err(refusal);
     }
     let timezone = args
         .timezone
@@ -225,18 +236,33 @@ fn ask_email() -> Result<String> {
 /// The refusal to adopt a member file under your handle that names someone
 /// else's email: adopting it would make `audit` flag your own commits and
 /// pass theirs. Says who put it there and what to do.
-fn squatted(store: &Store, me: &crate::context::Identity, theirs: &str) -> Error {
+fn squatted(store: &Store, me: &crate::context::Identity, theirs: Option<&str>) -> Error {
+    use crate::render::sanitize::clean;
     let file = layout::member_path(&me.handle);
+    // Values from the team repo are one line each: a newline in them must
+    // not print a line of its own under ours.
     let by = match last_committer_of(store, &file) {
-        Some(who) => format!(", last committed by {who}"),
+        Some(who) => format!(", last committed by {}", clean(&who)),
         None => String::new(),
     };
+    let (with, yours) = match theirs {
+        Some(t) => (
+            format!("with the email {}", clean(t)),
+            format!(
+                " If {} is your own address, set git's user.email to it to join, then move to the new one with `async-up me --email`.",
+                clean(t)
+            ),
+        ),
+        None => (
+            "without an email (or not as a regular member file)".to_string(),
+            String::new(),
+        ),
+    };
     Error::Usage(format!(
-        "{file} already exists in the team repo with the email {theirs}{by}, not yours ({me_email}); \
+        "{file} already exists in the team repo {with}{by}, not yours ({me_email}); \
          adopting it would make `async-up audit` flag your own commits. Nothing was pushed and the team was not recorded.\n\
          If {handle} is you, ask a maintainer to remove or fix {file}, then run init again; \
-         otherwise pick another handle with --user HANDLE. \
-         If {theirs} is your own address, set git's user.email to it to join, then move to the new one with `async-up me --email`.",
+         otherwise pick another handle with --user HANDLE.{yours}",
         me_email = me.email,
         handle = me.handle,
     ))

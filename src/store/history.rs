@@ -60,21 +60,32 @@ impl Store {
     }
 
     /// Follows one path from a merge that changed it against its first
-    /// parent: into the first other parent that has the same content, until
-    /// a commit whose content differs from all its parents. Merges are rare
-    /// in a team repo (async-up never makes one), so this walks one path.
+    /// parent: into another parent that has the same content, when that side
+    /// changed it since the merge base, until a commit that wrote the
+    /// content itself (as `audit` decides what a merge wrote). Merges are
+    /// rare in a team repo (async-up never makes one), so this walks one
+    /// path.
     fn introduced_by(&self, merge: &git2::Commit<'_>, path: &str) -> Result<Oid> {
-        let blob_at = |c: &git2::Commit<'_>| -> Option<Oid> {
-            c.tree()
-                .ok()?
-                .get_path(std::path::Path::new(path))
-                .ok()
-                .map(|e| e.id())
+        let entry = |c: &git2::Commit<'_>| -> Option<(Oid, i32)> {
+            crate::trust::audit::entry_at(&c.tree().ok()?, path)
         };
         let mut at = merge.clone();
         for _ in 0..MAX_COMMITS {
-            let here = blob_at(&at);
-            let same = at.parents().find(|p| blob_at(p) == here);
+            let here = entry(&at);
+            let parents: Vec<git2::Commit<'_>> = at.parents().collect();
+            let base = if parents.len() > 1 {
+                let ids: Vec<Oid> = parents.iter().map(|p| p.id()).collect();
+                self.repo
+                    .merge_base_many(&ids)
+                    .ok()
+                    .and_then(|b| self.repo.find_commit(b).ok())
+                    .map(|b| entry(&b))
+            } else {
+                None
+            };
+            let same = parents
+                .into_iter()
+                .find(|p| entry(p) == here && base.as_ref().is_none_or(|b| *b != here));
             match same {
                 Some(p) => at = p,
                 None => return Ok(at.id()),

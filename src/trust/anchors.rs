@@ -25,6 +25,9 @@ pub struct Anchors {
     pub signers: Vec<AllowedSigner>,
     /// What was wrong with the anchors themselves, for the report.
     pub problems: Vec<String>,
+    /// The blobs these anchors were read from (team file, allowed signers),
+    /// to tell whether a merge's tree carries the anchors of one side.
+    pub ids: (Option<Oid>, Option<Oid>),
 }
 
 impl Anchors {
@@ -38,6 +41,7 @@ impl Anchors {
             return anchors;
         };
         anchors.team_file_present = true;
+        anchors.ids.0 = Some(entry.id());
         match blob_text(repo, entry.id()) {
             Some(text) => match TeamFile::from_toml(layout::TEAM_FILE, &text) {
                 Ok(t) => anchors.team_file = Some(t),
@@ -50,10 +54,9 @@ impl Anchors {
         if let Some(signing) = anchors.team_file.as_ref().and_then(|t| t.signing.as_ref()) {
             anchors.signing_required = signing.required;
             anchors.signers_path = Some(signing.allowed_signers.clone());
-            let text = tree
-                .get_path(Path::new(&signing.allowed_signers))
-                .ok()
-                .and_then(|e| blob_text(repo, e.id()));
+            let signers = tree.get_path(Path::new(&signing.allowed_signers)).ok();
+            anchors.ids.1 = signers.as_ref().map(|e| e.id());
+            let text = signers.and_then(|e| blob_text(repo, e.id()));
             match text {
                 Some(text) => {
                     let (signers, problems) = signing::parse_allowed_signers(&text);
@@ -70,22 +73,50 @@ impl Anchors {
                 )),
             }
         }
+        let invalid: Vec<String> = anchors
+            .maintainers_named()
+            .iter()
+            .filter(|m| !crate::model::handle::is_valid(m))
+            .map(|m| {
+                format!(
+                    "{}: maintainer {m:?} is not a valid handle and counts for nothing",
+                    layout::TEAM_FILE
+                )
+            })
+            .collect();
+        anchors.problems.extend(invalid);
         anchors
     }
 
-    /// Whether `path` is one of these anchors.
+    /// Whether `path` is one of these anchors. The default allowed signers
+    /// file always is, so that nobody can plant keys in it before a team
+    /// turns signing on.
     pub fn is_anchor(&self, path: &str) -> bool {
-        path == layout::TEAM_FILE || self.signers_path.as_deref() == Some(path)
+        path == layout::TEAM_FILE
+            || path == DEFAULT_SIGNERS
+            || self.signers_path.as_deref() == Some(path)
     }
 
-    /// The maintainers' handles (none when the team file names none or does not parse).
-    pub fn maintainers(&self) -> &[String] {
+    fn maintainers_named(&self) -> &[String] {
         self.team_file
             .as_ref()
             .map(|t| t.maintainers.as_slice())
             .unwrap_or_default()
     }
+
+    /// The maintainers' handles that are valid handles (none when the team
+    /// file names none or does not parse).
+    pub fn maintainers(&self) -> Vec<&str> {
+        self.maintainers_named()
+            .iter()
+            .map(String::as_str)
+            .filter(|m| crate::model::handle::is_valid(m))
+            .collect()
+    }
 }
+
+/// The allowed signers file a team file names when it names none.
+pub const DEFAULT_SIGNERS: &str = "allowed_signers";
 
 /// Anchors read once per distinct (team file, allowed signers) pair: an
 /// audit of thousands of commits parses them a handful of times.
@@ -134,11 +165,16 @@ impl Default for AnchorCache {
     }
 }
 
-/// A member file as it stands in `tree`, when it parses.
+/// A member file as it stands in `tree`, when it is a regular file and
+/// parses: the same rule readers apply, so a symlink cannot vouch here while
+/// readers skip it.
 pub fn member_in(repo: &Repository, tree: Option<&Tree<'_>>, handle: &str) -> Option<Member> {
     let entry = tree?
         .get_path(Path::new(&format!("{}/{handle}.toml", layout::MEMBERS_DIR)))
         .ok()?;
+    if !matches!(entry.filemode(), 0o100644 | 0o100755) {
+        return None;
+    }
     Member::from_toml("member", &blob_text(repo, entry.id())?).ok()
 }
 

@@ -79,7 +79,12 @@ pub fn audit(repo: &Repository, tip: Oid, since: Option<Oid>) -> Result<Report> 
              or audit only commits the clone holds whole with --since REV"
         )));
     }
-    let mut judge = Judge::new(repo);
+    let mut judge = Judge::new(repo, tip);
+    let start = match since {
+        Some(s) => Some(repo.find_commit(s)?.tree()?),
+        None => None,
+    };
+    judge.remember_members(start.as_ref());
     let mut report = Report::default();
     // The anchors in force after each commit: a change to them that broke
     // the rules is reported and does not take effect, so a forger who turns
@@ -95,7 +100,20 @@ pub fn audit(repo: &Repository, tip: Oid, since: Option<Oid>) -> Result<Report> 
             None => judge.anchors_of(None),
         };
         report.commits_checked += 1;
-        let (violations, after) = judge.commit_under(&commit, before)?;
+        let (violations, mut after) = judge.commit_under(&commit, before.clone())?;
+        // A merge that wrote no anchor itself carries the anchors of the
+        // side its tree took them from, when that side had them by the
+        // rules: a maintainer's change reaches main through `git pull`.
+        if commit.parent_count() > 1 && Rc::ptr_eq(&after, &before) {
+            let ids = judge.anchors_of(Some(&commit.tree()?)).ids;
+            if let Some(side) = commit
+                .parent_ids()
+                .filter_map(|p| in_force.get(&p))
+                .find(|a| a.ids == ids)
+            {
+                after = side.clone();
+            }
+        }
         report.violations.extend(violations);
         in_force.insert(oid, after);
     }
@@ -105,16 +123,64 @@ pub fn audit(repo: &Repository, tip: Oid, since: Option<Oid>) -> Result<Report> 
 /// Judges commits, keeping the anchors it has read.
 pub struct Judge<'r> {
     repo: &'r Repository,
+    tip: Oid,
     anchors: AnchorCache,
+    /// How many root commits the history of `tip` has, once asked.
+    roots: Option<usize>,
+    /// Member emails learned from the commits judged so far, when judging a
+    /// whole range in order (see [`Ctx::known`]).
+    known: Option<HashMap<String, String>>,
 }
 
 impl<'r> Judge<'r> {
-    /// A judge for commits of `repo`.
-    pub fn new(repo: &'r Repository) -> Self {
+    /// A judge for commits of `repo` reachable from `tip`.
+    pub fn new(repo: &'r Repository, tip: Oid) -> Self {
         Judge {
             repo,
+            tip,
             anchors: AnchorCache::new(),
+            roots: None,
+            known: None,
         }
+    }
+
+    /// Remembers members' emails from commit to commit, starting from the
+    /// member files in `tree` (the commit a range starts after, if any).
+    fn remember_members(&mut self, tree: Option<&Tree<'_>>) {
+        let mut known = HashMap::new();
+        if let Some(members) = tree
+            .and_then(|t| t.get_name(crate::model::layout::MEMBERS_DIR))
+            .and_then(|e| self.repo.find_tree(e.id()).ok())
+        {
+            for e in members.iter() {
+                let Some(handle) = e.name().and_then(|n| n.strip_suffix(".toml")) else {
+                    continue;
+                };
+                if let Some(email) = member_in(self.repo, tree, handle).and_then(|m| m.email) {
+                    known.insert(handle.to_string(), email);
+                }
+            }
+        }
+        self.known = Some(known);
+    }
+
+    /// The number of root commits in the history: more than one means an
+    /// unrelated history was merged in, and a root commit of it could vouch
+    /// for a member file of its own making.
+    fn roots(&mut self) -> Result<usize> {
+        if let Some(n) = self.roots {
+            return Ok(n);
+        }
+        let mut walk = self.repo.revwalk()?;
+        walk.push(self.tip)?;
+        let mut n = 0;
+        for oid in walk {
+            if self.repo.find_commit(oid?)?.parent_count() == 0 {
+                n += 1;
+            }
+        }
+        self.roots = Some(n);
+        Ok(n)
     }
 
     /// The anchors as they stand in `tree`.
@@ -148,8 +214,10 @@ impl<'r> Judge<'r> {
         let first = parents.first();
         let committer = commit.committer();
         let email = committer.email().unwrap_or("").to_string();
+        let unrelated_root = parents.is_empty() && self.roots()? > 1;
         let ctx = Ctx {
             repo,
+            known: self.known.as_ref(),
             commit,
             first,
             tree: &tree,
@@ -162,7 +230,17 @@ impl<'r> Judge<'r> {
         let mut out = Vec::new();
         let mut anchors_changed = false;
         let mut anchors_broken = false;
-        for (path, deleted) in introduced(repo, &tree, &parents) {
+        for (path, deleted) in introduced(repo, commit, &tree, &parents) {
+            if unrelated_root && (anchors.is_anchor(&path) || owner_of(&path).is_some()) {
+                anchors_broken |= owner_of(&path).is_none();
+                out.push(ctx.violation(
+                    owner_of(&path),
+                    &path,
+                    "a root commit in a history with several roots (an unrelated history was merged in): nothing in it can vouch for itself".to_string(),
+                    true,
+                ));
+                continue;
+            }
             if anchors.is_anchor(&path) || path == crate::model::layout::TEAM_FILE {
                 anchors_changed = true;
                 if first.is_some() {
@@ -178,8 +256,19 @@ impl<'r> Judge<'r> {
                     .push((path.clone(), deleted));
             }
         }
+        let mut learned = Vec::new();
         for (owner, paths) in owners {
-            out.extend(ctx.member_change(&owner, &paths));
+            match ctx.member_change(&owner, &paths) {
+                Some(v) => out.push(v),
+                None => learned.push(owner),
+            }
+        }
+        if let Some(known) = self.known.as_mut() {
+            for owner in learned {
+                if let Some(email) = member_in(repo, Some(&tree), &owner).and_then(|m| m.email) {
+                    known.insert(owner, email);
+                }
+            }
         }
         let after = if anchors_changed && !anchors_broken {
             self.anchors_of(Some(&tree))
@@ -190,31 +279,61 @@ impl<'r> Judge<'r> {
     }
 }
 
-/// The paths whose content in `tree` differs from their content in every
-/// parent, with whether the commit removed them. For a plain commit that is
-/// its diff; for a merge it is what the merge itself wrote, not what it
-/// brought in from a side whose commits are judged on their own.
-fn introduced(repo: &Repository, tree: &Tree<'_>, parents: &[Tree<'_>]) -> Vec<(String, bool)> {
+/// The paths a commit wrote itself, with whether it removed them. For a
+/// plain commit that is its diff. For a merge, a path that differs from the
+/// first parent was only brought in when another parent has the same content
+/// (blob and mode) and that side changed it since the merge base; what the
+/// merge kept or reverted against a side's change, it wrote itself. Commits
+/// of the side that changed it are judged on their own.
+fn introduced(
+    repo: &Repository,
+    commit: &Commit<'_>,
+    tree: &Tree<'_>,
+    parents: &[Tree<'_>],
+) -> Vec<(String, bool)> {
     let changes = crate::store::tree_changes(repo, parents.first(), Some(tree));
+    if parents.len() < 2 {
+        return changes
+            .into_iter()
+            .map(|c| (c.path, c.new.is_none()))
+            .collect();
+    }
+    let ids: Vec<Oid> = commit.parent_ids().collect();
+    let base = repo
+        .merge_base_many(&ids)
+        .ok()
+        .and_then(|b| repo.find_commit(b).ok())
+        .and_then(|b| b.tree().ok());
     changes
         .into_iter()
         .filter(|c| {
-            parents.iter().skip(1).all(|p| {
-                let there = p
-                    .get_path(std::path::Path::new(&c.path))
-                    .ok()
-                    .filter(|e| e.kind() != Some(git2::ObjectType::Tree))
-                    .map(|e| e.id());
-                there != c.new
-            })
+            let mine = c.new.zip(c.new_mode);
+            let at_base = base.as_ref().and_then(|t| entry_at(t, &c.path));
+            let brought = parents
+                .iter()
+                .skip(1)
+                .any(|p| entry_at(p, &c.path) == mine && at_base != mine);
+            !brought
         })
         .map(|c| (c.path, c.new.is_none()))
         .collect()
 }
 
+/// The blob and mode at `path` in `tree` (none for a folder or nothing).
+pub(crate) fn entry_at(tree: &Tree<'_>, path: &str) -> Option<(Oid, i32)> {
+    tree.get_path(std::path::Path::new(path))
+        .ok()
+        .filter(|e| e.kind() != Some(git2::ObjectType::Tree))
+        .map(|e| (e.id(), e.filemode()))
+}
+
 /// What judging one commit needs.
 struct Ctx<'a, 'r> {
     repo: &'r Repository,
+    /// The last email each member file had when a commit changed it by the
+    /// rules (an audit's memory): a member file deleted and added again is
+    /// judged by it, not by the file that re-adds it.
+    known: Option<&'a HashMap<String, String>>,
     commit: &'a Commit<'r>,
     first: Option<&'a Tree<'r>>,
     tree: &'a Tree<'r>,
@@ -258,9 +377,15 @@ impl Ctx<'_, '_> {
     }
 
     /// The email of the maintainer who made this commit, if one did.
+    /// The email of the maintainer who made this commit, if one did: a
+    /// maintainer is known by a member file that existed before the commit
+    /// and, in an audit, got there by the rules.
     fn maintainer(&self) -> Option<String> {
         self.anchors.maintainers().iter().find_map(|handle| {
-            let email = member_in(self.repo, self.first, handle)?.email?;
+            let email = match self.known {
+                Some(known) => known.get(*handle).cloned()?,
+                None => member_in(self.repo, self.first, handle)?.email?,
+            };
             email.eq_ignore_ascii_case(self.email).then_some(email)
         })
     }
@@ -306,12 +431,41 @@ impl Ctx<'_, '_> {
 
     fn member_change(&self, owner: &str, paths: &[(String, bool)]) -> Option<Violation> {
         let (path, _) = &paths[0];
+        // A handle named as a maintainer before it had a member file would
+        // go to whoever adds that file first: only a maintainer may.
+        let member_file = format!("members/{owner}.toml");
+        let adds_maintainer = self.anchors.maintainers().contains(&owner)
+            && paths
+                .iter()
+                .any(|(p, deleted)| *p == member_file && !deleted)
+            && member_in(self.repo, self.first, owner).is_none()
+            && self.commit.parent_count() > 0;
+        if adds_maintainer {
+            match self.maintainer() {
+                Some(email) if !self.anchors.signing_required || self.signed_by(&email) => {
+                    if paths.len() == 1 {
+                        return None;
+                    }
+                }
+                _ => return Some(self.violation(
+                    Some(owner),
+                    &member_file,
+                    format!(
+                        "added the member file of {owner}, whom the team file names as a maintainer: \
+                         only an existing maintainer may add it (committed by {})",
+                        self.email
+                    ),
+                    true,
+                )),
+            }
+        }
         // Judged by the member file as it was before the commit, so nobody
         // makes themselves the owner in the same commit; a new member's
         // first commit is judged by the file it adds.
-        let member = member_in(self.repo, self.first, owner)
-            .or_else(|| member_in(self.repo, Some(self.tree), owner));
-        let Some(email) = member.and_then(|m| m.email) else {
+        let before = member_in(self.repo, self.first, owner).and_then(|m| m.email);
+        let remembered = || self.known.and_then(|k| k.get(owner).cloned());
+        let added = || member_in(self.repo, Some(self.tree), owner).and_then(|m| m.email);
+        let Some(email) = before.or_else(remembered).or_else(added) else {
             return Some(self.violation(
                 Some(owner),
                 path,

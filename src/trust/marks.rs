@@ -34,8 +34,11 @@ pub fn marks(
         return Ok(found);
     }
     let repo = store.repo();
+    let Some(tip) = store.tip() else {
+        return Ok(found);
+    };
     let boundary = super::audit::shallow_boundary(repo);
-    let mut judge = Judge::new(repo);
+    let mut judge = Judge::new(repo, tip);
     let mut verdicts: HashMap<git2::Oid, Vec<super::Violation>> = HashMap::new();
     let mut learned = HashMap::new();
     for (path, oid) in store.last_commits(&open)? {

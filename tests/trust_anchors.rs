@@ -401,3 +401,23 @@ fn a_shallow_clone_is_refused_with_the_fix_and_a_range_it_holds_is_audited() {
     let out = bob.expect(1, &["--repo", ci.to_str().unwrap(), "audit"]);
     assert!(out.contains("committed by bob@example.com"), "{out}");
 }
+
+#[test]
+fn changing_your_email_under_required_signing_says_a_key_is_needed() {
+    let world = World::new();
+    let (remote, alice, _bob) = team(&world);
+    let out = alice.run(&["me", "--email", "alice@new.example.com"]);
+    assert!(
+        !stderr(&out).contains("requires signed commits"),
+        "{}",
+        stderr(&out)
+    );
+    require_signing(&world, &remote);
+    let out = alice.run(&["me", "--email", "alice@newer.example.com"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the team requires signed commits: until a maintainer lists your key for alice@newer.example.com in allowed_signers"),
+        "{}",
+        stderr(&out)
+    );
+}

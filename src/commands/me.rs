@@ -105,6 +105,21 @@ fn email_changed(ctx: &Context, team: &Team, before: Option<&str>, new: &str) ->
             "committed the change as {old}, the address your member file had, so `async-up audit` accepts it"
         ));
     }
+    // Signatures are checked against the keys listed for an address: under
+    // required signing, the new one needs its own line first.
+    let signing = team
+        .store
+        .snapshot()
+        .ok()
+        .and_then(|s| s.team_file())
+        .and_then(|t| t.signing)
+        .filter(|s| s.required);
+    if let Some(signing) = signing {
+        crate::render::warn(&format!(
+            "the team requires signed commits: until a maintainer lists your key for {new} in {}, `async-up audit` flags your commits",
+            signing.allowed_signers
+        ));
+    }
     if team.config.as_ref().is_some_and(|tc| tc.email.is_some()) {
         let mut config = ctx.config.clone();
         if let Some(entry) = config.teams.get_mut(&team.name) {

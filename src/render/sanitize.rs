@@ -22,7 +22,8 @@ pub fn is_dangerous(c: char) -> bool {
 /// Mongolian variation selectors, zero-width spaces and joiners, the line and
 /// paragraph separators, invisible operators and deprecated format
 /// characters, the byte-order mark, interlinear annotations, shorthand and
-/// musical format controls, and tag characters. Variation selectors stay out:
+/// musical format controls, tag characters, the other format characters of
+/// Unicode category Cf and the braille blank. Variation selectors stay out:
 /// they pick an emoji's or an ideograph's look, which is seen.
 pub fn is_invisible(c: char) -> bool {
     matches!(
@@ -45,6 +46,19 @@ pub fn is_invisible(c: char) -> bool {
             | 0x1bca0..=0x1bca3
             | 0x1d173..=0x1d17a
             | 0xe0000..=0xe007f
+            // Other format characters (Unicode category Cf) and blanks that
+            // draw nothing: prepended number marks, the Syriac abbreviation
+            // mark, Kaithi number signs, Egyptian format controls, the
+            // braille blank, the Hangul and Khmer fillers' kin.
+            | 0x0600..=0x0605
+            | 0x06dd
+            | 0x070f
+            | 0x0890..=0x0891
+            | 0x08e2
+            | 0x110bd
+            | 0x110cd
+            | 0x13430..=0x1343f
+            | 0x2800
     )
 }
 
@@ -129,6 +143,11 @@ mod tests {
         assert_eq!(
             clean("a\u{200b}b\u{feff}c\u{2028}d\u{ad}e\u{e0041}"),
             "a<U+200B>b<U+FEFF>c<U+2028>d<U+00AD>e<U+E0041>"
+        );
+        // Other format characters and the braille blank draw nothing either.
+        assert_eq!(
+            clean("a\u{2800}b\u{0605}c\u{13430}d"),
+            "a<U+2800>b<U+0605>c<U+13430>d"
         );
         // A joiner inside an ASCII word or at an edge hides a difference...
         assert_eq!(clean("bo\u{200d}b\u{200c}"), "bo<U+200D>b<U+200C>");

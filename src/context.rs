@@ -67,6 +67,7 @@ impl Context {
                 None => Transport::detect(),
             },
         };
+        crate::store::remote::timeout::configure(config.network_timeout, &paths.config_file)?;
         Ok(Context {
             now,
             paths,

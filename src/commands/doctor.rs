@@ -140,6 +140,9 @@ pub fn run(global: &GlobalArgs, _args: &Args) -> Result<Status> {
             r.ok("remote", &format!("reachable through {}", ctx.transport.name()));
             r.ok("default branch", &branch);
         }
+        Err(crate::Error::Refused { reason, fix, .. } | crate::Error::CannotConnect { reason, fix, .. }) => {
+            r.fail("remote", &reason, &fix)
+        }
         Err(e) => r.fail(
             "remote",
             &e.to_string(),

@@ -131,7 +131,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     // since the last fetch. Out of reach, write from the mirror and do not
     // wait on the remote a second time to push.
     let unreachable = if !args.no_push {
-        super::catch_up(ctx, &team)?
+        match super::catch_up(ctx, &team) {
+            // Refused is no reason to lose the update: write it, and the
+            // push after it says why and exits 2.
+            Err(Error::Refused { .. } | Error::CannotConnect { .. }) => None,
+            other => other?,
+        }
     } else {
         None
     };

@@ -7,8 +7,15 @@
 # Each writer has its own HOME and mirror and writes WRITES updates (one per
 # date) as fast as it can, all writers at once. Prints writers, updates
 # acknowledged (exit 0 and "pushed"), updates on the remote, lost (must be
-# 0), push attempts per write (median and max) and wall time. Figures only:
-# nothing here is asserted by the test suite.
+# 0), writes reported offline ("could not reach": must be 0 while the server
+# is up), push attempts per write (median and max) and wall time. Figures
+# only: nothing here is asserted by the test suite.
+#
+# The burst case of issue #12: 100 writers at the same moment against a git
+# daemon with its default limit of 32 connections, which kills connections
+# over the limit (all come from 127.0.0.1):
+#
+#   WRITERS=100 WRITES=1 benches/writers.sh --daemon
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -99,6 +106,7 @@ printf '%-28s %s\n' \
   "lost" "$lost" \
   "push attempts (median/max)" "$median/$max" \
   "failed writes" "$(grep -c '^fail' "$TMP/all" || true)" \
+  "reported offline" "$(grep -c 'could not reach' "$TMP/all" || true)" \
   "remote fsck" "$fsck" \
   "wall time" "$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f s", e - s}')"
 grep '^fail' "$TMP/all" | head -3 || true

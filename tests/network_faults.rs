@@ -155,13 +155,22 @@ fn credential_helper(person: &Person, user: &str, password: &str) {
 }
 
 #[test]
-fn a_wrong_http_password_is_refused_not_offline() {
+fn a_wrong_http_password_is_refused_not_offline_through_git() {
+    wrong_http_password("git");
+}
+
+#[test]
+fn a_wrong_http_password_is_refused_not_offline_through_libgit2() {
+    wrong_http_password("libgit2");
+}
+
+fn wrong_http_password(transport: &str) {
     let world = World::new();
     let (base, remote) = served(&world);
     let web = servers::lighttpd_git(&world.path().join("web"), &base, "alice", "right-horse");
     let url = format!("http://127.0.0.1:{}/git/team.git", web.port);
     let alice = world.person("alice", "UTC");
-    alice.set_env("ASYNC_UP_TRANSPORT", "git");
+    alice.set_env("ASYNC_UP_TRANSPORT", transport);
     credential_helper(&alice, "alice", "right-horse");
     alice.ok(&["init", &url]);
     alice.ok(&["write", "--today", "first over http"]);
@@ -174,7 +183,7 @@ fn a_wrong_http_password_is_refused_not_offline() {
             .args(["write", "--today", "second over http"]),
         HANG,
     );
-    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert_eq!(code(&out), Some(2), "{transport}: {}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("refused"), "{err}");
     assert!(err.contains("check the credentials"), "{err}");

@@ -55,7 +55,10 @@ const REFUSED: [&str; 14] = [
 ];
 
 /// Words that say nobody answered, whatever else follows.
-const UNREACHABLE: [&str; 7] = [
+const UNREACHABLE: [&str; 10] = [
+    "does not appear to be a git repository",
+    "repository not exported",
+    "not found",
     "could not resolve",
     "name or service not known",
     "connection refused",
@@ -65,7 +68,11 @@ const UNREACHABLE: [&str; 7] = [
     "failed to resolve address",
 ];
 
-const TRANSIENT: [&str; 14] = [
+/// Words that say the server was there and let go: git's own "could not
+/// read from remote repository" comes last here, since it follows a refused
+/// login and an unknown host too (both matched above); alone, it is a
+/// connection dropped before a word (`git daemon` over its limit).
+const TRANSIENT: [&str; 15] = [
     "connection reset",
     "hung up",
     "early eof",
@@ -80,6 +87,7 @@ const TRANSIENT: [&str; 14] = [
     "too many children",
     "try again",
     "rpc failed",
+    "could not read from remote repository",
 ];
 
 /// Classifies git's (or libgit2's) words about a failure.
@@ -237,6 +245,8 @@ mod tests {
             ("fatal: unable to access 'http://h/t.git/': The requested URL returned error: 503", Kind::Transient),
             ("fatal: the remote end hung up unexpectedly", Kind::Transient),
             ("fatal: read error: Connection reset by peer", Kind::Transient),
+            ("fatal: Could not read from remote repository.; Please make sure you have the correct access rights; and the repository exists.", Kind::Transient),
+            ("fatal: '/srv/x.git' does not appear to be a git repository; fatal: Could not read from remote repository.", Kind::Unreachable),
             ("fatal: unable to connect to 127.0.0.1: Connection refused", Kind::Unreachable),
             ("ssh: Could not resolve hostname nowhere: Name or service not known; fatal: Could not read from remote repository.", Kind::Unreachable),
         ] {

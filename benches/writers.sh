@@ -7,8 +7,15 @@
 # Each writer has its own HOME and mirror and writes WRITES updates (one per
 # date) as fast as it can, all writers at once. Prints writers, updates
 # acknowledged (exit 0 and "pushed"), updates on the remote, lost (must be
-# 0), push attempts per write (median and max) and wall time. Figures only:
-# nothing here is asserted by the test suite.
+# 0), writes reported offline ("could not reach": must be 0 while the server
+# is up), push attempts per write (median and max) and wall time. Figures
+# only: nothing here is asserted by the test suite.
+#
+# The burst case of issue #12: 100 writers at the same moment against a git
+# daemon with its default limit of 32 connections, which kills connections
+# over the limit (all come from 127.0.0.1):
+#
+#   WRITERS=100 WRITES=1 benches/writers.sh --daemon
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,8 +35,9 @@ done
 cargo build --release --quiet
 BIN=$PWD/target/release/async-up
 TMP=$(mktemp -d)
+[ -n "${KEEP:-}" ] && echo "keeping $TMP"
 DAEMON_PID=
-cleanup() { [ -n "$DAEMON_PID" ] && kill "$DAEMON_PID" 2>/dev/null; rm -rf "$TMP"; }
+cleanup() { [ -n "$DAEMON_PID" ] && kill "$DAEMON_PID" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"; }
 trap cleanup EXIT
 
 export GIT_CONFIG_NOSYSTEM=1
@@ -63,9 +71,12 @@ start=$(date +%s.%N)
 pids=()
 for i in $(seq -w 1 "$WRITERS"); do
   (
-    for j in $(seq -w 1 "$WRITES"); do
-      if out=$(as_writer "$i" "$BIN" write --date "2026-10-$j" --today "w$i day $j" 2>&1) \
-          && grep -q "pushed" <<<"$out"; then
+    for j in $(seq -f %02g 1 "$WRITES"); do
+      if ! out=$(as_writer "$i" "$BIN" write --date "2026-10-$j" --today "w$i day $j" 2>&1); then
+        echo "fail w$i 2026-10-$j $(tr '\n' ' ' <<<"$out")"
+      elif grep -q "could not reach" <<<"$out"; then
+        echo "offline w$i 2026-10-$j $(tr '\n' ' ' <<<"$out")"
+      elif grep -q "pushed" <<<"$out"; then
         attempts=$(sed -n 's/.* after \([0-9]*\) attempts.*/\1/p' <<<"$out")
         echo "ok w$i 2026-10-$j ${attempts:-1}"
       else
@@ -99,6 +110,7 @@ printf '%-28s %s\n' \
   "lost" "$lost" \
   "push attempts (median/max)" "$median/$max" \
   "failed writes" "$(grep -c '^fail' "$TMP/all" || true)" \
+  "reported offline" "$(grep -c '^offline' "$TMP/all" || true)" \
   "remote fsck" "$fsck" \
   "wall time" "$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f s", e - s}')"
-grep '^fail' "$TMP/all" | head -3 || true
+grep -E '^(fail|offline)' "$TMP/all" | head -3 || true

@@ -23,6 +23,9 @@ pub struct UserConfig {
     /// SSH key that signs your commits in every team that does not set its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing_key: Option<String>,
+    /// Seconds without progress before a fetch or push gives up (30 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_timeout: Option<u64>,
     /// Where `write` looks for your own commits to suggest.
     #[serde(default, skip_serializing_if = "Activity::is_empty")]
     pub activity: Activity,

@@ -81,6 +81,7 @@ impl Context {
             )),
             _ => Some(crate::store::DEFAULT_LOCK_WAIT),
         };
+        crate::store::remote::timeout::configure(config.network_timeout, &paths.config_file)?;
         Ok(Context {
             now,
             paths,

@@ -47,6 +47,31 @@ pub enum Error {
         message: String,
     },
 
+    /// The server answered and said no: wrong credentials, a key it does not
+    /// accept, no right to the repository. Not offline: trying again later
+    /// changes nothing until someone fixes the cause.
+    #[error("the remote {remote} refused access: {reason}\nto fix: {fix}\nanything you wrote stays committed locally; `async-up sync` pushes it once this is fixed")]
+    Refused {
+        /// The remote's URL (credentials removed).
+        remote: String,
+        /// The server's (or git's) own words.
+        reason: String,
+        /// What to do about it.
+        fix: String,
+    },
+
+    /// The remote cannot be reached the way it is written, whatever the
+    /// network does: an ssh alias or an unknown host key under libgit2.
+    #[error("cannot connect to {remote}: {reason}\nto fix: {fix}")]
+    CannotConnect {
+        /// The remote's URL (credentials removed).
+        remote: String,
+        /// What went wrong.
+        reason: String,
+        /// What to do about it.
+        fix: String,
+    },
+
     /// The server refused a push for a reason other than someone pushing first.
     #[error("the remote refused the push: {reason}\nyour update is committed locally and still pending; fix the cause and run `async-up sync`")]
     PushRejected {

@@ -15,10 +15,11 @@ fn main() -> ExitCode {
     // `COMPLETE=bash async-up` prints the shell hook; the hook calls back in
     // here on Tab. Without COMPLETE set this returns at once.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
-    // --version also says which git transport this machine would use.
+    // --version also says which git transport is in effect: the
+    // environment, else the user config's `transport`, else detected.
     let transport = match std::env::var("ASYNC_UP_TRANSPORT") {
         Ok(t) if !t.is_empty() => t,
-        _ => Transport::detect().name().to_string(),
+        _ => configured_transport().unwrap_or_else(|| Transport::detect().name().to_string()),
     };
     let version = format!("{} (transport: {transport})", env!("CARGO_PKG_VERSION"));
     let matches = Cli::command().version(version).get_matches();
@@ -74,4 +75,15 @@ fn end_on_signals() {
             std::process::exit(128 + signal);
         }
     });
+}
+
+/// The user config's `transport`, read with nothing else from the file.
+fn configured_transport() -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        transport: Option<String>,
+    }
+    let paths = async_up::config::Paths::discover().ok()?;
+    let text = std::fs::read_to_string(paths.config_file).ok()?;
+    toml::from_str::<Only>(&text).ok()?.transport
 }

@@ -223,6 +223,9 @@ fn check_team(r: &mut Report, global: &GlobalArgs, ctx: &Context) -> Option<Stri
             r.ok("default branch", &branch);
             default_branch = Some(branch);
         }
+        Err(crate::Error::Refused { reason, fix, .. } | crate::Error::CannotConnect { reason, fix, .. }) => {
+            r.fail("remote", &reason, &fix)
+        }
         Err(e) => r.fail(
             "remote",
             &e.to_string(),

@@ -196,7 +196,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .resolve
         .iter()
         .any(|id| id != "all" && !base.open_blockers().iter().any(|b| &b.id == id));
-    if will_push && unknown_id && super::catch_up(ctx, &team)?.is_none() {
+    // A refusal is no reason to lose the update: write it, and the push
+    // after it says why and exits 2.
+    let caught_up = match will_push && unknown_id {
+        true => match super::catch_up(ctx, &team) {
+            Err(Error::Refused { .. } | Error::CannotConnect { .. }) => false,
+            other => other?.is_none(),
+        },
+        false => false,
+    };
+    if caught_up {
         base = Base::read(ctx, &team, &me, args.date)?;
     }
     let date = base.date;

@@ -2,6 +2,8 @@
 //! each with their own HOME, XDG dirs, git config, zone and a shared clock.
 #![allow(dead_code)]
 
+pub mod servers;
+
 use assert_cmd::Command;
 use std::cell::RefCell;
 use std::net::TcpListener;
@@ -253,6 +255,11 @@ pub struct Daemon {
 
 impl Daemon {
     pub fn start(base: &Path) -> Self {
+        Self::start_with(base, &[])
+    }
+
+    /// A daemon with extra options (`--max-connections=2`, say).
+    pub fn start_with(base: &Path, extra: &[&str]) -> Self {
         let port = {
             let l = TcpListener::bind("127.0.0.1:0").unwrap();
             l.local_addr().unwrap().port()
@@ -273,6 +280,7 @@ impl Daemon {
                 "--listen=127.0.0.1",
             ])
             .arg(format!("--port={port}"))
+            .args(extra)
             .arg(format!("--base-path={}", base.display()))
             .arg(base)
             .stdout(Stdio::null())

@@ -471,3 +471,27 @@ fn a_since_that_names_two_refs_is_refused() {
         "refs/remotes/origin/main~1",
     ]);
 }
+
+#[test]
+fn a_member_file_taken_over_does_not_vouch_for_the_commits_after_it() {
+    let world = World::new();
+    let (_remote, alice, _bob, m) = team(&world);
+    // mallory puts her email into alice's member file (caught), then writes
+    // alice's update as herself: judged by alice's email, not the new one.
+    let member = m
+        .read("members/alice.toml")
+        .replace("alice@example.com", "mallory@example.com");
+    m.put("members/alice.toml", member);
+    m.push_as("mallory@example.com", "take over");
+    m.put(ALICE_DAY, FORGED);
+    m.push_as("mallory@example.com", "forge");
+    let (code, found) = audit(&alice);
+    assert_eq!(code, 1);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[1].starts_with(&format!(
+            "alice {ALICE_DAY}: committed by mallory@example.com, not by alice (alice@example.com)"
+        )),
+        "{found:#?}"
+    );
+}

@@ -256,11 +256,16 @@ impl<'r> Judge<'r> {
                     .push((path.clone(), deleted));
             }
         }
+        // What a commit changed in a member file by the rules is learned;
+        // a commit that only wrote updates teaches nothing about emails.
         let mut learned = Vec::new();
         for (owner, paths) in owners {
+            let member_file = format!("{}/{owner}.toml", crate::model::layout::MEMBERS_DIR);
+            let touches_member_file = paths.iter().any(|(p, _)| *p == member_file);
             match ctx.member_change(&owner, &paths) {
                 Some(v) => out.push(v),
-                None => learned.push(owner),
+                None if touches_member_file => learned.push(owner),
+                None => {}
             }
         }
         if let Some(known) = self.known.as_mut() {
@@ -465,7 +470,9 @@ impl Ctx<'_, '_> {
         let before = member_in(self.repo, self.first, owner).and_then(|m| m.email);
         let remembered = || self.known.and_then(|k| k.get(owner).cloned());
         let added = || member_in(self.repo, Some(self.tree), owner).and_then(|m| m.email);
-        let Some(email) = before.or_else(remembered).or_else(added) else {
+        // An audit knows each member's email as it last got there by the
+        // rules: a member file someone else rewrote vouches for nothing.
+        let Some(email) = remembered().or(before).or_else(added) else {
             return Some(self.violation(
                 Some(owner),
                 path,

@@ -494,4 +494,14 @@ fn a_member_file_taken_over_does_not_vouch_for_the_commits_after_it() {
         )),
         "{found:#?}"
     );
+    // team, judging the last commit alone, still marks it through the
+    // member file's own last change.
+    assert!(
+        mark_of(&alice, "alice")
+            .as_str()
+            .unwrap_or("")
+            .contains("member file was last changed against the rules"),
+        "team marks it"
+    );
+    assert_eq!(mark_of(&alice, "bob"), serde_json::Value::Null);
 }

@@ -37,22 +37,36 @@ fn mark_violations(
     index: Option<&crate::store::index::Index>,
     entries: &mut [Entry],
 ) -> Result<()> {
-    let paths: Vec<String> = entries
+    // Each update, and its author's member file: a member file someone
+    // else rewrote would otherwise vouch for the forgeries after it.
+    let pairs: Vec<(String, String)> = entries
         .iter()
         .map(|e| match Handle::parse(&e.update.author) {
-            Ok(handle) => crate::model::layout::update_path(&handle, e.update.date),
-            Err(_) => String::new(),
+            Ok(handle) => (
+                crate::model::layout::update_path(&handle, e.update.date),
+                crate::model::layout::member_path(&handle),
+            ),
+            Err(_) => (String::new(), String::new()),
         })
         .collect();
+    let paths: Vec<String> = pairs
+        .iter()
+        .flat_map(|(u, m)| [u.clone(), m.clone()])
+        .collect();
     let marks = crate::trust::marks::marks(store, index, &paths)?;
-    for (entry, path) in entries.iter_mut().zip(&paths) {
-        if let Some(mark) = marks.get(path) {
-            if let Some(reason) = &mark.violation {
-                entry.violation = Some(reason.clone());
-                if mark.foreign {
-                    entry.foreign_committer = Some(mark.committer.clone());
-                }
+    for (entry, (update, member)) in entries.iter_mut().zip(&pairs) {
+        let own = marks.get(update).filter(|m| m.violation.is_some());
+        let via_member = marks.get(member).filter(|m| m.violation.is_some());
+        if let Some(mark) = own {
+            entry.violation = mark.violation.clone();
+            if mark.foreign {
+                entry.foreign_committer = Some(mark.committer.clone());
             }
+        } else if let Some(mark) = via_member {
+            entry.violation = Some(format!(
+                "its author's member file was last changed against the rules ({})",
+                mark.violation.as_deref().unwrap_or_default()
+            ));
         }
     }
     Ok(())

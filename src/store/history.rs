@@ -25,7 +25,7 @@ impl Store {
         let mut open: Vec<(&String, Vec<&str>)> = paths
             .iter()
             .map(|p| (p, p.split('/').collect::<Vec<_>>()))
-            .filter(|(_, parts)| parts.len() == 4)
+            .filter(|(_, parts)| !parts.is_empty())
             .collect();
         let mut walk = self.repo.revwalk()?;
         walk.push(tip)?;

@@ -128,7 +128,6 @@ struct TempFile(PathBuf);
 
 impl TempFile {
     fn create(name: &str, text: &str) -> Result<Self> {
-        use std::os::unix::fs::OpenOptionsExt;
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
@@ -136,10 +135,12 @@ impl TempFile {
         let path =
             std::env::temp_dir().join(format!("async-up-{}-{nanos}-{name}", std::process::id()));
         // create_new: never follow or reuse a file someone else put there.
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // Windows: the temp dir is the user's own (%LOCALAPPDATA%\Temp).
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options
             .open(&path)
             .map_err(|e| Error::io(format!("creating {}", path.display()), e))?;
         let created = TempFile(path);

@@ -201,7 +201,18 @@ impl From<git2::Error> for Error {
 pub fn is_storage_full(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::StorageFull
         || e.kind() == std::io::ErrorKind::QuotaExceeded
-        || e.raw_os_error() == Some(libc::ENOSPC)
+        || raw_enospc(e)
+}
+
+#[cfg(unix)]
+fn raw_enospc(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ENOSPC)
+}
+
+/// Windows' disk-full codes already map to `StorageFull`.
+#[cfg(not(unix))]
+fn raw_enospc(_: &std::io::Error) -> bool {
+    false
 }
 
 /// Whether a message from git or libgit2 says the disk is full. Both pass on

@@ -62,6 +62,7 @@ fn write_replacing(path: &Path, bytes: &[u8], durable: bool) -> Result<()> {
 
 /// Bytes free for an unprivileged user on the filesystem holding `path`, or
 /// its nearest existing ancestor (the data dir may not exist yet).
+#[cfg(unix)]
 pub fn free_space(path: &Path) -> Option<u64> {
     use std::os::unix::ffi::OsStrExt;
     let existing = path.ancestors().find(|p| p.exists())?;
@@ -77,4 +78,10 @@ pub fn free_space(path: &Path) -> Option<u64> {
     let stat = unsafe { stat.assume_init() };
     #[allow(clippy::unnecessary_cast)] // the field types differ between platforms
     Some(stat.f_bavail as u64 * stat.f_frsize as u64)
+}
+
+/// Not measured off Unix: the caller treats it as unknown.
+#[cfg(not(unix))]
+pub fn free_space(_: &Path) -> Option<u64> {
+    None
 }

@@ -48,6 +48,7 @@ pub fn login_name() -> Option<String> {
 
 /// The name of the account this process runs as, from the system's user
 /// database (`getpwuid_r`).
+#[cfg(unix)]
 fn account_name() -> Option<String> {
     let mut buffer = vec![0 as libc::c_char; 16 * 1024];
     let mut entry = std::mem::MaybeUninit::<libc::passwd>::uninit();
@@ -70,6 +71,12 @@ fn account_name() -> Option<String> {
     // string inside `buffer`, which is still alive.
     let name = unsafe { std::ffi::CStr::from_ptr((*found).pw_name) };
     Some(name.to_string_lossy().into_owned()).filter(|n| !n.trim().is_empty())
+}
+
+/// Windows names the account in `USERNAME`.
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    env("USERNAME")
 }
 
 /// Checks an email given by hand (`init --email`, the prompt): one

@@ -53,6 +53,7 @@ fn main() -> ExitCode {
 /// 128 + the signal. What was committed to the mirror before stays there
 /// for the next `sync`. SIGINT is left alone while an editor has the
 /// terminal, as git does.
+#[cfg(unix)]
 fn end_on_signals() {
     use signal_hook::consts::{SIGINT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
@@ -76,6 +77,11 @@ fn end_on_signals() {
         }
     });
 }
+
+/// Windows: Ctrl-C reaches the whole console, git children included, and
+/// ends them with us; there is no SIGTERM to catch.
+#[cfg(not(unix))]
+fn end_on_signals() {}
 
 /// The user config's `transport`, read with nothing else from the file.
 fn configured_transport() -> Option<String> {

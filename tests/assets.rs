@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use std::path::Path;
 use std::process::Command;
+use yaml_rust2::{Yaml, YamlLoader};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -205,7 +206,8 @@ fn examples_run_against_a_real_team_repo() {
     let out = alice.shell(&format!("sh {ROOT}/examples/reminder.sh"), &bin_dir);
     assert!(stdout(&out).is_empty(), "{}", stdout(&out));
 
-    // The CI examples' async-up lines, run in a checkout of the team repo.
+    // The CI examples' async-up steps, read as YAML and run in a checkout
+    // of the team repo as the runner would run them.
     let clone = world.path().join("checkout");
     git_ok(
         git_plain()
@@ -213,31 +215,18 @@ fn examples_run_against_a_real_team_repo() {
             .arg(&remote)
             .arg(&clone),
     );
-    for file in [
-        "weekly-digest.yml",
-        "publish-report.yml",
-        "github-actions-blockers.yml",
-        "gitlab-ci-blockers.yml",
-        "team-repo-audit.yml",
-    ] {
-        let text = std::fs::read_to_string(Path::new(ROOT).join("examples").join(file)).unwrap();
-        let lines: Vec<&str> = text
-            .lines()
-            .filter_map(|l| {
-                l.trim()
-                    .trim_start_matches("- ")
-                    .strip_prefix("run: ")
-                    .or(Some(l.trim().trim_start_matches("- ")))
-            })
-            .filter(|l| l.starts_with("async-up "))
+    for file in CI_EXAMPLES {
+        let scripts: Vec<String> = run_steps(&example(file))
+            .into_iter()
+            .filter(|s| s.trim_start().starts_with("async-up "))
             .collect();
-        assert!(!lines.is_empty(), "{file} runs async-up");
-        for line in lines {
-            let out = alice.shell(&format!("cd {} && {line}", clone.display()), &bin_dir);
+        assert!(!scripts.is_empty(), "{file} runs async-up");
+        for script in scripts {
+            let out = alice.shell(&format!("cd {} && {script}", clone.display()), &bin_dir);
             let code = out.status.code();
             assert!(
                 matches!(code, Some(0)),
-                "{file}: {line} exited {code:?}: {}",
+                "{file}: {script} exited {code:?}: {}",
                 stderr(&out)
             );
         }
@@ -335,4 +324,205 @@ complete_line async-up team --person ''
             "{offered:?}"
         );
     }
+}
+
+/// The CI examples, GitHub Actions workflows and one GitLab CI file.
+const CI_EXAMPLES: [&str; 5] = [
+    "weekly-digest.yml",
+    "publish-report.yml",
+    "github-actions-blockers.yml",
+    "gitlab-ci-blockers.yml",
+    "team-repo-audit.yml",
+];
+
+/// An example CI file parsed as YAML; a file that is not YAML fails here.
+fn example(file: &str) -> Yaml {
+    let text = std::fs::read_to_string(Path::new(ROOT).join("examples").join(file)).unwrap();
+    let mut docs =
+        YamlLoader::load_from_str(&text).unwrap_or_else(|e| panic!("{file} is not YAML: {e}"));
+    assert_eq!(docs.len(), 1, "{file} is one YAML document");
+    docs.remove(0)
+}
+
+fn jobs(doc: &Yaml) -> Vec<(String, &Yaml)> {
+    let map = match &doc["jobs"] {
+        Yaml::Hash(jobs) => jobs,
+        // GitLab CI: every top-level key that holds a script is a job.
+        _ => doc.as_hash().expect("a mapping at the top"),
+    };
+    map.iter()
+        .filter(|(_, job)| job["steps"].as_vec().is_some() || job["script"].as_vec().is_some())
+        .map(|(name, job)| (name.as_str().unwrap_or("?").to_string(), job))
+        .collect()
+}
+
+/// Every shell script a runner would run, in order: GitHub `run:` steps,
+/// GitLab `before_script` and `script` entries.
+fn run_steps(doc: &Yaml) -> Vec<String> {
+    let mut scripts = Vec::new();
+    for (_, job) in jobs(doc) {
+        for step in job["steps"].as_vec().into_iter().flatten() {
+            scripts.extend(step["run"].as_str().map(str::to_string));
+        }
+        for key in ["before_script", "script"] {
+            for line in job[key].as_vec().into_iter().flatten() {
+                scripts.push(line.as_str().expect("script lines are strings").to_string());
+            }
+        }
+    }
+    scripts
+}
+
+fn github_workflows() -> Vec<(String, Yaml)> {
+    let mut found: Vec<(String, Yaml)> = CI_EXAMPLES
+        .iter()
+        .filter(|f| !f.starts_with("gitlab"))
+        .map(|f| (format!("examples/{f}"), example(f)))
+        .collect();
+    let dir = Path::new(ROOT).join(".github/workflows");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc = YamlLoader::load_from_str(&text).unwrap().remove(0);
+        found.push((path.strip_prefix(ROOT).unwrap().display().to_string(), doc));
+    }
+    found
+}
+
+/// Each examples/*.yml file is named in CI_EXAMPLES, so none goes untested.
+#[test]
+fn every_ci_example_is_tested() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(Path::new(ROOT).join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".yml") || n.ends_with(".yaml"))
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = CI_EXAMPLES.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+    for file in CI_EXAMPLES {
+        assert!(!jobs(&example(file)).is_empty(), "{file} has a job");
+    }
+}
+
+/// Workflows as a careful team writes them: actions pinned to a commit with
+/// the version beside it, least permissions, no token left in the checkout,
+/// full history where audit reads it, async-up installed before it runs.
+#[test]
+fn workflows_pin_actions_and_declare_least_permissions() {
+    let workflows = github_workflows();
+    assert!(workflows.len() >= 5, "{}", workflows.len());
+    for (file, doc) in &workflows {
+        let text = std::fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
+        for line in text.lines().filter(|l| l.contains("uses:")) {
+            let (_, rest) = line.split_once("uses:").unwrap();
+            let (action, comment) = rest.split_once('#').unwrap_or((rest, ""));
+            let sha = action.trim().rsplit_once('@').map_or("", |(_, r)| r);
+            assert!(
+                sha.len() == 40 && sha.chars().all(|c| c.is_ascii_hexdigit()),
+                "{file}: pin {} to a full commit SHA",
+                action.trim()
+            );
+            assert!(
+                comment.trim().starts_with('v'),
+                "{file}: say which version {} is (# vX.Y.Z)",
+                action.trim()
+            );
+        }
+        assert!(
+            !doc["permissions"].is_badvalue(),
+            "{file}: declare top-level permissions"
+        );
+        let scripts = run_steps(doc).join("\n");
+        for (name, job) in jobs(doc) {
+            let steps = job["steps"].as_vec().unwrap();
+            let uses = |s: &Yaml| s["uses"].as_str().unwrap_or("").to_string();
+            for step in steps
+                .iter()
+                .filter(|s| uses(s).starts_with("actions/checkout@"))
+            {
+                assert_eq!(
+                    step["with"]["persist-credentials"].as_bool(),
+                    Some(false),
+                    "{file} {name}: checkout without persisting the token"
+                );
+                if scripts.contains(" audit") {
+                    assert_eq!(
+                        step["with"]["fetch-depth"].as_i64(),
+                        Some(0),
+                        "{file} {name}: audit needs the full history"
+                    );
+                }
+            }
+            let runs_async_up = steps
+                .iter()
+                .filter_map(|s| s["run"].as_str())
+                .any(|r| r.lines().any(|l| l.trim_start().starts_with("async-up ")));
+            let installs = steps.iter().any(|s| {
+                uses(s).starts_with("taiki-e/install-action@")
+                    && s["with"]["tool"].as_str() == Some("async-up")
+            });
+            assert!(
+                !runs_async_up || installs,
+                "{file} {name}: install async-up (taiki-e/install-action, tool: async-up)"
+            );
+        }
+    }
+    let pages = example("publish-report.yml");
+    let deploy = &pages["jobs"]["deploy"];
+    assert_eq!(deploy["environment"]["name"].as_str(), Some("github-pages"));
+    assert!(deploy["environment"]["url"].as_str().is_some());
+    assert_eq!(deploy["permissions"]["pages"].as_str(), Some("write"));
+    assert_eq!(deploy["permissions"]["id-token"].as_str(), Some("write"));
+    assert_eq!(pages["permissions"]["contents"].as_str(), Some("read"));
+}
+
+/// shellcheck on every script a CI example or workflow runs: GitHub runs
+/// `run:` with bash, GitLab's rust image runs `script:` with sh. `${{ }}`
+/// expressions are replaced by a plain word first, as actionlint does.
+#[test]
+fn ci_scripts_pass_shellcheck() {
+    if !have("shellcheck") {
+        return;
+    }
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let gitlab = example("gitlab-ci-blockers.yml");
+    let all = github_workflows()
+        .into_iter()
+        .map(|(f, d)| (f, d, "bash"))
+        .chain([("examples/gitlab-ci-blockers.yml".into(), gitlab, "sh")]);
+    for (file, doc, shell) in all {
+        for script in run_steps(&doc) {
+            let mut plain = String::new();
+            let mut rest = script.as_str();
+            while let Some(at) = rest.find("${{") {
+                plain.push_str(&rest[..at]);
+                plain.push_str("EXPR");
+                rest = rest[at..].split_once("}}").map_or("", |(_, r)| r);
+            }
+            plain.push_str(rest);
+            let mut child = Command::new("shellcheck")
+                .args(["-s", shell, "-"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(plain.as_bytes())
+                .unwrap();
+            let out = child.wait_with_output().unwrap();
+            checked += 1;
+            if !out.status.success() {
+                failures.push(format!("{file}:\n{}", stdout(&out)));
+            }
+        }
+    }
+    assert!(checked > 10, "{checked} scripts");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

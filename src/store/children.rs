@@ -13,6 +13,9 @@
 //! group gets SIGTERM, and so does every process below this one (on Linux,
 //! found in `/proc`), registered or not. What has not exited after a grace
 //! period gets SIGKILL. From then on [`spawn`] refuses to start anything.
+//!
+//! Off Unix there are no process groups or signals to send: a child is
+//! ended with its own children by `taskkill /T /F` (see [`kill_group`]).
 
 use std::collections::BTreeSet;
 use std::process::{Child, Command};
@@ -29,6 +32,14 @@ static GROUPS: Mutex<Registry> = Mutex::new(Registry {
 static INTERRUPTS_HELD: AtomicBool = AtomicBool::new(false);
 /// How long the children get to exit after SIGTERM.
 const GRACE: Duration = Duration::from_secs(2);
+#[cfg(unix)]
+const TERM: i32 = libc::SIGTERM;
+#[cfg(unix)]
+const KILL: i32 = libc::SIGKILL;
+#[cfg(not(unix))]
+const TERM: i32 = 15;
+#[cfg(not(unix))]
+const KILL: i32 = 9;
 
 struct Registry {
     groups: BTreeSet<i32>,
@@ -44,7 +55,7 @@ fn registry() -> std::sync::MutexGuard<'static, Registry> {
 pub fn register(pgid: i32) {
     let mut reg = registry();
     if reg.closing {
-        signal_group(pgid, libc::SIGKILL);
+        signal_group(pgid, KILL);
     } else if pgid > 1 {
         reg.groups.insert(pgid);
     }
@@ -58,7 +69,6 @@ pub fn unregister(pgid: i32) {
 /// Starts `cmd` as the leader of a new process group and registers the
 /// group; refuses once a signal has asked this process to end.
 pub fn spawn(cmd: &mut Command) -> std::io::Result<Child> {
-    use std::os::unix::process::CommandExt;
     let mut reg = registry();
     if reg.closing {
         return Err(std::io::Error::new(
@@ -66,7 +76,9 @@ pub fn spawn(cmd: &mut Command) -> std::io::Result<Child> {
             "async-up is ending on a signal",
         ));
     }
-    let child = cmd.process_group(0).spawn()?;
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(cmd, 0);
+    let child = cmd.spawn()?;
     let pgid = child.id() as i32;
     reg.groups.insert(pgid);
     Ok(child)
@@ -108,10 +120,10 @@ pub fn terminate_all() {
     };
     let pids = descendants();
     for &g in &groups {
-        signal_group(g, libc::SIGTERM);
+        signal_group(g, TERM);
     }
     for &p in &pids {
-        signal_pid(p, libc::SIGTERM);
+        signal_pid(p, TERM);
     }
     let started = Instant::now();
     while started.elapsed() < GRACE
@@ -120,13 +132,19 @@ pub fn terminate_all() {
         std::thread::sleep(Duration::from_millis(20));
     }
     for &g in &groups {
-        signal_group(g, libc::SIGKILL);
+        signal_group(g, KILL);
     }
     for &p in pids.iter().filter(|&&p| pid_alive(p)) {
-        signal_pid(p, libc::SIGKILL);
+        signal_pid(p, KILL);
     }
 }
 
+/// Ends the group that `spawn` started with `pgid` at its head, at once.
+pub fn kill_group(pgid: i32) {
+    signal_group(pgid, KILL);
+}
+
+#[cfg(unix)]
 fn signal_group(pgid: i32, signal: i32) {
     if pgid > 1 {
         // SAFETY: kill(2) on a negative pid signals a process group we started.
@@ -136,6 +154,24 @@ fn signal_group(pgid: i32, signal: i32) {
     }
 }
 
+/// Off Unix only the final kill is sent, to the child and its children.
+#[cfg(not(unix))]
+fn signal_group(pid: i32, signal: i32) {
+    if pid > 1 && signal == KILL {
+        let _ = Command::new("taskkill")
+            .args(["/T", "/F", "/PID", &pid.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+}
+
+#[cfg(not(unix))]
+fn signal_pid(pid: i32, signal: i32) {
+    signal_group(pid, signal);
+}
+
+#[cfg(unix)]
 fn signal_pid(pid: i32, signal: i32) {
     if pid > 1 {
         // SAFETY: kill(2) on a process below this one.
@@ -145,6 +181,12 @@ fn signal_pid(pid: i32, signal: i32) {
     }
 }
 
+#[cfg(not(unix))]
+fn group_alive(_: i32) -> bool {
+    false
+}
+
+#[cfg(unix)]
 fn group_alive(pgid: i32) -> bool {
     // SAFETY: signal 0 only checks that the group exists.
     pgid > 1 && unsafe { libc::kill(-pgid, 0) } == 0 && {
@@ -169,10 +211,15 @@ fn pid_alive(pid: i32) -> bool {
             .and_then(|s| parse_stat(pid, &s))
             .is_some_and(|p| p.state != 'Z')
     }
-    #[cfg(not(target_os = "linux"))]
+    #[cfg(all(unix, not(target_os = "linux")))]
     {
         // SAFETY: signal 0 only checks that the process exists.
         unsafe { libc::kill(pid, 0) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
     }
 }
 

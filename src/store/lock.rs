@@ -40,6 +40,8 @@ impl Store {
         // The git processes we spawn inherit the lock: if we are killed while
         // one runs, it still holds the lock until it exits, so the next
         // async-up waits for it instead of removing the ref locks it uses.
+        // (Windows handles are not inherited unless asked for.)
+        #[cfg(unix)]
         {
             use std::os::fd::AsRawFd;
             // SAFETY: fcntl on a file descriptor we own; F_SETFD with 0 only clears FD_CLOEXEC.

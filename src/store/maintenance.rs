@@ -46,6 +46,7 @@ impl Store {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
+        #[cfg(unix)]
         if let Some(lock) = self.lock.get() {
             use std::os::fd::AsRawFd;
             use std::os::unix::process::CommandExt;

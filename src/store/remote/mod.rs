@@ -40,12 +40,17 @@ impl Transport {
     /// `git` when a `git` executable is on the PATH, else libgit2. Looked up
     /// without running anything, since every command resolves this.
     pub fn detect() -> Self {
-        use std::os::unix::fs::PermissionsExt;
+        #[cfg(unix)]
+        let runnable = |m: &std::fs::Metadata| {
+            use std::os::unix::fs::PermissionsExt;
+            m.is_file() && m.permissions().mode() & 0o111 != 0
+        };
+        #[cfg(not(unix))]
+        let runnable = |m: &std::fs::Metadata| m.is_file();
+        let name = if cfg!(windows) { "git.exe" } else { "git" };
         let found = std::env::var_os("PATH").is_some_and(|path| {
-            std::env::split_paths(&path).any(|dir| {
-                std::fs::metadata(dir.join("git"))
-                    .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-            })
+            std::env::split_paths(&path)
+                .any(|dir| std::fs::metadata(dir.join(name)).is_ok_and(|m| runnable(&m)))
         });
         if found {
             Transport::Git

@@ -86,7 +86,6 @@ struct PrivateDir(std::path::PathBuf);
 
 impl PrivateDir {
     fn new() -> std::io::Result<Self> {
-        use std::os::unix::fs::DirBuilderExt;
         let base = std::env::temp_dir();
         let mut seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -98,7 +97,11 @@ impl PrivateDir {
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
             let path = base.join(format!("async-up-probe-{seed:016x}"));
-            match std::fs::DirBuilder::new().mode(0o700).create(&path) {
+            let mut builder = std::fs::DirBuilder::new();
+            // Windows: the temp dir is the user's own already.
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            match builder.create(&path) {
                 Ok(()) => return Ok(PrivateDir(path)),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
@@ -114,7 +117,7 @@ impl Drop for PrivateDir {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;

@@ -135,7 +135,7 @@ pub(super) fn run(cmd: &mut Command) -> std::result::Result<Ran, RunError> {
         .stderr(Stdio::piped());
     // Registered, so that Ctrl-C or SIGTERM ends the group too.
     let mut child = crate::store::children::spawn(cmd).map_err(RunError::Io)?;
-    let pid = child.id() as libc::pid_t;
+    let pid = child.id() as i32;
     let (tx, rx) = mpsc::channel();
     let stdout = reader(child.stdout.take(), tx.clone());
     let stderr = reader(child.stderr.take(), tx.clone());
@@ -160,8 +160,7 @@ pub(super) fn run(cmd: &mut Command) -> std::result::Result<Ran, RunError> {
             Err(_) if exited.is_some() => break,
             Err(_) => {
                 timed_out = true;
-                // SAFETY: kill(2) on the group this function created.
-                unsafe { libc::kill(-pid, libc::SIGKILL) };
+                crate::store::children::kill_group(pid);
             }
         }
     }

@@ -5,6 +5,7 @@
 pub mod chat;
 pub mod digest;
 pub mod html;
+pub mod html_access;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;

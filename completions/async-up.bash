@@ -229,14 +229,14 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__blockers)
-            opts="-q -h -V --format --older-than --no-fetch --require-fresh --mentions --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --format --older-than --no-fetch --require-fresh --mentions --post --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table markdown json slack" -- "${cur}"))
                     return 0
                     ;;
                 --older-than)
@@ -244,6 +244,10 @@ _async__up() {
                     return 0
                     ;;
                 --mentions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --post)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -267,7 +271,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__digest)
-            opts="-q -h -V --week --since --until --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --week --since --until --format --no-fetch --post --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -282,7 +286,11 @@ _async__up() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "markdown json html" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "markdown json html slack" -- "${cur}"))
+                    return 0
+                    ;;
+                --post)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --team)

@@ -105,10 +105,12 @@ complete -c async-up -n "__fish_async_up_using_subcommand team" -l strict -d 'Ex
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
-markdown\t'Markdown that pastes into GitHub, Slack or email'
-json\t'Stable JSON for scripts'"
+markdown\t'Markdown for GitHub, Mattermost, Teams, Discord or email'
+json\t'Stable JSON for scripts'
+slack\t'A Slack Block Kit message for an incoming webhook'"
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l older-than -d 'Only blockers open for more than DAYS days' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l mentions -d 'Only blockers that mention this handle (`@handle`)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l post -d 'Post to this chat webhook (http or https) instead of printing, when there are blockers: slack as Block Kit JSON, markdown as {"text": ...} ({"content": ...} for Discord). The exit code stays 1 after a post' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
@@ -235,7 +237,9 @@ complete -c async-up -n "__fish_async_up_using_subcommand digest" -l since -d 'S
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l until -d 'End of the period (default: today)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l format -d 'Output format' -r -f -a "markdown\t'Markdown for chat and email'
 json\t'Stable JSON'
-html\t'A small self-contained HTML page'"
+html\t'A small self-contained HTML page'
+slack\t'A Slack Block Kit message for an incoming webhook'"
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l post -d 'Post to this chat webhook (http or https) instead of printing: slack as Block Kit JSON, markdown as {"text": ...} ({"content": ...} for Discord). Retries a busy server; exit 2 when the post fails' -r
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'

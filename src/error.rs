@@ -111,6 +111,17 @@ pub enum Error {
         seconds: u64,
     },
 
+    /// A chat webhook did not take a post (`--post`).
+    #[error("posting to {target} failed: {reason}\nto fix: {fix}")]
+    Post {
+        /// The webhook, its secret path left out.
+        target: String,
+        /// What happened: the HTTP status and the server's own words.
+        reason: String,
+        /// What to do about it.
+        fix: String,
+    },
+
     /// A git operation failed.
     #[error("git: {0}")]
     Git(git2::Error),

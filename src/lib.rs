@@ -28,6 +28,7 @@ pub mod gitconfig;
 pub mod insight;
 pub mod line_input;
 pub mod model;
+pub mod post;
 pub mod render;
 pub mod store;
 pub mod trust;

@@ -5,7 +5,8 @@ use super::{finish_warnings, refresh, roster, today_in, Status};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::Handle;
-use crate::render::{self, BlockerRow, Format};
+use crate::post::Webhook;
+use crate::render::{self, BlockerRow};
 
 /// List every open blocker in each member's latest update.
 ///
@@ -16,8 +17,8 @@ use crate::render::{self, BlockerRow, Format};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = BlockersFormat::Table)]
+    pub format: BlockersFormat,
     /// Only blockers open for more than DAYS days.
     #[arg(long, value_name = "DAYS")]
     pub older_than: Option<u32>,
@@ -30,10 +31,32 @@ pub struct Args {
     /// Only blockers that mention this handle (`@handle`).
     #[arg(long, value_name = "HANDLE", add = clap_complete::ArgValueCandidates::new(crate::complete::handles))]
     pub mentions: Option<String>,
+    /// Post to this chat webhook (http or https) instead of printing, when
+    /// there are blockers: slack as Block Kit JSON, markdown as {"text": ...}
+    /// ({"content": ...} for Discord). The exit code stays 1 after a post.
+    #[arg(long, value_name = "URL")]
+    pub post: Option<String>,
+}
+
+/// Formats of `blockers`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BlockersFormat {
+    /// A table fitted to the terminal.
+    Table,
+    /// Markdown for GitHub, Mattermost, Teams, Discord or email.
+    Markdown,
+    /// Stable JSON for scripts.
+    Json,
+    /// A Slack Block Kit message for an incoming webhook.
+    Slack,
 }
 
 /// Runs `blockers`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    let hook = args.post.as_deref().map(Webhook::parse).transpose()?;
+    if hook.is_some() && matches!(args.format, BlockersFormat::Table | BlockersFormat::Json) {
+        return Err(crate::post::unpostable("table or json"));
+    }
     let team = ctx.open_team()?;
     let stale = refresh(ctx, &team, args.no_fetch)?;
     if let (true, Some(reason)) = (args.require_fresh, stale) {
@@ -74,11 +97,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     rows.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));
     let out = ctx.out();
     let text = match args.format {
-        Format::Table => render::table::blockers(&out, &rows),
-        Format::Markdown => render::markdown::blockers(&rows),
-        Format::Json => render::json::blockers(&rows),
+        BlockersFormat::Table => render::table::blockers(&out, &rows),
+        BlockersFormat::Markdown => render::markdown::blockers(&rows),
+        BlockersFormat::Json => render::json::blockers(&rows),
+        BlockersFormat::Slack => render::slack::blockers(&rows),
     };
-    out.print(&text)?;
+    match hook {
+        // Nothing blocks: nothing to tell the channel.
+        Some(hook) if rows.is_empty() => {
+            ctx.note(&format!("no blockers: nothing posted to {}", hook.shown()));
+        }
+        Some(hook) => {
+            let slack = args.format == BlockersFormat::Slack;
+            crate::post::rendered(&hook, slack, &text, "async-up blockers")?;
+            ctx.note(&format!(
+                "posted {} blocker(s) to {}",
+                rows.len(),
+                hook.shown()
+            ));
+        }
+        None => out.print(&text)?,
+    }
     finish_warnings(ctx, &snapshot)?;
     Ok(if rows.is_empty() {
         Status::Success

@@ -7,15 +7,17 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::insight::{blocker_lives, dates};
 use crate::model::Handle;
+use crate::post::Webhook;
 use crate::render::digest::{self as render, BlockerJson, Day, Digest, MemberDigest, OpenBlocker};
 use chrono::NaiveDate;
 
 /// Summarise a period: plans against what was reported, blockers, time away.
 ///
-/// Markdown pastes into GitHub, Slack or an email; `examples/` has a
-/// scheduled CI job that posts the weekly digest to a chat webhook.
+/// Markdown pastes into GitHub, Mattermost, Teams, Discord or an email;
+/// `--format slack` is a Slack Block Kit message; `--post URL` sends either
+/// to a chat webhook instead of printing it.
 ///
-/// Example: async-up digest --week --format markdown
+/// Example: async-up digest --week --format slack --post "$SLACK_WEBHOOK_URL"
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// This week: Monday to today (the last seven days on a weekend).
@@ -33,6 +35,11 @@ pub struct Args {
     /// Do not fetch first.
     #[arg(long)]
     pub no_fetch: bool,
+    /// Post to this chat webhook (http or https) instead of printing: slack
+    /// as Block Kit JSON, markdown as {"text": ...} ({"content": ...} for
+    /// Discord). Retries a busy server; exit 2 when the post fails.
+    #[arg(long, value_name = "URL")]
+    pub post: Option<String>,
 }
 
 /// Formats of `digest`.
@@ -44,10 +51,16 @@ pub enum DigestFormat {
     Json,
     /// A small self-contained HTML page.
     Html,
+    /// A Slack Block Kit message for an incoming webhook.
+    Slack,
 }
 
 /// Runs `digest`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    let hook = args.post.as_deref().map(Webhook::parse).transpose()?;
+    if hook.is_some() && matches!(args.format, DigestFormat::Json | DigestFormat::Html) {
+        return Err(crate::post::unpostable("json or html"));
+    }
     let team = ctx.open_team()?;
     refresh(ctx, &team, args.no_fetch)?;
     let today = today_in(ctx.now, super::reader_zone());
@@ -126,7 +139,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         DigestFormat::Json => render::json(&digest),
         DigestFormat::Markdown => render::markdown(&digest),
         DigestFormat::Html => render::html(&digest),
+        DigestFormat::Slack => crate::render::slack::digest(&digest),
     };
+    if let Some(hook) = hook {
+        let slack = args.format == DigestFormat::Slack;
+        crate::post::rendered(&hook, slack, &text, "async-up digest")?;
+        ctx.note(&format!("posted the digest to {}", hook.shown()));
+        return Ok(Status::Success);
+    }
     ctx.out().print(&text)?;
     Ok(Status::Success)
 }

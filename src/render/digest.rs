@@ -104,7 +104,9 @@ pub fn markdown(d: &Digest) -> String {
             out.push_str("_No updates in this period._\n\n");
         }
         for day in &m.days {
-            let _ = writeln!(out, "**{}**", day.date);
+            // A blank line under it: Teams and Mattermost start a list only
+            // as a block of its own.
+            let _ = writeln!(out, "**{}**\n", day.date);
             for p in &day.planned {
                 let _ = writeln!(out, "- planned: {}", text(p));
             }

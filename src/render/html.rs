@@ -1,5 +1,8 @@
 //! The self-contained HTML report: no script, no network, charts as inline SVG.
+//! Its marks, legends, style and tables for screen readers live in
+//! [`super::html_access`].
 
+use super::html_access as access;
 use crate::commands::stats::Period;
 use crate::insight::{dates, BlockerLife};
 use chrono::NaiveDate;
@@ -77,22 +80,14 @@ fn heatmap(r: &Report<'_>) -> String {
             esc(handle)
         );
         for (col, cell) in cells.iter().enumerate() {
-            let (fill, what) = match cell {
-                Day::Wrote => ("#2f9e44", "wrote"),
-                Day::Missed => ("#e03131", "missed"),
-                Day::Off => ("#e9ecef", "day off"),
-                Day::Away => ("#74c0fc", "away"),
-                Day::BeforeJoining => ("#f8f9fa", "before joining"),
-                Day::NotOver => ("#fff3bf", "not over yet"),
-            };
             let _ = write!(
                 svg,
-                "<rect class=\"day\" x=\"{}\" y=\"{y}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"><title>@{} {}: {what}</title></rect>",
+                "<g class=\"day\" transform=\"translate({},{y})\"><title>@{} {}: {}</title>{}</g>",
                 LABEL + CELL * col as i64,
-                CELL - 2,
-                CELL - 2,
                 esc(handle),
-                days[col]
+                days[col],
+                access::label(*cell),
+                access::mark(*cell)
             );
         }
     }
@@ -106,7 +101,7 @@ fn timeline(r: &Report<'_>) -> String {
     let height = 20 + 18 * r.blockers.len() as i64;
     let mut svg = format!(
         "<svg id=\"blockers\" role=\"img\" aria-label=\"Blocker timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\">",
-        LABEL + 620
+        LABEL + 630
     );
     for (i, (handle, b)) in r.blockers.iter().enumerate() {
         let start = (b.since.max(r.period.since) - r.period.since).num_days() as f64;
@@ -114,20 +109,23 @@ fn timeline(r: &Report<'_>) -> String {
         let end = (end_date - r.period.since).num_days() as f64 + 1.0;
         let y = 10 + 18 * i as i64;
         let fill = if b.resolved.is_some() {
-            "#868e96"
+            access::RESOLVED
         } else {
-            "#e8590c"
+            access::OPEN
         };
-        let _ = write!(
-            svg,
-            "<text x=\"0\" y=\"{}\" font-size=\"11\">@{}</text><rect class=\"blocker\" x=\"{:.1}\" y=\"{y}\" width=\"{:.1}\" height=\"12\" fill=\"{fill}\"><title>{} (since {}{})</title></rect>",
-            y + 10,
-            esc(handle),
+        let (x, width) = (
             LABEL as f64 + start * scale,
             ((end - start) * scale).max(2.0),
+        );
+        let _ = write!(
+            svg,
+            "<text x=\"0\" y=\"{}\" font-size=\"11\">@{}</text><g class=\"blocker\"><title>{} (since {}{})</title><rect x=\"{x:.1}\" y=\"{y}\" width=\"{width:.1}\" height=\"12\" fill=\"{fill}\"/>{}</g>",
+            y + 10,
+            esc(handle),
             esc(&b.text),
             b.since,
-            b.resolved.map(|d| format!(", resolved {d}")).unwrap_or_else(|| ", open".into())
+            b.resolved.map(|d| format!(", resolved {d}")).unwrap_or_else(|| ", open".into()),
+            access::bar_end(b.resolved.is_none(), x + width, y)
         );
     }
     svg.push_str("</svg>");
@@ -137,17 +135,36 @@ fn timeline(r: &Report<'_>) -> String {
 fn trend(id: &str, label: &str, points: &[(f64, f64)], max: f64) -> String {
     let (w, h) = (600.0, 120.0);
     let mut svg = format!(
-        "<svg id=\"{id}\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\"><rect width=\"{w}\" height=\"{h}\" fill=\"#f8f9fa\"/>"
+        "<svg id=\"{id}\" role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\"><rect x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{}\"/>",
+        w - 1.0,
+        h - 1.0,
+        access::FRAME
     );
     let coords: Vec<String> = points
         .iter()
-        .map(|(x, y)| format!("{:.1},{:.1}", x * w, h - (y / max) * (h - 10.0) - 5.0))
+        .map(|(x, y)| {
+            format!(
+                "{:.1},{:.1}",
+                6.0 + x * (w - 12.0),
+                h - (y / max) * (h - 12.0) - 6.0
+            )
+        })
         .collect();
     if !coords.is_empty() {
         let _ = write!(
             svg,
-            "<polyline fill=\"none\" stroke=\"#1c7ed6\" stroke-width=\"2\" points=\"{}\"/>",
+            "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"2\" points=\"{}\"/>",
+            access::LINE,
             coords.join(" ")
+        );
+    }
+    // A point for each value: one value alone still shows.
+    for c in &coords {
+        let (x, y) = c.split_once(',').unwrap_or((c, "0"));
+        let _ = write!(
+            svg,
+            "<circle cx=\"{x}\" cy=\"{y}\" r=\"3\" fill=\"{}\"/>",
+            access::LINE
         );
     }
     svg.push_str("</svg>");
@@ -177,8 +194,9 @@ pub fn report(r: &Report<'_>) -> String {
     let mut page = String::new();
     let _ = write!(
         page,
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{} stand-up report</title>\n<style>body{{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#212529}}h1{{font-size:22px}}h2{{font-size:17px;margin-top:28px}}table{{border-collapse:collapse}}td,th{{border:1px solid #dee2e6;padding:4px 8px;vertical-align:top;text-align:left}}.legend span{{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}}</style></head>\n<body>\n<h1>{} stand-up report, {} to {}</h1>\n",
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{} stand-up report</title>\n<style>{}</style></head>\n<body>\n<main>\n<h1>{} stand-up report, {} to {}</h1>\n",
         esc(r.team),
+        access::CSS,
         esc(r.team),
         p.since,
         p.until
@@ -196,12 +214,29 @@ pub fn report(r: &Report<'_>) -> String {
             .map(|m| format!(", median {m} day(s) to unblock"))
             .unwrap_or_default()
     );
-    page.push_str("<h2>Participation</h2>\n<p class=\"legend\"><span style=\"background:#2f9e44\"></span>wrote<span style=\"background:#e03131\"></span>missed a workday<span style=\"background:#74c0fc\"></span>away<span style=\"background:#e9ecef\"></span>day off<span style=\"background:#fff3bf\"></span>not over yet<span style=\"background:#f8f9fa;outline:1px solid #dee2e6\"></span>before joining</p>\n");
+    page.push_str("<h2>Participation</h2>\n");
+    page.push_str(&access::heatmap_legend());
     page.push_str(&heatmap(r));
+    page.push('\n');
+    page.push_str(&access::heatmap_table(r));
     page.push_str("\n<h2>Blockers</h2>\n");
+    page.push_str(&access::timeline_legend());
     page.push_str(&timeline(r));
+    page.push('\n');
+    page.push_str(&access::timeline_table(r));
     page.push_str("\n<h2>Mood (team average)</h2>\n");
     page.push_str(&trend("mood", "Team mood trend", &mood, 5.0));
+    page.push('\n');
+    let mood_rows: Vec<(String, String)> = r
+        .mood
+        .iter()
+        .map(|(d, m)| (d.to_string(), format!("{m:.1}")))
+        .collect();
+    page.push_str(&access::trend_table(
+        "Mood as a table",
+        ["Date", "Team average (1 to 5)"],
+        &mood_rows,
+    ));
     if p.per_person_wellbeing {
         page.push_str("\n<h2>After-hours share by member</h2>\n");
         page.push_str(&trend(
@@ -210,6 +245,17 @@ pub fn report(r: &Report<'_>) -> String {
             &after,
             1.0,
         ));
+        page.push('\n');
+        let rows: Vec<(String, String)> = p
+            .members
+            .iter()
+            .map(|(h, f)| (format!("@{h}"), format!("{:.0}%", f.after_hours() * 100.0)))
+            .collect();
+        page.push_str(&access::trend_table(
+            "After-hours share as a table",
+            ["Member", "After-hours share"],
+            &rows,
+        ));
     } else {
         let _ = write!(
             page,
@@ -217,7 +263,7 @@ pub fn report(r: &Report<'_>) -> String {
             p.team.after_hours() * 100.0
         );
     }
-    page.push_str("\n<h2>Now</h2>\n<table id=\"team\"><tr><th>Member</th><th>State</th><th>Today</th><th>Blockers</th></tr>\n");
+    page.push_str("\n<h2>Now</h2>\n<table id=\"team\"><tr><th scope=\"col\">Member</th><th scope=\"col\">State</th><th scope=\"col\">Today</th><th scope=\"col\">Blockers</th></tr>\n");
     for row in &r.current {
         let _ = writeln!(
             page,
@@ -228,6 +274,6 @@ pub fn report(r: &Report<'_>) -> String {
             esc(&row[3])
         );
     }
-    page.push_str("</table>\n</body></html>\n");
+    page.push_str("</table>\n</main>\n</body></html>\n");
     page
 }

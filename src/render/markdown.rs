@@ -13,7 +13,7 @@ const MASS_MENTIONS: [&str; 4] = ["channel", "here", "everyone", "all"];
 /// Whether the `@` at `at` starts a mass mention: `@here` and the like, in
 /// any case, not inside a word (an email address) and not a prefix of a
 /// longer name (`@allison`).
-fn is_mass_mention(chars: &[char], at: usize) -> bool {
+pub(crate) fn is_mass_mention(chars: &[char], at: usize) -> bool {
     if at > 0 && chars[at - 1].is_alphanumeric() {
         return false;
     }

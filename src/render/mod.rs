@@ -2,11 +2,14 @@
 //! Every string from the team repo passes through [`sanitize`] on its way out,
 //! and through [`markdown::text`] on its way into markdown.
 
+pub mod chat;
 pub mod digest;
 pub mod html;
+pub mod html_access;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;
+pub mod slack;
 pub mod table;
 
 use crate::error::{Error, Result};

@@ -215,6 +215,9 @@ fn examples_run_against_a_real_team_repo() {
             .arg(&remote)
             .arg(&clone),
     );
+    // The digest is posted to a chat webhook on 127.0.0.1.
+    let hook = Hook::start(vec![ok()]);
+    alice.set_env("CHAT_WEBHOOK_URL", &hook.url);
     for file in CI_EXAMPLES {
         let scripts: Vec<String> = run_steps(&example(file))
             .into_iter()
@@ -231,11 +234,11 @@ fn examples_run_against_a_real_team_repo() {
             );
         }
     }
-    let digest = std::fs::read_to_string(clone.join("digest.md")).unwrap();
-    assert!(
-        digest.contains("digest") && digest.contains("@alice"),
-        "{digest}"
-    );
+    let posted = hook.requests();
+    assert_eq!(posted.len(), 1, "the digest was posted once");
+    let message = posted[0].json();
+    assert!(message["blocks"].is_array(), "{message}");
+    assert!(message.to_string().contains("@alice"), "{message}");
     // Blockers newer than two days pass; three days later the same job fails.
     world.set_now("2026-11-27T09:00:00Z");
     let out = alice.shell(

@@ -2,6 +2,9 @@
 //! each with their own HOME, XDG dirs, git config, zone and a shared clock.
 #![allow(dead_code)]
 
+pub mod hook;
+#[allow(unused_imports)]
+pub use hook::{answer, ok, Hook, Request, SECRET};
 pub mod servers;
 
 use assert_cmd::Command;

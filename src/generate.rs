@@ -1,7 +1,8 @@
 //! Completions and man pages, generated from the clap definition (the one
-//! source of truth) by the hidden `async-up generate-assets <DIR>` command.
-//! The results are committed under `completions/` and `man/`; a test
-//! regenerates them and fails when they differ.
+//! source of truth), and the JSON Schemas of `--format json`, generated from
+//! the serde types that write it, by the hidden `async-up generate-assets
+//! <DIR>` command. The results are committed under `completions/`, `man/`
+//! and `schemas/`; a test regenerates them and fails when they differ.
 
 use crate::cli::Cli;
 use crate::error::{Error, Result};
@@ -21,11 +22,12 @@ pub const SHELLS: [Shell; 5] = [
     Shell::PowerShell,
 ];
 
-/// Writes `completions/` and `man/` under `root`.
+/// Writes `completions/`, `man/` and `schemas/` under `root`.
 pub fn write_all(root: &Path) -> Result<()> {
     let completions = root.join("completions");
     let man = root.join("man");
-    for dir in [&completions, &man] {
+    let schemas = root.join("schemas");
+    for dir in [&completions, &man, &schemas] {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
     }
@@ -43,6 +45,12 @@ pub fn write_all(root: &Path) -> Result<()> {
         let name = format!("async-up-{}", sub.get_name());
         let page = sub.clone().name(name.clone()).display_name(name.clone());
         write_man(&man, &name, page)?;
+    }
+    for (name, schema) in crate::render::json::schemas() {
+        let path = schemas.join(format!("{name}.json"));
+        let text = serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n";
+        std::fs::write(&path, text)
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
     }
     Ok(())
 }

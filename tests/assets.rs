@@ -1,5 +1,5 @@
-//! Completions, man pages and examples: generated from the clap definition,
-//! committed, and kept honest. Regenerating must give the committed files,
+//! Completions, man pages, JSON Schemas and examples: generated from the
+//! clap definition and the serde types, committed, and kept honest. Regenerating must give the committed files,
 //! the real shells must complete with them, mandoc must find no warning, and
 //! every example must run against a real team repo.
 
@@ -43,7 +43,7 @@ fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 #[test]
-fn committed_completions_and_man_pages_are_up_to_date() {
+fn committed_completions_man_pages_and_schemas_are_up_to_date() {
     let tmp = tempfile::tempdir().unwrap();
     let out = Command::new(assert_cmd::cargo::cargo_bin("async-up"))
         .arg("generate-assets")
@@ -51,7 +51,7 @@ fn committed_completions_and_man_pages_are_up_to_date() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    for dir in ["completions", "man"] {
+    for dir in ["completions", "man", "schemas"] {
         let fresh = files_of(&tmp.path().join(dir));
         let committed = files_of(&Path::new(ROOT).join(dir));
         let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();

@@ -8,7 +8,14 @@ use common::*;
 /// Inputs with characters outside ASCII where parsers slice by bytes:
 /// a two-byte letter last, digits of other scripts, fullwidth units, emoji.
 const FOREIGN: [&str; 8] = [
-    "2é", "é", "1٣d", "２w", "7ｄ", "🙂", "2026-11-2４", "09:00-1７:00",
+    "2é",
+    "é",
+    "1٣d",
+    "２w",
+    "7ｄ",
+    "🙂",
+    "2026-11-2４",
+    "09:00-1７:00",
 ];
 
 #[test]

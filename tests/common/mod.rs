@@ -2,6 +2,8 @@
 //! each with their own HOME, XDG dirs, git config, zone and a shared clock.
 #![allow(dead_code)]
 
+pub mod schema;
+
 use assert_cmd::Command;
 use std::cell::RefCell;
 use std::net::TcpListener;
@@ -155,6 +157,9 @@ impl Person {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+        if code != 2 && schema::asks_for_json(args) {
+            schema::validate(args, &out.stdout);
+        }
         String::from_utf8(out.stdout).expect("utf-8 stdout")
     }
 
@@ -166,6 +171,7 @@ impl Person {
             "async-up {args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        schema::validate(args, &out.stdout);
         serde_json::from_slice(&out.stdout).expect("JSON on stdout")
     }
 

@@ -118,7 +118,7 @@ pub(crate) fn save_my_member_file(
     let committed = team.store.commit_files(
         &[crate::store::FileChange {
             path: crate::model::layout::member_path(&me.handle),
-            content: member.to_toml().into_bytes(),
+            content: crate::keep_toml::member_text(&team.store, &me.handle, &member).into_bytes(),
         }],
         &format!("async-up: {} updates their member file", me.handle),
         &signature,

@@ -32,6 +32,7 @@ pub const EXIT_CODES: &str = "Exit codes:
   0  success
   1  found something: blockers listed, audit violations, not written yet (status), a doctor check failed
   2  error: bad input, unknown team, a refused push, an unreachable remote where one is needed
+  130, 143  stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal
 
 Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_STRICT, ASYNC_UP_TRANSPORT, ASYNC_UP_USER, ASYNC_UP_NOW, NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM, COLUMNS, LC_ALL/LC_CTYPE/LANG (not UTF-8: ASCII tables).";
 

@@ -26,7 +26,7 @@ end
 
 complete -c async-up -n "__fish_async_up_needs_command" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_needs_command" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_needs_command" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
@@ -58,7 +58,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand init" -l timezone -d '
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l email -d 'The email your commits to this team carry (default: git\'s user.email; asked for on a terminal when git has none)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
@@ -75,7 +75,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand write" -l date -d 'Wri
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l answer -d 'Answer one of the team\'s own questions (repeatable); lists take `a; b`' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand write" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l edit -d 'Open $VISUAL or $EDITOR on the update as TOML'
@@ -95,7 +95,7 @@ markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand team" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l no-fetch -d 'Do not fetch first; show what the mirror has'
@@ -113,7 +113,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l mentions 
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l post -d 'Post to this chat webhook (http or https) instead of printing, when there are blockers: slack as Block Kit JSON, markdown as {"text": ...} ({"content": ...} for Discord). The exit code stays 1 after a post' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l no-fetch -d 'Do not fetch first; show what the mirror has'
@@ -125,7 +125,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s h -l help
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
@@ -139,7 +139,7 @@ markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l no-fetch -d 'Do not fetch first; show what the mirror has'
@@ -154,7 +154,7 @@ markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand audit" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l no-fetch -d 'Do not fetch first'
@@ -165,7 +165,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand audit" -s h -l help -d
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
@@ -178,7 +178,7 @@ markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l no-fetch -d 'Do not fetch first'
@@ -195,7 +195,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand me" -l name -d 'Your d
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l email -d 'Your email: the committer address `audit` expects on your commits' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand me" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l no-focus -d 'Remove all focus blocks'
@@ -209,7 +209,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand away" -l until -d 'Las
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l note -d 'A word for teammates' -r
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand away" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l clear -d 'Remove every away period (you are back)'
@@ -224,7 +224,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand stats" -l format -d 'O
 json\t'Stable JSON'"
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand stats" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l no-fetch -d 'Do not fetch first'
@@ -242,7 +242,7 @@ slack\t'A Slack Block Kit message for an incoming webhook'"
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l post -d 'Post to this chat webhook (http or https) instead of printing: slack as Block Kit JSON, markdown as {"text": ...} ({"content": ...} for Discord). Retries a busy server; exit 2 when the post fails' -r
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand digest" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l week -d 'This week: Monday to today (the last seven days on a weekend)'
@@ -256,7 +256,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand report" -l html -d 'Wh
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l since -d 'Start of the period: a date or a span back (default: 4w)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l no-fetch -d 'Do not fetch first'
@@ -267,7 +267,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand report" -s h -l help -
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand restore" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand restore" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -l list -d 'Only print the dates that would be restored, one a line'
@@ -278,7 +278,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand restore" -s h -l help 
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
@@ -288,7 +288,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s h -l help -
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
-complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'

@@ -32,8 +32,9 @@ pub const EXIT_CODES: &str = "Exit codes:
   0  success
   1  found something: blockers listed, audit violations, not written yet (status), a doctor check failed
   2  error: bad input, unknown team, a refused push, an unreachable remote where one is needed
+  130, 143  stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal
 
-Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_STRICT, ASYNC_UP_TRANSPORT, ASYNC_UP_USER, ASYNC_UP_NOW, NO_COLOR, COLUMNS.";
+Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_STRICT, ASYNC_UP_TRANSPORT, ASYNC_UP_USER, ASYNC_UP_NOW, NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM, COLUMNS, LC_ALL/LC_CTYPE/LANG (not UTF-8: ASCII tables).";
 
 /// Options accepted before or after any subcommand.
 #[derive(Debug, Clone, Args)]
@@ -111,7 +112,7 @@ pub fn parse_bool_env(name: &str, value: &str) -> crate::Result<Option<bool>> {
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    /// Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe.
     Auto,
     /// Always colour.
     Always,

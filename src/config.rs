@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The user config file.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserConfig {
     /// The team used when `--team` is not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,7 +35,7 @@ pub struct UserConfig {
 }
 
 /// `[activity]` in the user config.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Activity {
     /// Local repositories: paths, `~/` for home, a last `*` for every folder in one.
     #[serde(default)]
@@ -157,9 +157,16 @@ impl UserConfig {
         Ok(config)
     }
 
-    /// Writes the config atomically.
+    /// Writes the config atomically. People edit this file by hand: what
+    /// they wrote (comments, order, layout) stays, and only the keys whose
+    /// value changed are rewritten ([`crate::keep_toml`]).
     pub fn save(&self, path: &Path) -> Result<()> {
-        let text = toml::to_string(self).expect("the config always serializes");
+        let original = std::fs::read_to_string(path).ok();
+        let before = original
+            .as_deref()
+            .and_then(|text| toml::from_str::<Self>(text).ok())
+            .unwrap_or_default();
+        let text = crate::keep_toml::edit(original.as_deref(), &before, self);
         crate::fsutil::write_atomically(path, text.as_bytes())
     }
 }

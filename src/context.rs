@@ -9,7 +9,6 @@ use crate::model::{Handle, TeamFile};
 use crate::render::{self, Out};
 use crate::store::{RemoteSpec, Store, Transport};
 use chrono::{DateTime, Utc};
-use std::io::IsTerminal;
 
 /// Everything a command needs to know about how it was called.
 pub struct Context {
@@ -94,18 +93,11 @@ impl Context {
 
     /// How output looks.
     pub fn out(&self) -> Out {
-        let tty = std::io::stdout().is_terminal();
-        let color = match self.global.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        };
-        let width = if tty {
-            None
-        } else {
-            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
-        };
-        Out { color, width }
+        Out::for_stdout(match self.global.color {
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+            ColorChoice::Auto => None,
+        })
     }
 
     /// Prints a note unless `-q`.

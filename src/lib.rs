@@ -26,6 +26,7 @@ pub mod fsutil;
 pub mod generate;
 pub mod gitconfig;
 pub mod insight;
+pub mod keep_toml;
 pub mod line_input;
 pub mod model;
 pub mod post;

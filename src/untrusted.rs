@@ -60,6 +60,7 @@ pub fn parse_and_render(data: &[u8]) {
     let out = Out {
         color: false,
         width: Some(80),
+        ascii: false,
     };
     let markdown = [
         render::markdown::team(&view),

@@ -323,6 +323,7 @@ fn finish(r: Report) -> Result<Status> {
     let out = crate::render::Out {
         color: false,
         width: None,
+        ascii: false,
     };
     out.print(&crate::render::sanitize::clean_lines(&r.lines))?;
     Ok(if r.failed == 0 {

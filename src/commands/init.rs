@@ -178,7 +178,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     files.push(FileChange {
         path: layout::member_path(&me.handle),
-        content: member.to_toml().into_bytes(),
+        // Joining again keeps what the member file says as it was written.
+        content: crate::keep_toml::member_text(&store, &me.handle, &member).into_bytes(),
     });
     drop(snapshot);
     let carried_count = carried.len();

@@ -118,7 +118,7 @@ pub(crate) fn save_my_member_file(
     let committed = team.store.commit_files(
         &[crate::store::FileChange {
             path: crate::model::layout::member_path(&me.handle),
-            content: member.to_toml().into_bytes(),
+            content: crate::keep_toml::member_text(&team.store, &me.handle, &member).into_bytes(),
         }],
         &format!("async-up: {} updates their member file", me.handle),
         &signature,
@@ -277,7 +277,10 @@ impl Since {
             return Ok(Since::Date(d));
         }
         let bad = || format!("{s:?} is not a date like 2026-11-24 or a span like 7d, 2w, 3m or 1y");
-        let (number, unit) = s.split_at(s.len().saturating_sub(1));
+        // The unit is the last character, not the last byte: `2é` must be
+        // refused, not split inside the `é`.
+        let unit_at = s.char_indices().last().map_or(0, |(at, _)| at);
+        let (number, unit) = s.split_at(unit_at);
         let n: u32 = number.parse().map_err(|_| bad())?;
         match unit {
             "d" => Ok(Since::Days(n.into())),
@@ -333,5 +336,8 @@ mod tests {
         assert_eq!(at("2026-01-02"), "2026-01-02");
         assert!(Since::parse("yesterday").is_err());
         assert!(Since::parse("").is_err());
+        for foreign in ["2é", "é", "1٣d", "２w", "7ｄ", "🙂"] {
+            assert!(Since::parse(foreign).is_err(), "{foreign}");
+        }
     }
 }

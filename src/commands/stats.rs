@@ -7,7 +7,6 @@ use crate::error::Result;
 use crate::insight::{self, Figures};
 use crate::model::Handle;
 use chrono::NaiveDate;
-use serde::Serialize;
 
 /// Show participation, blockers and wellbeing signals over a period.
 ///
@@ -100,41 +99,6 @@ pub fn period(
     })
 }
 
-#[derive(Serialize)]
-struct FiguresJson {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    handle: Option<String>,
-    workdays: u32,
-    updates: u32,
-    participation: f64,
-    after_hours: Option<f64>,
-    blockers_opened: u32,
-    blockers_resolved: u32,
-    median_unblock_days: Option<f64>,
-    longest_unblock_days: Option<i64>,
-    away_days: u32,
-    mood_average: Option<f64>,
-}
-
-fn figures_json(handle: Option<&str>, f: &Figures, wellbeing: bool) -> FiguresJson {
-    let round = |x: f64| (x * 1000.0).round() / 1000.0;
-    let mood = (!f.moods.is_empty())
-        .then(|| f.moods.iter().map(|(_, m)| f64::from(*m)).sum::<f64>() / f.moods.len() as f64);
-    FiguresJson {
-        handle: handle.map(str::to_string),
-        workdays: f.workdays,
-        updates: f.updates,
-        participation: round(f.participation()),
-        after_hours: wellbeing.then(|| round(f.after_hours())),
-        blockers_opened: f.blockers_opened,
-        blockers_resolved: f.blockers_resolved,
-        median_unblock_days: f.median_unblock_days(),
-        longest_unblock_days: f.longest_unblock_days(),
-        away_days: f.away_days,
-        mood_average: if wellbeing { mood.map(round) } else { None },
-    }
-}
-
 /// Runs `stats`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
@@ -142,29 +106,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let p = period(ctx, &team, args.since, args.until)?;
     let out = ctx.out();
     let text = match args.format {
-        StatsFormat::Json => {
-            #[derive(Serialize)]
-            struct Doc {
-                schema: u32,
-                since: String,
-                until: String,
-                members: Vec<FiguresJson>,
-                team: FiguresJson,
-            }
-            let doc = Doc {
-                schema: 1,
-                since: p.since.to_string(),
-                until: p.until.to_string(),
-                members: p
-                    .members
-                    .iter()
-                    .map(|(h, f)| figures_json(Some(h), f, p.per_person_wellbeing))
-                    .collect(),
-                team: figures_json(None, &p.team, true),
-            };
-            let json = serde_json::to_string_pretty(&doc).expect("stats serialize");
-            format!("{}\n", crate::render::sanitize::escape_json(&json))
-        }
+        StatsFormat::Json => crate::render::json::stats(&p),
         StatsFormat::Table => crate::render::table::stats(&out, &p),
     };
     out.print(&text)?;

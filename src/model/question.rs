@@ -41,7 +41,7 @@ fn text() -> Kind {
 }
 
 /// A stored answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
     /// A scale value.

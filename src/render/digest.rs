@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::fmt::Write;
 
 /// What one member planned on a day beside what they reported next.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct Day {
     /// The update's date.
     pub date: String,
@@ -18,7 +18,7 @@ pub struct Day {
 }
 
 /// A blocker opened or resolved in the period.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct BlockerJson {
     /// Its id.
     pub id: String,
@@ -33,7 +33,7 @@ pub struct BlockerJson {
 }
 
 /// One member's period.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct MemberDigest {
     /// Who.
     pub handle: String,
@@ -48,7 +48,7 @@ pub struct MemberDigest {
 }
 
 /// A blocker still open at the end of the period.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct OpenBlocker {
     /// Whose blocker.
     pub author: String,
@@ -63,7 +63,7 @@ pub struct OpenBlocker {
 }
 
 /// The whole digest; its JSON keys are a stable interface.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct Digest {
     /// The JSON schema version.
     pub schema: u32,

@@ -4,6 +4,7 @@
 
 pub mod chat;
 pub mod digest;
+mod fit;
 pub mod html;
 pub mod html_access;
 pub mod json;
@@ -149,6 +150,55 @@ pub struct Out {
     pub color: bool,
     /// The width to fit tables to, when known.
     pub width: Option<u16>,
+    /// The locale is not UTF-8: tables, bullets and sparklines in ASCII.
+    pub ascii: bool,
+}
+
+impl Out {
+    /// How stdout wants its output. `color` is `--color`: `Some` for
+    /// `always`/`never`, which win; `None` (auto) follows the conventions
+    /// as anstream reads them (`NO_COLOR`, then `CLICOLOR_FORCE`, then
+    /// `CLICOLOR=0`, then a terminal whose `TERM` is not `dumb`).
+    pub fn for_stdout(color: Option<bool>) -> Out {
+        use std::io::IsTerminal;
+        let stdout = std::io::stdout();
+        let color = color.unwrap_or_else(|| {
+            anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never
+        });
+        let env = |name: &str| std::env::var(name).ok();
+        Out {
+            color,
+            width: width(stdout.is_terminal(), env),
+            ascii: !utf8_locale(env),
+        }
+    }
+}
+
+/// The terminal's width; where it reports none, or 0 columns (as a fresh
+/// pseudo-terminal does), `COLUMNS`; where that is unset or 0, unknown.
+fn width(tty: bool, env: impl Fn(&str) -> Option<String>) -> Option<u16> {
+    let reported = tty
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(w, _)| w.0);
+    let columns = || env("COLUMNS").and_then(|c| c.trim().parse::<u16>().ok());
+    reported
+        .filter(|w| *w > 0)
+        .or_else(columns)
+        .filter(|w| *w > 0)
+}
+
+/// Whether characters are UTF-8: the first of `LC_ALL`, `LC_CTYPE` and
+/// `LANG` that is set decides, as for every C program; none set is the C
+/// locale, which is ASCII.
+pub fn utf8_locale(env: impl Fn(&str) -> Option<String>) -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| env(name).filter(|v| !v.is_empty()))
+        .is_some_and(|locale| {
+            let codeset = locale.to_ascii_lowercase().replace('-', "");
+            codeset.contains("utf8")
+        })
 }
 
 impl Out {
@@ -172,4 +222,40 @@ pub fn note(quiet: bool, text: &str) {
 /// Prints a warning on stderr (warnings show even with `-q`).
 pub fn warn(text: &str) {
     eprintln!("warning: {}", sanitize::clean_lines(text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn the_locale_decides_in_the_order_c_programs_use() {
+        assert!(utf8_locale(env(&[("LANG", "en_US.UTF-8")])));
+        assert!(utf8_locale(env(&[("LANG", "C.utf8")])));
+        assert!(!utf8_locale(env(&[("LANG", "C")])));
+        assert!(!utf8_locale(env(&[])));
+        assert!(!utf8_locale(env(&[("LANG", "C.UTF-8"), ("LC_ALL", "C")])));
+        assert!(utf8_locale(env(&[("LANG", "C"), ("LC_CTYPE", "C.UTF-8")])));
+        assert!(!utf8_locale(env(&[
+            ("LC_ALL", "POSIX"),
+            ("LC_CTYPE", "C.UTF-8")
+        ])));
+        assert!(utf8_locale(env(&[("LC_ALL", ""), ("LANG", "de_DE.UTF-8")])));
+    }
+
+    #[test]
+    fn zero_columns_are_an_unknown_width() {
+        assert_eq!(width(false, env(&[("COLUMNS", "0")])), None);
+        assert_eq!(width(false, env(&[("COLUMNS", "40")])), Some(40));
+        assert_eq!(width(false, env(&[("COLUMNS", "wide")])), None);
+        assert_eq!(width(false, env(&[])), None);
+    }
 }

@@ -1,33 +1,15 @@
-//! Tables for a terminal, fitted to its width; colour only when asked for.
+//! Tables for a terminal, one per view, fitted to its width by [`super::fit`];
+//! colour only when asked for.
 
+use super::fit::{marks, render};
 use super::{sanitize::clean, BlockerRow, Out, TeamView};
 use crate::model::Update;
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color};
 
-fn new_table(out: &Out, header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = out.width {
-        table.set_width(w);
-    }
-    if out.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table.set_header(
-        header
-            .iter()
-            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
-    );
-    table
-}
-
-fn items(list: &[String]) -> String {
+fn items(out: &Out, list: &[String]) -> String {
+    let bullet = marks(out).bullet;
     list.iter()
-        .map(|i| format!("• {}", clean(i)))
+        .map(|i| format!("{bullet} {}", clean(i)))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -48,7 +30,8 @@ pub fn team(out: &Out, view: &TeamView) -> String {
         header.push("Answers");
     }
     header.push("Written");
-    let mut table = new_table(out, &header);
+    let m = marks(out);
+    let mut rows = Vec::new();
     for e in &view.entries {
         let mut blockers = Cell::new(blockers_cell(&e.update));
         if out.color && !e.update.blockers.is_empty() {
@@ -57,8 +40,8 @@ pub fn team(out: &Out, view: &TeamView) -> String {
         let mut row = vec![
             Cell::new(format!("{}\n@{}", clean(&e.name), clean(&e.update.author))),
             Cell::new(&e.local_time),
-            Cell::new(items(&e.update.yesterday)),
-            Cell::new(items(&e.update.today)),
+            Cell::new(items(out, &e.update.yesterday)),
+            Cell::new(items(out, &e.update.today)),
             blockers,
         ];
         if with_answers {
@@ -72,23 +55,24 @@ pub fn team(out: &Out, view: &TeamView) -> String {
         row.push(Cell::new(match (&e.violation, &e.foreign_committer) {
             (None, _) => format!("{}\n{}", e.update.date, e.ago),
             (Some(_), Some(who)) => format!(
-                "{}\n{}\n⚠ committed by {}",
+                "{}\n{}\n{} committed by {}",
                 e.update.date,
                 e.ago,
+                m.warning,
                 clean(who)
             ),
-            (Some(why), None) => format!("{}\n{}\n⚠ {}", e.update.date, e.ago, clean(why)),
+            (Some(why), None) => {
+                format!("{}\n{}\n{} {}", e.update.date, e.ago, m.warning, clean(why))
+            }
         }));
-        table.add_row(row);
+        rows.push(row);
     }
-    let mut text = format!("{} · {}\n{table}\n", clean(&view.team), view.date);
-    if view.entries.is_empty() {
-        text = format!(
-            "{} · {}\nNo current updates.\n",
-            clean(&view.team),
-            view.date
-        );
-    }
+    let title = format!("{} {} {}\n", clean(&view.team), m.dot, view.date);
+    let mut text = if view.entries.is_empty() {
+        format!("{title}No current updates.\n")
+    } else {
+        format!("{title}{}", render(out, &header, rows))
+    };
     if !view.away.is_empty() {
         let names: Vec<String> = view.away.iter().map(away_text).collect();
         text.push_str(&format!("Away: {}\n", names.join(", ")));
@@ -117,13 +101,13 @@ pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
     if rows.is_empty() {
         return "No open blockers.\n".to_string();
     }
-    let mut table = new_table(out, &["Member", "Blocker", "Id", "Since", "Age"]);
+    let mut cells = Vec::new();
     for r in rows {
         let mut age = Cell::new(format!("{}d", r.age_days));
         if out.color && r.age_days >= 2 {
             age = age.fg(Color::Red);
         }
-        table.add_row(vec![
+        cells.push(vec![
             Cell::new(if r.away {
                 format!("@{} (away)", clean(&r.author))
             } else {
@@ -135,7 +119,7 @@ pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
             age,
         ]);
     }
-    format!("{table}\n")
+    render(out, &["Member", "Blocker", "Id", "Since", "Age"], cells)
 }
 
 /// `log` as a table.
@@ -143,17 +127,21 @@ pub fn log(out: &Out, updates: &[Update]) -> String {
     if updates.is_empty() {
         return "No updates.\n".to_string();
     }
-    let mut table = new_table(out, &["Date", "Yesterday", "Today", "Blockers", "Mood"]);
+    let mut rows = Vec::new();
     for u in updates {
-        table.add_row(vec![
+        rows.push(vec![
             Cell::new(u.date.to_string()),
-            Cell::new(items(&u.yesterday)),
-            Cell::new(items(&u.today)),
+            Cell::new(items(out, &u.yesterday)),
+            Cell::new(items(out, &u.today)),
             Cell::new(blockers_cell(u)),
             Cell::new(u.mood.map(|m| format!("{m}/5")).unwrap_or_default()),
         ]);
     }
-    format!("{table}\n")
+    render(
+        out,
+        &["Date", "Yesterday", "Today", "Blockers", "Mood"],
+        rows,
+    )
 }
 
 /// `audit` as a table.
@@ -164,9 +152,9 @@ pub fn audit(out: &Out, report: &crate::trust::audit::Report) -> String {
             report.commits_checked
         );
     }
-    let mut table = new_table(out, &["Commit", "Member", "Path", "Committer", "Reason"]);
+    let mut rows = Vec::new();
     for v in &report.violations {
-        table.add_row(vec![
+        rows.push(vec![
             Cell::new(&v.commit[..v.commit.len().min(10)]),
             Cell::new(match &v.member {
                 Some(m) => format!("@{}", clean(m)),
@@ -177,8 +165,13 @@ pub fn audit(out: &Out, report: &crate::trust::audit::Report) -> String {
             Cell::new(clean(&v.reason)),
         ]);
     }
+    let table = render(
+        out,
+        &["Commit", "Member", "Path", "Committer", "Reason"],
+        rows,
+    );
     format!(
-        "{table}\n{} commit(s) checked: {} violation(s).\n",
+        "{table}{} commit(s) checked: {} violation(s).\n",
         report.commits_checked,
         report.violations.len()
     )
@@ -192,31 +185,28 @@ pub fn mentions(out: &Out, handle: &str, rows: &[super::MentionRow]) -> String {
             clean(handle)
         );
     }
-    let mut table = new_table(out, &["From", "Kind", "Text", "Date"]);
+    let mut cells = Vec::new();
     for r in rows {
-        table.add_row(vec![
+        cells.push(vec![
             Cell::new(format!("@{}", clean(&r.author))),
             Cell::new(r.kind),
             Cell::new(clean(&r.text)),
             Cell::new(r.date.to_string()),
         ]);
     }
-    format!("{table}\n")
+    render(out, &["From", "Kind", "Text", "Date"], cells)
 }
 
 /// `stats` as a table, trends as sparklines.
 pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
-    let mut table = new_table(
-        out,
-        &[
-            "Member",
-            "Participation",
-            "Blockers opened/resolved",
-            "Unblock median/longest",
-            "After hours",
-            "Mood",
-        ],
-    );
+    let header = [
+        "Member",
+        "Participation",
+        "Blockers opened/resolved",
+        "Unblock median/longest",
+        "After hours",
+        "Mood",
+    ];
     let row = |name: String, f: &crate::insight::Figures, wellbeing: bool| {
         vec![
             Cell::new(name),
@@ -242,19 +232,37 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
                 "-".into()
             }),
             Cell::new(if wellbeing && !f.moods.is_empty() {
-                crate::insight::mood_trend(&f.moods, p.since, p.until)
+                sparkline(out, &crate::insight::mood_trend(&f.moods, p.since, p.until))
             } else {
                 "-".into()
             }),
         ]
     };
-    for (handle, f) in &p.members {
-        table.add_row(row(
-            format!("@{}", clean(handle)),
-            f,
-            p.per_person_wellbeing,
-        ));
+    let mut rows: Vec<Vec<Cell>> = p
+        .members
+        .iter()
+        .map(|(handle, f)| row(format!("@{}", clean(handle)), f, p.per_person_wellbeing))
+        .collect();
+    rows.push(row("team".to_string(), &p.team, true));
+    format!("{} to {}\n{}", p.since, p.until, render(out, &header, rows))
+}
+
+/// A mood sparkline as drawn, or in ASCII (`_.-=#`, `:` for no data)
+/// where the locale is not UTF-8.
+fn sparkline(out: &Out, trend: &str) -> String {
+    if !out.ascii {
+        return trend.to_string();
     }
-    table.add_row(row("team".to_string(), &p.team, true));
-    format!("{} to {}\n{table}\n", p.since, p.until)
+    trend
+        .chars()
+        .map(|c| match c {
+            '▁' => '_',
+            '▂' | '▃' => '.',
+            '▄' | '▅' => '-',
+            '▆' | '▇' => '=',
+            '█' => '#',
+            '·' => ':',
+            other => other,
+        })
+        .collect()
 }

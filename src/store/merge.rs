@@ -20,6 +20,11 @@ trait Mergeable: Sized + PartialEq {
     fn parse(path: &str, text: &str) -> Result<Self>;
     fn merge(base: Option<&Self>, local: &Self, remote: &Self) -> Merged<Self>;
     fn to_toml(&self) -> String;
+    /// The merged value written into `theirs`, the remote's text that
+    /// parsed as `remote`; member files keep what people wrote by hand.
+    fn to_toml_over(&self, _theirs: &str, _remote: &Self) -> String {
+        self.to_toml()
+    }
     fn written_at(&self) -> Option<DateTime<FixedOffset>>;
 }
 
@@ -47,6 +52,9 @@ impl Mergeable for Member {
     }
     fn to_toml(&self) -> String {
         Member::to_toml(self)
+    }
+    fn to_toml_over(&self, theirs: &str, remote: &Self) -> String {
+        crate::keep_toml::edit(Some(theirs), remote, self)
     }
     fn written_at(&self) -> Option<DateTime<FixedOffset>> {
         None
@@ -140,7 +148,16 @@ impl Store {
         } else if merged.value == remote {
             Ok(theirs)
         } else {
-            Ok(self.repo.blob(merged.value.to_toml().as_bytes())?)
+            let theirs_text = self
+                .repo
+                .find_blob(theirs)
+                .ok()
+                .and_then(|b| std::str::from_utf8(b.content()).ok().map(str::to_string));
+            let text = match theirs_text {
+                Some(text) => merged.value.to_toml_over(&text, &remote),
+                None => merged.value.to_toml(),
+            };
+            Ok(self.repo.blob(text.as_bytes())?)
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod hook;
 #[allow(unused_imports)]
 pub use hook::{answer, ok, Hook, Request, SECRET};
 pub mod servers;
+pub mod schema;
 
 use assert_cmd::Command;
 use std::cell::RefCell;
@@ -160,6 +161,9 @@ impl Person {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+        if code != 2 && schema::asks_for_json(args) {
+            schema::validate(args, &out.stdout);
+        }
         String::from_utf8(out.stdout).expect("utf-8 stdout")
     }
 
@@ -171,6 +175,7 @@ impl Person {
             "async-up {args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        schema::validate(args, &out.stdout);
         serde_json::from_slice(&out.stdout).expect("JSON on stdout")
     }
 

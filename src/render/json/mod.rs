@@ -1,31 +1,16 @@
 //! JSON output. The keys are a stable interface: CI scripts depend on them.
+//! The documents are the named types of [`types`]; [`schemas`] gives each
+//! one's JSON Schema (draft 2020-12), committed under `schemas/`.
+
+pub mod types;
 
 use super::{sanitize, BlockerRow, TeamView};
 use crate::model::Update;
 use serde::Serialize;
+use types::*;
 
 /// The schema version of every JSON document.
 pub const SCHEMA: u32 = 1;
-
-#[derive(Serialize)]
-struct UpdateJson<'a> {
-    author: &'a str,
-    date: String,
-    written_at: String,
-    yesterday: &'a [String],
-    today: &'a [String],
-    blockers: Vec<BlockerJson<'a>>,
-    mood: Option<u8>,
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    answers: &'a std::collections::BTreeMap<String, crate::model::question::Answer>,
-}
-
-#[derive(Serialize)]
-struct BlockerJson<'a> {
-    id: &'a str,
-    text: &'a str,
-    since: String,
-}
 
 fn update_json(u: &Update) -> UpdateJson<'_> {
     UpdateJson {
@@ -50,43 +35,15 @@ fn update_json(u: &Update) -> UpdateJson<'_> {
     }
 }
 
-fn finish<T: Serialize>(value: &T) -> String {
+/// Pretty JSON with the characters a terminal could act on escaped.
+pub fn finish<T: Serialize>(value: &T) -> String {
     let text = serde_json::to_string_pretty(value).expect("views always serialize");
     format!("{}\n", sanitize::escape_json(&text))
 }
 
 /// `team --format json`.
 pub fn team(view: &TeamView) -> String {
-    #[derive(Serialize)]
-    struct TeamUpdate<'a> {
-        #[serde(flatten)]
-        update: UpdateJson<'a>,
-        foreign_committer: Option<&'a str>,
-        violation: Option<&'a str>,
-    }
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        schema: u32,
-        team: &'a str,
-        date: String,
-        updates: Vec<TeamUpdate<'a>>,
-        missing: &'a [String],
-        away: Vec<AwayJson<'a>>,
-        members: Vec<MemberJson<'a>>,
-    }
-    #[derive(Serialize)]
-    struct AwayJson<'a> {
-        handle: &'a str,
-        until: String,
-        note: Option<&'a str>,
-    }
-    #[derive(Serialize)]
-    struct MemberJson<'a> {
-        handle: &'a str,
-        local_time: &'a str,
-        state: &'static str,
-    }
-    finish(&Doc {
+    finish(&TeamDoc {
         schema: SCHEMA,
         team: &view.team,
         date: view.date.to_string(),
@@ -115,7 +72,7 @@ pub fn team(view: &TeamView) -> String {
             .map(|m| MemberJson {
                 handle: &m.handle,
                 local_time: &m.local_time,
-                state: m.state.label(),
+                state: m.state,
             })
             .collect(),
     })
@@ -123,25 +80,11 @@ pub fn team(view: &TeamView) -> String {
 
 /// `blockers --format json`.
 pub fn blockers(rows: &[BlockerRow]) -> String {
-    #[derive(Serialize)]
-    struct Row<'a> {
-        author: &'a str,
-        id: &'a str,
-        text: &'a str,
-        since: String,
-        age_days: i64,
-        away: bool,
-    }
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        schema: u32,
-        blockers: Vec<Row<'a>>,
-    }
-    finish(&Doc {
+    finish(&BlockersDoc {
         schema: SCHEMA,
         blockers: rows
             .iter()
-            .map(|r| Row {
+            .map(|r| BlockerRowJson {
                 author: &r.author,
                 id: &r.id,
                 text: &r.text,
@@ -155,12 +98,7 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
 
 /// `log --format json`.
 pub fn log(updates: &[Update]) -> String {
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        schema: u32,
-        updates: Vec<UpdateJson<'a>>,
-    }
-    finish(&Doc {
+    finish(&LogDoc {
         schema: SCHEMA,
         updates: updates.iter().map(update_json).collect(),
     })
@@ -168,27 +106,13 @@ pub fn log(updates: &[Update]) -> String {
 
 /// `audit --format json`.
 pub fn audit(report: &crate::trust::audit::Report) -> String {
-    #[derive(Serialize)]
-    struct Row<'a> {
-        commit: &'a str,
-        committer: &'a str,
-        member: Option<&'a str>,
-        path: &'a str,
-        reason: &'a str,
-    }
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        schema: u32,
-        commits_checked: usize,
-        violations: Vec<Row<'a>>,
-    }
-    finish(&Doc {
+    finish(&AuditDoc {
         schema: SCHEMA,
         commits_checked: report.commits_checked,
         violations: report
             .violations
             .iter()
-            .map(|v| Row {
+            .map(|v| ViolationJson {
                 commit: &v.commit,
                 committer: &v.committer,
                 member: v.member.as_deref(),
@@ -201,26 +125,12 @@ pub fn audit(report: &crate::trust::audit::Report) -> String {
 
 /// `mentions --format json`.
 pub fn mentions(handle: &str, rows: &[super::MentionRow]) -> String {
-    #[derive(Serialize)]
-    struct Row<'a> {
-        author: &'a str,
-        kind: &'a str,
-        text: &'a str,
-        date: String,
-        written_at: String,
-    }
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        schema: u32,
-        handle: &'a str,
-        mentions: Vec<Row<'a>>,
-    }
-    finish(&Doc {
+    finish(&MentionsDoc {
         schema: SCHEMA,
         handle,
         mentions: rows
             .iter()
-            .map(|r| Row {
+            .map(|r| MentionJson {
                 author: &r.author,
                 kind: r.kind,
                 text: &r.text,
@@ -231,4 +141,65 @@ pub fn mentions(handle: &str, rows: &[super::MentionRow]) -> String {
             })
             .collect(),
     })
+}
+
+/// `stats --format json`.
+pub fn stats(p: &crate::commands::stats::Period) -> String {
+    finish(&StatsDoc {
+        schema: SCHEMA,
+        since: p.since.to_string(),
+        until: p.until.to_string(),
+        members: p
+            .members
+            .iter()
+            .map(|(h, f)| figures_json(Some(h), f, p.per_person_wellbeing))
+            .collect(),
+        team: figures_json(None, &p.team, true),
+    })
+}
+
+fn figures_json(handle: Option<&str>, f: &crate::insight::Figures, wellbeing: bool) -> FiguresJson {
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    let mood = (!f.moods.is_empty())
+        .then(|| f.moods.iter().map(|(_, m)| f64::from(*m)).sum::<f64>() / f.moods.len() as f64);
+    FiguresJson {
+        handle: handle.map(str::to_string),
+        workdays: f.workdays,
+        updates: f.updates,
+        participation: round(f.participation()),
+        after_hours: wellbeing.then(|| round(f.after_hours())),
+        blockers_opened: f.blockers_opened,
+        blockers_resolved: f.blockers_resolved,
+        median_unblock_days: f.median_unblock_days(),
+        longest_unblock_days: f.longest_unblock_days(),
+        away_days: f.away_days,
+        mood_average: if wellbeing { mood.map(round) } else { None },
+    }
+}
+
+/// Every JSON output by the subcommand that writes it, with its JSON Schema
+/// (draft 2020-12). `generate-assets` writes each to `schemas/<name>.json`.
+pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
+    fn of<T: schemars::JsonSchema>(name: &str) -> serde_json::Value {
+        // The serialize contract: what the output holds (an `Option` is a
+        // key always present, maybe `null`), not what an input may omit.
+        let mut schema = schemars::generate::SchemaSettings::draft2020_12()
+            .for_serialize()
+            .into_generator()
+            .into_root_schema_for::<T>();
+        schema.insert(
+            "title".into(),
+            format!("async-up {name} --format json").into(),
+        );
+        schema.to_value()
+    }
+    vec![
+        ("audit", of::<AuditDoc>("audit")),
+        ("blockers", of::<BlockersDoc>("blockers")),
+        ("digest", of::<super::digest::Digest>("digest")),
+        ("log", of::<LogDoc>("log")),
+        ("mentions", of::<MentionsDoc>("mentions")),
+        ("stats", of::<StatsDoc>("stats")),
+        ("team", of::<TeamDoc>("team")),
+    ]
 }

@@ -1,0 +1,247 @@
+//! The documents of `--format json`, one named type per output. These serde
+//! types *are* the format: the same derive that writes the JSON writes its
+//! JSON Schema (`schemas/*.json`, by `async-up generate-assets`), so the two
+//! cannot drift. Doc comments here become the schemas' descriptions.
+//!
+//! Compatibility: `schema` goes up on a breaking change (a key removed,
+//! renamed or retyped); new keys may be added without it.
+
+use crate::model::availability::State;
+use crate::model::question::Answer;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One update as stored.
+#[derive(Serialize, JsonSchema)]
+pub struct UpdateJson<'a> {
+    /// Its author's handle.
+    pub author: &'a str,
+    /// The author's local date, YYYY-MM-DD.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+    /// When it was written, RFC 3339 with the author's offset.
+    #[schemars(extend("format" = "date-time"))]
+    pub written_at: String,
+    /// What was done.
+    pub yesterday: &'a [String],
+    /// What is planned.
+    pub today: &'a [String],
+    /// Open blockers.
+    pub blockers: Vec<BlockerJson<'a>>,
+    /// Mood from 1 to 5, `null` when not given.
+    #[schemars(range(min = 1, max = 5))]
+    pub mood: Option<u8>,
+    /// Answers to the team's own questions by question id; absent when none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: &'a BTreeMap<String, Answer>,
+}
+
+/// An open blocker in an update.
+#[derive(Serialize, JsonSchema)]
+pub struct BlockerJson<'a> {
+    /// Stable while the blocker stays open.
+    pub id: &'a str,
+    /// What blocks.
+    pub text: &'a str,
+    /// The date it was opened.
+    #[schemars(extend("format" = "date"))]
+    pub since: String,
+}
+
+/// `team --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct TeamDoc<'a> {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// The team's name.
+    pub team: &'a str,
+    /// The date the view is for.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+    /// Each member's current update.
+    pub updates: Vec<TeamUpdate<'a>>,
+    /// Members with no current update.
+    pub missing: &'a [String],
+    /// Members away with no current update.
+    pub away: Vec<AwayJson<'a>>,
+    /// Every member's local time and state.
+    pub members: Vec<MemberJson<'a>>,
+}
+
+/// An update in the team view, with what its history says about it.
+#[derive(Serialize, JsonSchema)]
+pub struct TeamUpdate<'a> {
+    /// The update.
+    #[serde(flatten)]
+    pub update: UpdateJson<'a>,
+    /// The committer email when the last change was made by someone else.
+    pub foreign_committer: Option<&'a str>,
+    /// Why the last change breaks the team's rules, if it does.
+    pub violation: Option<&'a str>,
+}
+
+/// A member away.
+#[derive(Serialize, JsonSchema)]
+pub struct AwayJson<'a> {
+    /// Who.
+    pub handle: &'a str,
+    /// The last day away.
+    #[schemars(extend("format" = "date"))]
+    pub until: String,
+    /// Their note.
+    pub note: Option<&'a str>,
+}
+
+/// A member's local time and state now.
+#[derive(Serialize, JsonSchema)]
+pub struct MemberJson<'a> {
+    /// Who.
+    pub handle: &'a str,
+    /// Like "Tue 14:05".
+    pub local_time: &'a str,
+    /// Working, focus, off hours, day off or away.
+    pub state: State,
+}
+
+/// `blockers --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct BlockersDoc<'a> {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// Every open blocker.
+    pub blockers: Vec<BlockerRowJson<'a>>,
+}
+
+/// One open blocker with its age.
+#[derive(Serialize, JsonSchema)]
+pub struct BlockerRowJson<'a> {
+    /// Whose blocker.
+    pub author: &'a str,
+    /// Its id.
+    pub id: &'a str,
+    /// What blocks.
+    pub text: &'a str,
+    /// The date it was opened.
+    #[schemars(extend("format" = "date"))]
+    pub since: String,
+    /// Days open, in the author's zone.
+    pub age_days: i64,
+    /// The author is away today.
+    pub away: bool,
+}
+
+/// `log --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct LogDoc<'a> {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// The updates, oldest first.
+    pub updates: Vec<UpdateJson<'a>>,
+}
+
+/// `audit --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct AuditDoc<'a> {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// How many commits were looked at.
+    pub commits_checked: usize,
+    /// What broke the rules, oldest first.
+    pub violations: Vec<ViolationJson<'a>>,
+}
+
+/// One commit that broke the team's rules.
+#[derive(Serialize, JsonSchema)]
+pub struct ViolationJson<'a> {
+    /// The commit id.
+    pub commit: &'a str,
+    /// Who committed it (name <email>).
+    pub committer: &'a str,
+    /// Whose files it touched; `null` for a change to a trust anchor.
+    pub member: Option<&'a str>,
+    /// A path it touched in that member's area (or the anchor).
+    pub path: &'a str,
+    /// What is wrong.
+    pub reason: &'a str,
+}
+
+/// `mentions --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct MentionsDoc<'a> {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// Whose mentions.
+    pub handle: &'a str,
+    /// Newest first.
+    pub mentions: Vec<MentionJson<'a>>,
+}
+
+/// A blocker or today-item that mentions someone.
+#[derive(Serialize, JsonSchema)]
+pub struct MentionJson<'a> {
+    /// Who wrote it.
+    pub author: &'a str,
+    /// Where it was written.
+    #[schemars(extend("enum" = ["blocker", "today"]))]
+    pub kind: &'a str,
+    /// The text.
+    pub text: &'a str,
+    /// The update's date.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+    /// When the update was written.
+    #[schemars(extend("format" = "date-time"))]
+    pub written_at: String,
+}
+
+/// `stats --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct StatsDoc {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// The first day of the period.
+    #[schemars(extend("format" = "date"))]
+    pub since: String,
+    /// The last day of the period.
+    #[schemars(extend("format" = "date"))]
+    pub until: String,
+    /// Per member (each with `handle`).
+    pub members: Vec<FiguresJson>,
+    /// The team's totals (no `handle`).
+    pub team: FiguresJson,
+}
+
+/// A member's or the team's figures over the period; fractions are 0 to 1.
+#[derive(Serialize, JsonSchema)]
+pub struct FiguresJson {
+    /// Whose figures; absent for the team.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// Workdays in the period (days away and before joining left out).
+    pub workdays: u32,
+    /// Updates on those workdays.
+    pub updates: u32,
+    /// Updates divided by workdays.
+    pub participation: f64,
+    /// Share of updates written outside hours; `null` per member unless the team opts in.
+    pub after_hours: Option<f64>,
+    /// Blockers opened in the period.
+    pub blockers_opened: u32,
+    /// Blockers resolved in the period.
+    pub blockers_resolved: u32,
+    /// Median days to unblock.
+    pub median_unblock_days: Option<f64>,
+    /// Longest days to unblock.
+    pub longest_unblock_days: Option<i64>,
+    /// Days away in the period.
+    pub away_days: u32,
+    /// Average mood; `null` per member unless the team opts in.
+    pub mood_average: Option<f64>,
+}

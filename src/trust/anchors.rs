@@ -188,8 +188,11 @@ pub fn member_in(repo: &Repository, tree: Option<&Tree<'_>>, handle: &str) -> Op
 pub struct MemberFiles<'r> {
     repo: &'r Repository,
     folders: RefCell<HashMap<Oid, Tree<'r>>>,
-    parsed: RefCell<HashMap<(Oid, i32), Option<Rc<Member>>>>,
+    parsed: RefCell<Parsed>,
 }
+
+/// Member files parsed, by blob and mode (`None`: not a member file).
+type Parsed = HashMap<(Oid, i32), Option<Rc<Member>>>;
 
 /// How many `members/` folders to keep read: a range of commits mostly
 /// sees one, and a few at a time where members join.

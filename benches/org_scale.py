@@ -4,6 +4,7 @@ repos, beside what git itself needs for the same work.
 
     benches/org_scale.py            # sizes S and M
     benches/org_scale.py S M L      # L is 1,000 members x 750 workdays
+    benches/org_scale.py BIG T3K    # shapes: a planted folder, many members
 
 Builds the release binary and the generator, generates each size once into
 target/bench-repos (reused later), joins it through a local mirror, then
@@ -99,6 +100,65 @@ def aging(binary, cache, days=250):
     ]
 
 
+# Shapes whose cost once grew with the square of something a teammate can
+# make big: the generator's arguments, and the function that measures it.
+SHAPES = {
+    # 200,000 files planted in one folder outside updates/, one changed.
+    "BIG": ["--members", "10", "--days", "30", "--big-folder", "200000"],
+    # Members who each committed once (the first read after joining judges
+    # every one of those commits).
+    "T1K": ["--members", "1000", "--days", "1", "--all-write"],
+    "T3K": ["--members", "3000", "--days", "1", "--all-write"],
+    "T10K": ["--members", "10000", "--days", "1", "--all-write"],
+}
+
+
+def generated(generator, cache, name, args):
+    repo = os.path.join(cache, f"shape-{name}.git")
+    if not os.path.exists(os.path.join(repo, "HEAD")):
+        print(f"generating {name}: {' '.join(args)} ...", file=sys.stderr)
+        sh(generator, *args, repo)
+    return repo
+
+
+def once(argv, env):
+    """Wall seconds of one run (exit 0 or 1)."""
+    start = time.perf_counter()
+    proc = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr.decode()}")
+    return time.perf_counter() - start
+
+
+def shape(binary, generator, cache, name):
+    """`team` the first time after the shape arrives, and `audit` of the
+    whole history, beside git walking the same history."""
+    args = SHAPES[name]
+    repo = generated(generator, cache, name, args)
+    rows = []
+    if "--big-folder" in args:
+        # Joined before the planted commits; the first team fetches them.
+        base_args = args[:args.index("--big-folder")]
+        base = generated(generator, cache, name + "-base", base_args)
+        home, env, mirror = joined(binary, base, name)
+        sh("git", "--git-dir", os.path.join(home, "remote.git"), "fetch", "-q", repo, "+main:main", env=env)
+        rows.append((name, "first team, fetching the plant, once", once([binary, "team", "--format", "json"], env) * 1000, 0.0, ""))
+    else:
+        home, env, mirror = joined(binary, repo, name)
+        rows.append((name, "init (join), once", joined.took * 1000, 0.0, ""))
+        rows.append((name, "first team after init, once", once([binary, "team", "--no-fetch", "--format", "json"], env) * 1000, 0.0, ""))
+    git_log = measure(["git", "--git-dir", mirror, "log", "--format=%ce", "--", "updates/"], env, runs=3)
+    git_raw = measure(["git", "--git-dir", mirror, "log", "--raw", "--format=%H", "main"], env, runs=3)
+    t, mem = measure([binary, "team", "--no-fetch", "--format", "json"], env)
+    rows.append((name, "team --no-fetch --format json", t * 1000, mem, ""))
+    t, mem = measure([binary, "audit", "--no-fetch", "--format", "json"], env, runs=3)
+    rows.append((name, "audit --no-fetch", t * 1000, mem, f"{t / git_raw[0]:.2f}x git log --raw"))
+    rows.append((name, "git log --format=%ce -- updates/", git_log[0] * 1000, git_log[1], ""))
+    rows.append((name, "git log --raw (every commit's diff)", git_raw[0] * 1000, git_raw[1], ""))
+    shutil.rmtree(home)
+    return rows
+
+
 def main():
     sizes = sys.argv[1:] or ["S", "M"]
     os.chdir(ROOT)
@@ -109,6 +169,9 @@ def main():
     os.makedirs(cache, exist_ok=True)
     rows = []
     for size in sizes:
+        if size in SHAPES:
+            rows.extend(shape(binary, generator, cache, size))
+            continue
         members, days = SIZES[size]
         repo = os.path.join(cache, f"team-{members}x{days}.git")
         if not os.path.exists(os.path.join(repo, "HEAD")):

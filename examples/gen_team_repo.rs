@@ -3,6 +3,13 @@
 //! then packed the way a clone would be.
 //!
 //!   cargo run --release --example gen_team_repo -- --members 200 --days 750 /tmp/team-m.git
+//!   gen_team_repo --members 3000 --days 1 --all-write /tmp/team-3000.git
+//!   gen_team_repo --members 10 --days 30 --big-folder 200000 /tmp/team-big.git
+//!
+//! `--all-write`: nobody misses a day or takes time away (with `--days 1`,
+//! each member commits exactly once). `--big-folder N`: after the updates,
+//! one commit adds N files to `assets/` (outside `updates/`), and one more
+//! changes one of them: what a teammate could plant.
 //!
 //! M members across many zones write an update on each workday (Mon-Fri),
 //! with 1-4 items per field; blockers open, carry over with their id and
@@ -89,6 +96,8 @@ fn main() {
     let mut members = 10usize;
     let mut days = 30usize;
     let mut out = None;
+    let mut all_write = false;
+    let mut big_folder = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -99,10 +108,19 @@ fn main() {
                     .expect("--members N")
             }
             "--days" => days = args.next().and_then(|v| v.parse().ok()).expect("--days N"),
+            "--all-write" => all_write = true,
+            "--big-folder" => {
+                big_folder = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--big-folder N")
+            }
             other => out = Some(other.to_string()),
         }
     }
-    let out = out.expect("usage: gen_team_repo [--members N] [--days N] OUT.git");
+    let out = out.expect(
+        "usage: gen_team_repo [--members N] [--days N] [--all-write] [--big-folder N] OUT.git",
+    );
     let _ = std::fs::remove_dir_all(&out);
     let git = |args: &[&str]| {
         let status = Command::new("git")
@@ -176,11 +194,11 @@ fn main() {
             if day_index < away_until[m] {
                 continue;
             }
-            if rng.below(400) == 0 {
+            if !all_write && rng.below(400) == 0 {
                 away_until[m] = day_index + 3 + rng.below(8) as usize;
                 continue;
             }
-            if rng.below(20) == 0 {
+            if !all_write && rng.below(20) == 0 {
                 continue; // a missed day
             }
             let (_, offset_min) = ZONES[m % ZONES.len()];
@@ -245,6 +263,27 @@ fn main() {
             stream.write_all(commit.as_bytes()).unwrap();
             files += 1;
         }
+    }
+    if big_folder > 0 {
+        let when = last.and_hms_opt(23, 0, 0).unwrap().and_utc().timestamp();
+        let mut planted = format!(
+            "commit refs/heads/main\ncommitter Lead <lead@example.com> {when} +0000\ndata 7\nassets\n"
+        );
+        for i in 0..big_folder {
+            let body = format!("asset {i}\n");
+            planted.push_str(&format!(
+                "M 100644 inline assets/a{i:07}.txt\ndata {}\n{body}\n",
+                body.len()
+            ));
+        }
+        let one = "changed\n";
+        planted.push_str(&format!(
+            "commit refs/heads/main\ncommitter Lead <lead@example.com> {} +0000\ndata 7\nchange\nM 100644 inline assets/a{:07}.txt\ndata {}\n{one}\n",
+            when + 60,
+            big_folder / 2,
+            one.len()
+        ));
+        stream.write_all(planted.as_bytes()).unwrap();
     }
     stream.flush().unwrap();
     drop(stream);

@@ -16,17 +16,25 @@ impl Store {
     /// last changed it: the one whose content for the path differs from its
     /// content in every parent (as `git log` simplifies history). A merge
     /// that only brought the file in from one side is passed through to that
-    /// side. Paths not found within the bound are absent.
-    pub fn last_commits(&self, paths: &[String]) -> Result<HashMap<String, Oid>> {
-        let mut found = HashMap::new();
+    /// side. Paths not found within the bound are absent. Newest first, in
+    /// the order the walk met them.
+    pub fn last_commits(&self, paths: &[String]) -> Result<Vec<(String, Oid)>> {
+        let mut found = Vec::new();
         let Some(tip) = self.tip() else {
             return Ok(found);
         };
-        let mut open: Vec<(&String, Vec<&str>)> = paths
-            .iter()
-            .map(|p| (p, p.split('/').collect::<Vec<_>>()))
-            .filter(|(_, parts)| !parts.is_empty())
-            .collect();
+        // Open paths by their first two names (`updates`, then the handle),
+        // so that a commit costs the folders it changed, not the paths
+        // still open: one commit per member on a team of thousands checked
+        // every open path at every commit.
+        let mut open: Open<'_> = HashMap::new();
+        for path in paths {
+            let parts: Vec<&str> = path.split('/').collect();
+            if parts.len() >= 2 {
+                let folder = open.entry(parts[0]).or_default();
+                folder.entry(parts[1]).or_default().push((path, parts));
+            }
+        }
         let mut walk = self.repo.revwalk()?;
         walk.push(tip)?;
         walk.simplify_first_parent()?;
@@ -39,20 +47,40 @@ impl Store {
             let here = commit.tree_id();
             let before = commit.parent(0).ok().map(|p| p.tree_id());
             let mut side = Vec::new();
-            open.retain(|(path, parts)| {
-                let changed = trees.path_changed(here, before, parts).unwrap_or(false);
-                if changed {
-                    side.push((*path).clone());
+            for (top, folder) in open.iter_mut() {
+                let Some(names) = trees.changed_below(here, before, top) else {
+                    continue;
+                };
+                let mut check = |group: &mut Vec<(&String, Vec<&str>)>| {
+                    group.retain(|(path, parts)| {
+                        super::work::add(|w| w.path_checks += 1);
+                        let changed = trees.path_changed(here, before, parts).unwrap_or(false);
+                        if changed {
+                            side.push((*path).clone());
+                        }
+                        !changed
+                    });
+                };
+                match names {
+                    Some(names) => {
+                        for name in names {
+                            if let Some(group) = folder.get_mut(name.as_str()) {
+                                check(group);
+                            }
+                        }
+                    }
+                    None => folder.values_mut().for_each(&mut check),
                 }
-                !changed
-            });
+                folder.retain(|_, group| !group.is_empty());
+            }
+            open.retain(|_, folder| !folder.is_empty());
             for path in side {
                 let at = if commit.parent_count() > 1 {
                     self.introduced_by(&commit, &path)?
                 } else {
                     commit.id()
                 };
-                found.insert(path, at);
+                found.push((path, at));
             }
             trees.next_commit();
         }
@@ -95,6 +123,9 @@ impl Store {
     }
 }
 
+/// Open paths by their first name, then their second.
+type Open<'p> = HashMap<&'p str, HashMap<&'p str, Vec<(&'p String, Vec<&'p str>)>>>;
+
 /// The trees read while walking, kept for this commit and the next: a
 /// commit's parent tree is the next commit's own, and the `updates` folder
 /// (one entry per member, tens of kilobytes on a big team) is above the size
@@ -122,20 +153,50 @@ impl<'r> TreeCache<'r> {
         self.commit += 1;
     }
 
-    /// The id and kind of `name` in tree `tree`.
-    fn child(&mut self, tree: Oid, name: &str) -> Option<(Oid, Option<ObjectType>)> {
+    /// Tree `id`, read once while it is in use.
+    fn tree(&mut self, id: Oid) -> Option<&Tree<'r>> {
         let commit = self.commit;
-        let entry = match self.trees.entry(tree) {
+        Some(match self.trees.entry(id) {
             std::collections::hash_map::Entry::Occupied(e) => {
                 let (tree, used) = e.into_mut();
                 *used = commit;
                 &*tree
             }
             std::collections::hash_map::Entry::Vacant(e) => {
-                &e.insert((self.repo.find_tree(tree).ok()?, commit)).0
+                &e.insert((self.repo.find_tree(id).ok()?, commit)).0
             }
-        };
-        entry.get_name(name).map(|e| (e.id(), e.kind()))
+        })
+    }
+
+    /// The id and kind of `name` in tree `tree`.
+    fn child(&mut self, tree: Oid, name: &str) -> Option<(Oid, Option<ObjectType>)> {
+        let entry = self.tree(tree)?.get_name(name)?;
+        Some((entry.id(), entry.kind()))
+    }
+
+    /// What changed in folder `top` between two root trees: `None` when
+    /// nothing did (or it is not a folder now), else the names in it whose
+    /// entries differ, or `Some(None)` when any may have (see
+    /// [`treediff::changed_names`](super::treediff::changed_names)).
+    fn changed_below(
+        &mut self,
+        here: Oid,
+        before: Option<Oid>,
+        top: &str,
+    ) -> Option<Option<Vec<String>>> {
+        if Some(here) == before {
+            return None;
+        }
+        let (now, kind) = self.child(here, top)?;
+        let then = before.and_then(|t| self.child(t, top));
+        if kind != Some(ObjectType::Tree) || then.map(|t| t.0) == Some(now) {
+            return None;
+        }
+        let new = self.tree(now)?.clone();
+        let old = then
+            .filter(|t| t.1 == Some(ObjectType::Tree))
+            .and_then(|t| self.tree(t.0).cloned());
+        Some(super::treediff::changed_names(old.as_ref(), Some(&new)))
     }
 
     /// Whether the entry at `parts` differs between two root trees, reading

@@ -23,7 +23,8 @@ pub mod remote_url;
 pub mod rewrite;
 pub mod sync;
 mod treediff;
-pub use treediff::{changes as tree_changes, Change};
+pub use treediff::{changes as tree_changes, changes_kept as tree_changes_kept, Change, Trees};
+pub mod work;
 mod write;
 
 pub use read::{Snapshot, Warnings};

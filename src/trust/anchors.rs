@@ -6,6 +6,7 @@
 use super::signing::{self, AllowedSigner};
 use crate::model::{layout, Member, TeamFile};
 use git2::{Oid, Repository, Tree};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
@@ -169,13 +170,82 @@ impl Default for AnchorCache {
 /// parses: the same rule readers apply, so a symlink cannot vouch here while
 /// readers skip it.
 pub fn member_in(repo: &Repository, tree: Option<&Tree<'_>>, handle: &str) -> Option<Member> {
-    let entry = tree?
+    let tree = tree?;
+    crate::store::work::add(|w| w.member_folder_reads += 1);
+    let entry = tree
         .get_path(Path::new(&format!("{}/{handle}.toml", layout::MEMBERS_DIR)))
         .ok()?;
     if !matches!(entry.filemode(), 0o100644 | 0o100755) {
         return None;
     }
+    crate::store::work::add(|w| w.member_parses += 1);
     Member::from_toml("member", &blob_text(repo, entry.id())?).ok()
+}
+
+/// Member files as [`member_in`] reads them, each `members/` folder read
+/// once and each member file parsed once: judging thousands of commits
+/// otherwise read the whole folder (one entry per member) at every commit.
+pub struct MemberFiles<'r> {
+    repo: &'r Repository,
+    folders: RefCell<HashMap<Oid, Tree<'r>>>,
+    parsed: RefCell<Parsed>,
+}
+
+/// Member files parsed, by blob and mode (`None`: not a member file).
+type Parsed = HashMap<(Oid, i32), Option<Rc<Member>>>;
+
+/// How many `members/` folders to keep read: a range of commits mostly
+/// sees one, and a few at a time where members join.
+const FOLDERS_KEPT: usize = 16;
+
+impl<'r> MemberFiles<'r> {
+    /// An empty cache over `repo`.
+    pub fn new(repo: &'r Repository) -> Self {
+        MemberFiles {
+            repo,
+            folders: RefCell::new(HashMap::new()),
+            parsed: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The member file of `handle` in `tree`, as [`member_in`] reads it.
+    pub fn get(&self, tree: Option<&Tree<'_>>, handle: &str) -> Option<Rc<Member>> {
+        let tree = tree?;
+        if handle.contains(['/', '\0']) {
+            // A path below a folder of members/: not a member file readers
+            // see, but judged as `member_in` always did.
+            return member_in(self.repo, Some(tree), handle).map(Rc::new);
+        }
+        let folder = tree.get_name(layout::MEMBERS_DIR)?;
+        if folder.kind() != Some(git2::ObjectType::Tree) {
+            return None;
+        }
+        let (id, mode) = {
+            let mut folders = self.folders.borrow_mut();
+            if !folders.contains_key(&folder.id()) {
+                crate::store::work::add(|w| w.member_folder_reads += 1);
+                let read = self.repo.find_tree(folder.id()).ok()?;
+                if folders.len() >= FOLDERS_KEPT {
+                    folders.clear();
+                }
+                folders.insert(folder.id(), read);
+            }
+            let entry = folders[&folder.id()].get_name(&format!("{handle}.toml"))?;
+            (entry.id(), entry.filemode())
+        };
+        if !matches!(mode, 0o100644 | 0o100755) {
+            return None;
+        }
+        if let Some(known) = self.parsed.borrow().get(&(id, mode)) {
+            return known.clone();
+        }
+        crate::store::work::add(|w| w.member_parses += 1);
+        let member = blob_text(self.repo, id)
+            .and_then(|text| Member::from_toml("member", &text).ok())
+            .map(Rc::new);
+        self.parsed.borrow_mut().insert((id, mode), member.clone());
+        member
+    }
 }
 
 fn blob_text(repo: &Repository, id: Oid) -> Option<String> {

@@ -6,7 +6,7 @@
 //! maintainer. Each commit is judged by the anchors of its parent, never the
 //! tip's; a merge is judged on what it introduces itself.
 
-use super::anchors::{member_in, AnchorCache, Anchors};
+use super::anchors::{AnchorCache, Anchors, MemberFiles};
 use super::signing;
 use crate::error::{Error, Result};
 use git2::{Commit, Oid, Repository, Tree};
@@ -125,6 +125,11 @@ pub struct Judge<'r> {
     repo: &'r Repository,
     tip: Oid,
     anchors: AnchorCache,
+    /// Member files read so far.
+    members: MemberFiles<'r>,
+    /// The folders the last commits' diffs read (the next commit's parent
+    /// tree is this one's tree).
+    trees: crate::store::Trees<'r>,
     /// How many root commits the history of `tip` has, once asked.
     roots: Option<usize>,
     /// Member emails learned from the commits judged so far, when judging a
@@ -139,6 +144,8 @@ impl<'r> Judge<'r> {
             repo,
             tip,
             anchors: AnchorCache::new(),
+            members: MemberFiles::new(repo),
+            trees: crate::store::Trees::new(repo),
             roots: None,
             known: None,
         }
@@ -156,7 +163,7 @@ impl<'r> Judge<'r> {
                 let Some(handle) = e.name().and_then(|n| n.strip_suffix(".toml")) else {
                     continue;
                 };
-                if let Some(email) = member_in(self.repo, tree, handle).and_then(|m| m.email) {
+                if let Some(email) = self.members.get(tree, handle).and_then(|m| m.email.clone()) {
                     known.insert(handle.to_string(), email);
                 }
             }
@@ -217,6 +224,7 @@ impl<'r> Judge<'r> {
         let unrelated_root = parents.is_empty() && self.roots()? > 1;
         let ctx = Ctx {
             repo,
+            members: &self.members,
             known: self.known.as_ref(),
             commit,
             first,
@@ -230,7 +238,8 @@ impl<'r> Judge<'r> {
         let mut out = Vec::new();
         let mut anchors_changed = false;
         let mut anchors_broken = false;
-        for (path, deleted) in introduced(repo, commit, &tree, &parents) {
+        self.trees.next_round();
+        for (path, deleted) in introduced(&mut self.trees, commit, &tree, &parents) {
             if unrelated_root && (anchors.is_anchor(&path) || owner_of(&path).is_some()) {
                 anchors_broken |= owner_of(&path).is_none();
                 out.push(ctx.violation(
@@ -270,7 +279,11 @@ impl<'r> Judge<'r> {
         }
         if let Some(known) = self.known.as_mut() {
             for owner in learned {
-                if let Some(email) = member_in(repo, Some(&tree), &owner).and_then(|m| m.email) {
+                if let Some(email) = self
+                    .members
+                    .get(Some(&tree), &owner)
+                    .and_then(|m| m.email.clone())
+                {
                     known.insert(owner, email);
                 }
             }
@@ -291,12 +304,13 @@ impl<'r> Judge<'r> {
 /// merge kept or reverted against a side's change, it wrote itself. Commits
 /// of the side that changed it are judged on their own.
 fn introduced(
-    repo: &Repository,
+    trees: &mut crate::store::Trees<'_>,
     commit: &Commit<'_>,
     tree: &Tree<'_>,
     parents: &[Tree<'_>],
 ) -> Vec<(String, bool)> {
-    let changes = crate::store::tree_changes(repo, parents.first(), Some(tree));
+    let changes = crate::store::tree_changes_kept(trees, parents.first(), Some(tree));
+    let repo = trees.repo();
     if parents.len() < 2 {
         return changes
             .into_iter()
@@ -333,8 +347,9 @@ pub(crate) fn entry_at(tree: &Tree<'_>, path: &str) -> Option<(Oid, i32)> {
 }
 
 /// What judging one commit needs.
-struct Ctx<'a, 'r> {
+struct Ctx<'a, 'r, 'm> {
     repo: &'r Repository,
+    members: &'a MemberFiles<'m>,
     /// The last email each member file had when a commit changed it by the
     /// rules (an audit's memory): a member file deleted and added again is
     /// judged by it, not by the file that re-adds it.
@@ -347,7 +362,7 @@ struct Ctx<'a, 'r> {
     committer: String,
 }
 
-impl Ctx<'_, '_> {
+impl Ctx<'_, '_, '_> {
     fn violation(
         &self,
         member: Option<&str>,
@@ -389,7 +404,7 @@ impl Ctx<'_, '_> {
         self.anchors.maintainers().iter().find_map(|handle| {
             let email = match self.known {
                 Some(known) => known.get(*handle).cloned()?,
-                None => member_in(self.repo, self.first, handle)?.email?,
+                None => self.members.get(self.first, handle)?.email.clone()?,
             };
             email.eq_ignore_ascii_case(self.email).then_some(email)
         })
@@ -443,7 +458,7 @@ impl Ctx<'_, '_> {
             && paths
                 .iter()
                 .any(|(p, deleted)| *p == member_file && !deleted)
-            && member_in(self.repo, self.first, owner).is_none()
+            && self.members.get(self.first, owner).is_none()
             && self.commit.parent_count() > 0;
         if adds_maintainer {
             match self.maintainer() {
@@ -467,9 +482,16 @@ impl Ctx<'_, '_> {
         // Judged by the member file as it was before the commit, so nobody
         // makes themselves the owner in the same commit; a new member's
         // first commit is judged by the file it adds.
-        let before = member_in(self.repo, self.first, owner).and_then(|m| m.email);
+        let before = self
+            .members
+            .get(self.first, owner)
+            .and_then(|m| m.email.clone());
         let remembered = || self.known.and_then(|k| k.get(owner).cloned());
-        let added = || member_in(self.repo, Some(self.tree), owner).and_then(|m| m.email);
+        let added = || {
+            self.members
+                .get(Some(self.tree), owner)
+                .and_then(|m| m.email.clone())
+        };
         // An audit knows each member's email as it last got there by the
         // rules: a member file someone else rewrote vouches for nothing.
         let Some(email) = remembered().or(before).or_else(added) else {

@@ -41,6 +41,8 @@ pub fn marks(
     let mut judge = Judge::new(repo, tip);
     let mut verdicts: HashMap<git2::Oid, Vec<super::Violation>> = HashMap::new();
     let mut learned = HashMap::new();
+    // Judged in the order history was walked: a commit's tree is the next
+    // one's parent tree, and the judge keeps the folders it just read.
     for (path, oid) in store.last_commits(&open)? {
         // A commit whose parents a shallow clone lacks cannot be judged.
         if boundary.contains(&oid) {

@@ -5,8 +5,8 @@
 pub mod hook;
 #[allow(unused_imports)]
 pub use hook::{answer, ok, Hook, Request, SECRET};
-pub mod servers;
 pub mod schema;
+pub mod servers;
 
 use assert_cmd::Command;
 use std::cell::RefCell;

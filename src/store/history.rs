@@ -95,7 +95,7 @@ impl Store {
     /// path.
     fn introduced_by(&self, merge: &git2::Commit<'_>, path: &str) -> Result<Oid> {
         let entry = |c: &git2::Commit<'_>| -> Option<(Oid, i32)> {
-            crate::trust::audit::entry_at(&c.tree().ok()?, path)
+            crate::trust::judge::entry_at(&c.tree().ok()?, path)
         };
         let mut at = merge.clone();
         for _ in 0..MAX_COMMITS {

@@ -3,7 +3,8 @@
 //! commit, a merge that rewrote it, a missing or bad signature where the
 //! team requires one), judged exactly as `audit` judges that commit.
 
-use super::audit::{owner_of, Judge};
+use super::audit::owner_of;
+use super::judge::Judge;
 use crate::error::Result;
 use crate::store::index::{Index, Mark};
 use crate::store::Store;

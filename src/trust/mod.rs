@@ -3,6 +3,8 @@
 //! - [`anchors`]: the team file and allowed signers as they stood at a commit,
 //!   the rules every later commit is judged by;
 //! - [`audit`]: every commit judged against the anchors of its parent;
+//! - [`judge`]: what one commit wrote and under which anchors; `rules`: what
+//!   each path is held to;
 //! - [`marks`]: the verdict on the last change to each update `team` shows;
 //! - [`signing`]: SSH commit signatures, made and checked.
 //!
@@ -13,7 +15,9 @@
 
 pub mod anchors;
 pub mod audit;
+pub mod judge;
 pub mod marks;
+mod rules;
 pub mod signing;
 
 pub use anchors::Anchors;

@@ -1,7 +1,7 @@
 //! Judging one commit: which paths it wrote itself (a merge is judged on
 //! what it introduces, not on what it brings in from a side), under which
 //! anchors, and with what the audit has learned of members so far. The
-//! rules each path is held to are in [`super::rules`].
+//! rules each path is held to are in `rules.rs`.
 
 use super::anchors::{AnchorCache, Anchors, MemberFiles};
 use super::audit::{owner_of, Violation};

@@ -115,21 +115,15 @@ fn looks(cell: &Cell) -> (&'static str, String) {
         "wrote {}, missed {}, away {}",
         cell.wrote, cell.missed, cell.away
     );
-    let fill = if expected == 0 {
-        if cell.away > 0 {
-            "#74c0fc"
-        } else {
-            "#e9ecef"
-        }
-    } else {
-        // Shares of workdays written, in five steps from red to green.
-        match cell.wrote * 4 / expected {
-            4 => "#2f9e44",
-            3 => "#8ce99a",
-            2 => "#ffd43b",
-            1 => "#ff8787",
-            _ => "#e03131",
-        }
+    // Shares of workdays written, in five steps from red to green.
+    let fill = match (cell.wrote * 4).checked_div(expected) {
+        None if cell.away > 0 => "#74c0fc",
+        None => "#e9ecef",
+        Some(4..) => "#2f9e44",
+        Some(3) => "#8ce99a",
+        Some(2) => "#ffd43b",
+        Some(1) => "#ff8787",
+        Some(_) => "#e03131",
     };
     (fill, words)
 }

@@ -57,14 +57,18 @@ def measure(argv, env, stdin_file=None, runs=RUNS):
     for i in range(runs + 1):
         stdin = open(stdin_file, "rb") if stdin_file else subprocess.DEVNULL
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # stderr to a file: a pipe nobody reads fills up on many warnings.
+        err = tempfile.TemporaryFile()
+        proc = subprocess.Popen(argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         if stdin_file:
             stdin.close()
         code = os.waitstatus_to_exitcode(status)
+        err.seek(0)
         if code not in (0, 1):
-            sys.exit(f"{' '.join(argv)} exited {code}: {proc.stderr.read().decode()}")
+            sys.exit(f"{' '.join(argv)} exited {code}: {err.read().decode()}")
+        err.close()
         if i > 0:
             times.append(elapsed)
             peaks.append(usage.ru_maxrss / 1024)

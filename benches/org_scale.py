@@ -5,6 +5,7 @@ repos, beside what git itself needs for the same work.
     benches/org_scale.py            # sizes S and M
     benches/org_scale.py S M L      # L is 1,000 members x 750 workdays
     benches/org_scale.py BIG T3K    # shapes: a planted folder, many members
+    benches/org_scale.py FUT B1 B5  # hostile: files dated ahead, a blocker flood
 
 Builds the release binary and the generator, generates each size once into
 target/bench-repos (reused later), joins it through a local mirror, then
@@ -16,6 +17,26 @@ import json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIZES = {"S": (10, 30), "M": (200, 750), "L": (1000, 750), "M30": (200, 30)}
+# Hostile repos (issue #13): generator options, and the commands to time.
+HOSTILE = {
+    # 2,000 files of almost 64 KiB dated after today, planted by teammates.
+    "FUT": (200, 30, ["--future-files", "2000"], [
+        ["digest", "--week", "--no-fetch"],
+        ["stats", "--since", "4w", "--no-fetch"],
+        ["report", "--html", "{home}/r.html", "--no-fetch"],
+    ]),
+    # One member carrying 1,700 open blockers in every update, a year and five.
+    "B1": (10, 260, ["--blocker-flood", "1700"], [
+        ["stats", "--since", "1y", "--no-fetch"],
+        ["digest", "--since", "1y", "--no-fetch"],
+        ["log", "m0000", "--no-fetch"],
+        ["report", "--html", "{home}/r.html", "--since", "1y", "--no-fetch"],
+    ]),
+    "B5": (10, 1300, ["--blocker-flood", "1700"], [
+        ["stats", "--since", "5y", "--no-fetch"],
+        ["report", "--html", "{home}/r.html", "--since", "5y", "--no-fetch"],
+    ]),
+}
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 NOW = "2026-11-24T23:00:00Z"
 
@@ -37,14 +58,18 @@ def measure(argv, env, stdin_file=None, runs=RUNS):
     for i in range(runs + 1):
         stdin = open(stdin_file, "rb") if stdin_file else subprocess.DEVNULL
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # stderr to a file: a pipe nobody reads fills up on many warnings.
+        err = tempfile.TemporaryFile()
+        proc = subprocess.Popen(argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         if stdin_file:
             stdin.close()
         code = os.waitstatus_to_exitcode(status)
+        err.seek(0)
         if code not in (0, 1):
-            sys.exit(f"{' '.join(argv)} exited {code}: {proc.stderr.read().decode()}")
+            sys.exit(f"{' '.join(argv)} exited {code}: {err.read().decode()}")
+        err.close()
         if i > 0:
             times.append(elapsed)
             peaks.append(usage.ru_maxrss / 1024)
@@ -168,7 +193,23 @@ def main():
     cache = os.path.join(ROOT, "target/bench-repos")
     os.makedirs(cache, exist_ok=True)
     rows = []
-    for size in sizes:
+    for size in [s for s in sizes if s in HOSTILE]:
+        members, days, options, commands = HOSTILE[size]
+        repo = os.path.join(cache, f"team-{size.lower()}-{members}x{days}.git")
+        if not os.path.exists(os.path.join(repo, "HEAD")):
+            print(f"generating {size}: {members} members x {days} workdays {' '.join(options)} ...", file=sys.stderr)
+            sh(generator, "--members", str(members), "--days", str(days), *options, repo)
+        home, env, mirror = joined(binary, repo, size)
+        for argv in commands:
+            argv = [a.replace("{home}", home) for a in argv]
+            t, mem = measure([binary] + argv, env, runs=min(RUNS, 3))
+            name = " ".join(a for a in argv if a != "--no-fetch" and not a.startswith(home))
+            extra = ""
+            if argv[0] == "report":
+                extra = f"page {os.path.getsize(os.path.join(home, 'r.html')) / 1e6:.2f} MB"
+            rows.append((size, name, t * 1000, mem, extra))
+        shutil.rmtree(home)
+    for size in [s for s in sizes if s in SIZES or s in SHAPES]:
         if size in SHAPES:
             rows.extend(shape(binary, generator, cache, size))
             continue
@@ -232,6 +273,9 @@ def main():
         row("sync (nothing to do)", ["sync"], git_fetch, "git fetch")
         row("stats --since 1y", ["stats", "--since", "1y", "--no-fetch"], git_year, "cat-file (a year)")
         row("digest --week", ["digest", "--week", "--no-fetch"], git_week, "cat-file (the week)")
+        page = os.path.join(home, "report.html")
+        row("report --since 5y", ["report", "--html", page, "--since", "5y", "--no-fetch"])
+        rows[-1] = rows[-1][:4] + (f"page {os.path.getsize(page) / 1e6:.2f} MB",)
         rows.append((size, "git cat-file --batch (a year of updates)", git_year[0] * 1000, git_year[1], ""))
         rows.append((size, "git cat-file --batch (team blobs)", git_batch[0] * 1000, git_batch[1], ""))
         rows.append((size, "git cat-file --batch (log blobs)", git_log[0] * 1000, git_log[1], ""))

@@ -16,6 +16,13 @@
 //! date, and close; some members take time away; about one file in two
 //! thousand is malformed. The last workday is 2026-11-24 (ASYNC_UP_NOW for
 //! the benchmark). Deterministic: the same arguments give the same repo.
+//!
+//! Hostile extras, for the benchmarks of issue #13:
+//!   --future-files N   N update files of almost 64 KiB dated after the last
+//!                      workday (round-robin over members, a day apart), as
+//!                      a teammate could plant them, in one last commit;
+//!   --blocker-flood N  m0000 carries N open blockers in every update, the
+//!                      oldest 5% replaced by new ones each day.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -95,6 +102,7 @@ struct Blocker {
 fn main() {
     let mut members = 10usize;
     let mut days = 30usize;
+    let mut hostile = Hostile::default();
     let mut out = None;
     let mut all_write = false;
     let mut big_folder = 0usize;
@@ -115,6 +123,7 @@ fn main() {
                     .and_then(|v| v.parse().ok())
                     .expect("--big-folder N")
             }
+            "--future-files" | "--blocker-flood" => hostile.option(&a, args.next()),
             other => out = Some(other.to_string()),
         }
     }
@@ -189,6 +198,7 @@ fn main() {
     let mut open: Vec<Vec<Blocker>> = (0..members).map(|_| Vec::new()).collect();
     let mut away_until: Vec<usize> = vec![0; members];
     let mut files = 0u64;
+    let mut flood = Flood::new(hostile.blocker_flood);
     for (day_index, date) in workdays.iter().enumerate() {
         for m in 0..members {
             if day_index < away_until[m] {
@@ -235,7 +245,15 @@ fn main() {
             if rng.below(3) == 0 {
                 body.push_str(&format!("mood = {}\n", 1 + rng.below(5)));
             }
-            for b in &open[m] {
+            let flooding = m == 0 && hostile.blocker_flood > 0;
+            if flooding {
+                body.push_str(&flood.day(*date));
+                assert!(
+                    body.len() < 64 * 1024,
+                    "--blocker-flood too large for a file"
+                );
+            }
+            for b in open[m].iter().filter(|_| !flooding) {
                 body.push_str(&format!(
                     "\n[[blockers]]\nid = \"{}\"\ntext = \"{}\"\nsince = {}\n",
                     b.id, b.text, b.since
@@ -285,6 +303,11 @@ fn main() {
         ));
         stream.write_all(planted.as_bytes()).unwrap();
     }
+    if hostile.future_files > 0 {
+        let commit = future_files(hostile.future_files, members, last, &mut rng);
+        stream.write_all(commit.as_bytes()).unwrap();
+        files += hostile.future_files as u64;
+    }
     stream.flush().unwrap();
     drop(stream);
     assert!(import.wait().unwrap().success(), "fast-import failed");
@@ -295,4 +318,91 @@ fn main() {
         "{out}: {members} members, {} workdays, {files} update files",
         workdays.len()
     );
+}
+
+/// The hostile extras (see the module doc).
+#[derive(Default)]
+struct Hostile {
+    future_files: usize,
+    blocker_flood: usize,
+}
+
+impl Hostile {
+    fn option(&mut self, name: &str, value: Option<String>) {
+        let n = value
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} N"));
+        match name {
+            "--future-files" => self.future_files = n,
+            _ => self.blocker_flood = n,
+        }
+    }
+}
+
+/// One member's flood of blockers: `n` open at once, the oldest 5% closed
+/// and as many new ones opened each day (short ids and texts, so an update
+/// stays under the 64 KiB file limit).
+struct Flood {
+    open: std::collections::VecDeque<(String, chrono::NaiveDate)>,
+    n: usize,
+    next: u32,
+}
+
+impl Flood {
+    fn new(n: usize) -> Self {
+        Flood {
+            open: std::collections::VecDeque::new(),
+            n,
+            next: 0,
+        }
+    }
+
+    fn day(&mut self, date: chrono::NaiveDate) -> String {
+        let churn = (self.n / 20).max(1).min(self.open.len());
+        self.open.drain(..churn);
+        while self.open.len() < self.n {
+            // Base-36, three characters: 46,656 ids, reused only long after
+            // they were closed (the queue closes the oldest first).
+            let mut id = String::new();
+            let mut v = self.next % 46_656;
+            for _ in 0..3 {
+                id.insert(0, char::from_digit(v % 36, 36).unwrap());
+                v /= 36;
+            }
+            self.next += 1;
+            self.open.push_back((id, date));
+        }
+        let items: Vec<String> = self
+            .open
+            .iter()
+            .map(|(id, since)| format!("{{id=\"{id}\",text=\"b\",since={since}}}"))
+            .collect();
+        format!("blockers=[{}]\n", items.join(","))
+    }
+}
+
+/// One commit planting `n` update files of almost 64 KiB dated after `last`,
+/// valid TOML a reader would accept if it read them on their day.
+fn future_files(n: usize, members: usize, last: chrono::NaiveDate, rng: &mut Rng) -> String {
+    let when = last.and_hms_opt(23, 0, 0).unwrap().and_utc().timestamp();
+    let mut commit = format!(
+        "commit refs/heads/main\ncommitter Member 0 <m0000@example.com> {when} +0000\ndata 21\nasync-up: future days\n"
+    );
+    for i in 0..n {
+        let m = i % members;
+        let date = last + chrono::Days::new(1 + (i / members) as u64);
+        let mut body = format!(
+            "version = 1\nauthor = \"m{m:04}\"\ndate = {date}\nwritten_at = {date}T09:00:00Z\nyesterday = [\"x\"]\ntoday = ["
+        );
+        while body.len() < 64 * 1024 - 200 {
+            body.push_str(&format!("{:?}, ", rng.items().join(" ")));
+        }
+        body.push_str("\"end\"]\n");
+        commit.push_str(&format!(
+            "M 100644 inline updates/m{m:04}/{}/{date}.toml\ndata {}\n{body}\n",
+            chrono::Datelike::year(&date),
+            body.len()
+        ));
+    }
+    commit
 }

@@ -20,6 +20,7 @@ pub mod commands;
 pub mod complete;
 pub mod config;
 pub mod context;
+pub mod debug_counts;
 pub mod editor;
 pub mod error;
 pub mod fsutil;

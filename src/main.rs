@@ -29,6 +29,7 @@ fn main() -> ExitCode {
     };
     end_on_signals();
     let result = async_up::run(cli);
+    async_up::debug_counts::dump();
     if children::closing() {
         // A signal arrived: its thread is ending the children and exits
         // with its code; returning first would leave them running.

@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         None => crate::insight::week_of(until).0,
     };
     let (since, until) = super::period_bounds(since, until)?;
-    let snapshot = team.store.snapshot()?;
+    let snapshot = super::stats::history_snapshot(&team)?;
     let mut members = Vec::new();
     let mut open_blockers = Vec::new();
     for member in roster(&snapshot) {

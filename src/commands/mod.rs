@@ -219,12 +219,7 @@ pub(crate) fn period_history(
         .pred_opt()
         .and_then(|d| snapshot.latest_update(handle, Some(d)));
     let mut history: Vec<_> = before.into_iter().collect();
-    history.extend(
-        snapshot
-            .updates_since(handle, Some(since))
-            .into_iter()
-            .filter(|u| u.date <= until),
-    );
+    history.extend(snapshot.updates_between(handle, Some(since), Some(until)));
     history
 }
 
@@ -306,11 +301,19 @@ impl Since {
 }
 
 /// The period `since..=until`, refused when it runs backwards, which is
-/// always a typo: an empty report would hide it.
+/// always a typo: an empty report would hide it. Refused too when it starts
+/// before any stand-up can be dated (`--since 1000y`): nothing there can be
+/// shown, and the days alone would cost time and pages.
 pub(crate) fn period_bounds(since: NaiveDate, until: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
     if since > until {
         return Err(crate::error::Error::Usage(format!(
             "--since {since} is after --until {until}; swap them"
+        )));
+    }
+    let earliest = crate::model::update::EARLIEST;
+    if since < earliest {
+        return Err(crate::error::Error::Usage(format!(
+            "--since {since} is before {earliest}, and no stand-up can be dated before it; give --since {earliest} or later"
         )));
     }
     Ok((since, until))

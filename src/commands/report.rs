@@ -1,21 +1,24 @@
 //! `async-up report --html FILE`: one self-contained page for a team's CI to
 //! publish: participation heatmap, blocker timeline, trends, the team now.
 
-use super::{roster, today_in, Since, Status};
+use super::{today_in, Since, Status};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::insight::{blocker_lives, dates};
+use crate::insight::heatmap::{self, Unit};
+use crate::insight::{blocker_lives, dates, BlockerLife};
 use crate::model::Handle;
-use crate::render::html::{self, Day, Report};
+use crate::render::html::{self, Cell, Day, Heatmap, Report};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Write an HTML report: no network, no script, charts as inline SVG.
 ///
-/// A participation heatmap (members x days), a blocker timeline, mood and
-/// after-hours trends, and the current team view, in one file to publish
-/// from the team repo's CI.
+/// A participation heatmap (members x days; weeks, months or years over
+/// long periods), a blocker timeline, mood and after-hours trends, and the
+/// current team view, in one file to publish from the team repo's CI. The
+/// page stays small on any team: at most 300 rows per chart or table, and
+/// it says how many it left out.
 ///
 /// Example: async-up report --html public/index.html --since 8w
 #[derive(Debug, clap::Args)]
@@ -31,23 +34,138 @@ pub struct Args {
     pub no_fetch: bool,
 }
 
+/// The most members the heatmap shows, and the most rows of the blocker
+/// timeline and of the team table: the page stays one a browser opens
+/// whatever the team's size, and says what it left out.
+pub const MAX_ROWS: usize = 300;
+/// The most characters of one cell of the team table.
+const MAX_CELL_CHARS: usize = 200;
+
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
     super::refresh(ctx, &team, args.no_fetch)?;
-    let period = super::stats::period(ctx, &team, args.since, None)?;
-    let snapshot = team.store.snapshot()?;
-    let mut heatmap = Vec::new();
-    let mut blockers = Vec::new();
-    let mut moods: BTreeMap<NaiveDate, Vec<u8>> = BTreeMap::new();
+    let today = today_in(ctx.now, super::reader_zone());
+    let since = args.since.unwrap_or(Since::Days(27)).resolve(today);
+    let (since, until) = super::period_bounds(since, today)?;
+    let unit = Unit::for_period(since, until);
+    let columns = heatmap::columns(since, until, unit);
+    let mut rows = Vec::new();
+    let mut members_left_out = 0usize;
+    let mut blockers: Vec<(String, BlockerLife)> = Vec::new();
+    let mut blockers_total = 0usize;
+    let mut moods: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
     let mut current = Vec::new();
-    for member in roster(&snapshot) {
-        let handle = Handle::parse(&member.handle)?;
-        let history = super::period_history(&snapshot, &handle, period.since, period.until);
-        let member_today = today_in(ctx.now, member.tz());
-        let cells = dates(period.since, period.until)
-            .map(|d| {
-                if history.iter().any(|u| u.date == d) {
+    let mut current_left_out = 0usize;
+    let period = super::stats::period_with(
+        ctx,
+        &team,
+        Some(Since::Date(since)),
+        Some(until),
+        |snapshot, member, history| {
+            let member_today = today_in(ctx.now, member.tz());
+            if rows.len() < MAX_ROWS {
+                rows.push((
+                    member.handle.clone(),
+                    cells(member, history, &columns, member_today),
+                ));
+            } else {
+                members_left_out += 1;
+            }
+            for life in blocker_lives(history) {
+                if life.resolved.is_none_or(|r| r >= since) {
+                    blockers_total += 1;
+                    blockers.push((member.handle.clone(), life));
+                }
+            }
+            if blockers.len() > 2 * MAX_ROWS {
+                keep_first_blockers(&mut blockers);
+            }
+            for u in history.iter().filter(|u| u.date >= since) {
+                if let Some(m) = u.mood {
+                    let day = moods.entry(u.date).or_default();
+                    day.0 += u32::from(m);
+                    day.1 += 1;
+                }
+            }
+            if current.len() >= MAX_ROWS {
+                current_left_out += 1;
+                return Ok(());
+            }
+            let handle = Handle::parse(&member.handle)?;
+            let latest = match history.last().filter(|u| u.date <= member_today) {
+                Some(u) if until >= member_today => Some(u.clone()),
+                _ => snapshot.latest_update(&handle, Some(member_today)),
+            };
+            current.push([
+                format!("@{}", member.handle),
+                member.state_at(ctx.now).label().replace('_', " "),
+                latest
+                    .as_ref()
+                    .map(|u| short(&u.today.join("; ")))
+                    .unwrap_or_default(),
+                latest
+                    .as_ref()
+                    .map(|u| {
+                        short(
+                            &u.blockers
+                                .iter()
+                                .map(|b| b.text.as_str())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        )
+                    })
+                    .unwrap_or_default(),
+            ]);
+            Ok(())
+        },
+    )?;
+    keep_first_blockers(&mut blockers);
+    let mood = moods
+        .into_iter()
+        .map(|(d, (sum, n))| (d, f64::from(sum) / f64::from(n)))
+        .collect();
+    let snapshot = super::stats::history_snapshot(&team)?;
+    let page = html::report(&Report {
+        team: &super::team_title(&team, &snapshot),
+        period: &period,
+        heatmap: Heatmap {
+            unit,
+            columns,
+            rows,
+            left_out: members_left_out,
+        },
+        blockers,
+        blockers_left_out: blockers_total.saturating_sub(MAX_ROWS),
+        mood,
+        current,
+        current_left_out,
+    });
+    if let Some(dir) = args.html.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+    }
+    crate::fsutil::write_atomically(&args.html, page.as_bytes())?;
+    ctx.note(&format!("wrote {}", args.html.display()));
+    Ok(Status::Success)
+}
+
+/// One member's heatmap row: what each column's days were.
+fn cells(
+    member: &crate::model::Member,
+    history: &[crate::model::Update],
+    columns: &[heatmap::Column],
+    member_today: NaiveDate,
+) -> Vec<Cell> {
+    // History is oldest first: one walk beside the days, not a search per day.
+    let mut written = history.iter().map(|u| u.date).peekable();
+    columns
+        .iter()
+        .map(|c| {
+            let mut cell = Cell::default();
+            for d in dates(c.start, c.end) {
+                while written.next_if(|w| *w < d).is_some() {}
+                let day = if written.next_if_eq(&d).is_some() {
                     Day::Wrote
                 } else if !member.was_member_on(d) {
                     Day::BeforeJoining
@@ -60,62 +178,26 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                     Day::NotOver
                 } else {
                     Day::Missed
-                }
-            })
-            .collect();
-        heatmap.push((member.handle.clone(), cells));
-        for life in blocker_lives(&history) {
-            if life.resolved.is_none_or(|r| r >= period.since) {
-                blockers.push((member.handle.clone(), life));
+                };
+                cell.add(day);
             }
-        }
-        for u in history.iter().filter(|u| u.date >= period.since) {
-            if let Some(m) = u.mood {
-                moods.entry(u.date).or_default().push(m);
-            }
-        }
-        let latest = snapshot.latest_update(&handle, Some(today_in(ctx.now, member.tz())));
-        current.push([
-            format!("@{}", member.handle),
-            member.state_at(ctx.now).label().replace('_', " "),
-            latest
-                .as_ref()
-                .map(|u| u.today.join("; "))
-                .unwrap_or_default(),
-            latest
-                .as_ref()
-                .map(|u| {
-                    u.blockers
-                        .iter()
-                        .map(|b| b.text.clone())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                })
-                .unwrap_or_default(),
-        ]);
-    }
-    let mood = moods
-        .into_iter()
-        .map(|(d, v)| {
-            (
-                d,
-                v.iter().map(|m| f64::from(*m)).sum::<f64>() / v.len() as f64,
-            )
+            cell
         })
-        .collect();
-    let page = html::report(&Report {
-        team: &super::team_title(&team, &snapshot),
-        period: &period,
-        heatmap,
-        blockers,
-        mood,
-        current,
+        .collect()
+}
+
+/// Keeps the blockers the timeline shows: open ones first, then the oldest.
+fn keep_first_blockers(blockers: &mut Vec<(String, BlockerLife)>) {
+    blockers.sort_by(|(ha, a), (hb, b)| {
+        (a.resolved.is_some(), a.since, ha, &a.id).cmp(&(b.resolved.is_some(), b.since, hb, &b.id))
     });
-    if let Some(dir) = args.html.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+    blockers.truncate(MAX_ROWS);
+}
+
+/// A cell of the team table, cut to [`MAX_CELL_CHARS`].
+fn short(text: &str) -> String {
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
-    crate::fsutil::write_atomically(&args.html, page.as_bytes())?;
-    ctx.note(&format!("wrote {}", args.html.display()));
-    Ok(Status::Success)
 }

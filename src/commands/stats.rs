@@ -55,6 +55,18 @@ pub struct Period {
     pub per_person_wellbeing: bool,
 }
 
+/// A read view for the views over a period (`stats`, `digest`, `report`).
+/// They read history from the trees, by the dates the paths name, so the
+/// index beside the mirror (each member's latest files, with their texts)
+/// would be loaded for nothing, and a teammate's large files dated ahead
+/// are its latest files.
+pub(crate) fn history_snapshot(team: &crate::context::Team) -> Result<crate::store::Snapshot<'_>> {
+    match team.store.tip() {
+        Some(tip) => team.store.snapshot_at(tip),
+        None => team.store.snapshot(),
+    }
+}
+
 /// Reads everyone's history and computes the period's figures.
 pub fn period(
     ctx: &Context,
@@ -62,11 +74,28 @@ pub fn period(
     since: Option<Since>,
     until: Option<NaiveDate>,
 ) -> Result<Period> {
+    period_with(ctx, team, since, until, |_, _, _| Ok(()))
+}
+
+/// The period's figures, showing each member's history to `visit` as it is
+/// read: a view that needs more than the figures reads everything once, and
+/// holds one member's history at a time.
+pub fn period_with<'t>(
+    ctx: &Context,
+    team: &'t crate::context::Team,
+    since: Option<Since>,
+    until: Option<NaiveDate>,
+    mut visit: impl FnMut(
+        &crate::store::Snapshot<'t>,
+        &crate::model::Member,
+        &[crate::model::Update],
+    ) -> Result<()>,
+) -> Result<Period> {
     let today = today_in(ctx.now, super::reader_zone());
     let until = until.unwrap_or(today);
     let (since, until) =
         super::period_bounds(since.unwrap_or(Since::Days(27)).resolve(until), until)?;
-    let snapshot = team.store.snapshot()?;
+    let snapshot = history_snapshot(team)?;
     let per_person_wellbeing = snapshot
         .team_file()
         .and_then(|t| t.insight)
@@ -87,6 +116,7 @@ pub fn period(
         };
         let f = insight::figures(&member, &history, since, counted_until);
         total.add(&f);
+        visit(&snapshot, &member, &history)?;
         members.push((member.handle.clone(), f));
     }
     super::finish_warnings(ctx, &snapshot)?;

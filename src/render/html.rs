@@ -4,7 +4,8 @@
 
 use super::html_access as access;
 use crate::commands::stats::Period;
-use crate::insight::{dates, BlockerLife};
+use crate::insight::heatmap::{Column, Unit};
+use crate::insight::BlockerLife;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -35,63 +36,163 @@ pub enum Day {
     NotOver,
 }
 
+/// What the days of one heatmap column were, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// Days with an update.
+    pub wrote: u32,
+    /// Workdays without one.
+    pub missed: u32,
+    /// Days away.
+    pub away: u32,
+    /// Days off, before joining or not over yet.
+    pub other: u32,
+    /// The day, when the column is one day.
+    pub day: Option<Day>,
+}
+
+impl Cell {
+    /// Counts one more day.
+    pub fn add(&mut self, day: Day) {
+        match day {
+            Day::Wrote => self.wrote += 1,
+            Day::Missed => self.missed += 1,
+            Day::Away => self.away += 1,
+            _ => self.other += 1,
+        }
+        self.day = (self.wrote + self.missed + self.away + self.other == 1).then_some(day);
+    }
+}
+
+/// The participation heatmap: members by columns of days, weeks, months or
+/// years.
+pub struct Heatmap {
+    /// What a column stands for.
+    pub unit: Unit,
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// Per member shown, one cell per column.
+    pub rows: Vec<(String, Vec<Cell>)>,
+    /// Members not shown.
+    pub left_out: usize,
+}
+
 /// Everything the report shows.
 pub struct Report<'a> {
     /// Team name.
     pub team: &'a str,
     /// Participation and the other figures.
     pub period: &'a Period,
-    /// Per member, one cell per day of the period.
-    pub heatmap: Vec<(String, Vec<Day>)>,
-    /// Per member, the blockers touching the period.
+    /// Participation by member and column.
+    pub heatmap: Heatmap,
+    /// Per member, the blockers touching the period (those shown).
     pub blockers: Vec<(String, BlockerLife)>,
+    /// Blockers touching the period not shown.
+    pub blockers_left_out: usize,
     /// Team mood average per day (days with any mood).
     pub mood: Vec<(NaiveDate, f64)>,
     /// The current team view as rows: member, state, today items, blockers.
     pub current: Vec<[String; 4]>,
+    /// Members left out of the current team view.
+    pub current_left_out: usize,
 }
 
 const CELL: i64 = 14;
 const LABEL: i64 = 110;
 
-fn heatmap(r: &Report<'_>) -> String {
-    let days: Vec<NaiveDate> = dates(r.period.since, r.period.until).collect();
-    let width = LABEL + CELL * days.len() as i64 + 10;
-    let height = 20 + CELL * r.heatmap.len() as i64 + 10;
-    let mut svg = format!(
-        "<svg id=\"participation\" role=\"img\" aria-label=\"Participation heatmap\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\">"
+/// The fill and words for a column longer than a day (a day is drawn by
+/// its mark, see [`super::html_access::mark`]).
+fn looks(cell: &Cell) -> (&'static str, String) {
+    let expected = cell.wrote + cell.missed;
+    let words = format!(
+        "wrote {}, missed {}, away {}",
+        cell.wrote, cell.missed, cell.away
     );
-    for (i, d) in days.iter().enumerate() {
-        if d.format("%u").to_string() == "1" {
+    // Shares of workdays written, in five steps from red to green.
+    let fill = match (cell.wrote * 4).checked_div(expected) {
+        None if cell.away > 0 => "#74c0fc",
+        None => "#e9ecef",
+        Some(4..) => "#2f9e44",
+        Some(3) => "#8ce99a",
+        Some(2) => "#ffd43b",
+        Some(1) => "#ff8787",
+        Some(_) => "#e03131",
+    };
+    (fill, words)
+}
+
+fn heatmap(r: &Report<'_>) -> String {
+    let h = &r.heatmap;
+    let width = LABEL + CELL * h.columns.len() as i64 + 10;
+    let height = 20 + CELL * h.rows.len() as i64 + 10;
+    let unit = h.unit.name();
+    let mut svg = format!(
+        "<svg id=\"participation\" data-unit=\"{unit}\" role=\"img\" aria-label=\"Participation heatmap, one column per {unit}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\">"
+    );
+    let mut last_label = String::new();
+    for (i, c) in h.columns.iter().enumerate() {
+        // Days are labelled on Mondays, weeks at each new month, months at
+        // each new year, years each.
+        let label = match h.unit {
+            Unit::Day => (c.start.format("%u").to_string() == "1")
+                .then(|| c.start.format("%m-%d").to_string()),
+            Unit::Week => Some(c.start.format("%Y-%m").to_string()),
+            Unit::Month | Unit::Year => Some(c.start.format("%Y").to_string()),
+        };
+        if let Some(label) = label.filter(|l| *l != last_label) {
             let _ = write!(
                 svg,
-                "<text x=\"{}\" y=\"12\" font-size=\"9\">{}</text>",
+                "<text x=\"{}\" y=\"12\" font-size=\"9\">{label}</text>",
                 LABEL + CELL * i as i64,
-                d.format("%m-%d")
             );
+            last_label = label;
         }
     }
-    for (row, (handle, cells)) in r.heatmap.iter().enumerate() {
+    for (row, (handle, cells)) in h.rows.iter().enumerate() {
         let y = 20 + CELL * row as i64;
+        let handle = esc(handle);
         let _ = write!(
             svg,
-            "<text x=\"0\" y=\"{}\" font-size=\"11\">@{}</text>",
+            "<text x=\"0\" y=\"{}\" font-size=\"11\">@{handle}</text>",
             y + 11,
-            esc(handle)
         );
         for (col, cell) in cells.iter().enumerate() {
-            let _ = write!(
-                svg,
-                "<g class=\"day\" transform=\"translate({},{y})\"><title>@{} {}: {}</title>{}</g>",
-                LABEL + CELL * col as i64,
-                esc(handle),
-                days[col],
-                access::label(*cell),
-                access::mark(*cell)
-            );
+            // A day is drawn as its mark (shape and colour); a longer
+            // column as a share of workdays written, with its counts in
+            // the title.
+            match cell.day {
+                Some(day) => {
+                    let _ = write!(
+                        svg,
+                        "<g class=\"day\" transform=\"translate({},{y})\"><title>@{handle} {}: {}</title>{}</g>",
+                        LABEL + CELL * col as i64,
+                        h.columns[col].label,
+                        access::label(day),
+                        access::mark(day)
+                    );
+                }
+                None => {
+                    let (fill, what) = looks(cell);
+                    let _ = write!(
+                        svg,
+                        "<rect class=\"{unit}\" x=\"{}\" y=\"{y}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"><title>@{handle} {}: {what}</title></rect>",
+                        LABEL + CELL * col as i64,
+                        CELL - 2,
+                        CELL - 2,
+                        h.columns[col].label
+                    );
+                }
+            }
         }
     }
     svg.push_str("</svg>");
+    if h.left_out > 0 {
+        let _ = write!(
+            svg,
+            "\n<p class=\"left-out\" id=\"participation-left-out\">{} more member(s) not shown; <code>async-up stats --since {} --format json</code> has everyone's figures.</p>",
+            h.left_out, r.period.since
+        );
+    }
     svg
 }
 
@@ -216,6 +317,13 @@ pub fn report(r: &Report<'_>) -> String {
     );
     page.push_str("<h2>Participation</h2>\n");
     page.push_str(&access::heatmap_legend());
+    if r.heatmap.unit != Unit::Day {
+        let _ = writeln!(
+            page,
+            "<p id=\"heatmap-unit\">One column per {}: its colour is the share of workdays written, from red (none) through yellow to green (all); light blue is time away.</p>",
+            r.heatmap.unit.name()
+        );
+    }
     page.push_str(&heatmap(r));
     page.push('\n');
     page.push_str(&access::heatmap_table(r));
@@ -224,6 +332,13 @@ pub fn report(r: &Report<'_>) -> String {
     page.push_str(&timeline(r));
     page.push('\n');
     page.push_str(&access::timeline_table(r));
+    if r.blockers_left_out > 0 {
+        let _ = write!(
+            page,
+            "\n<p class=\"left-out\" id=\"blockers-left-out\">{} more blocker(s) not shown: the open ones come first, then the oldest.</p>",
+            r.blockers_left_out
+        );
+    }
     page.push_str("\n<h2>Mood (team average)</h2>\n");
     page.push_str(&trend("mood", "Team mood trend", &mood, 5.0));
     page.push('\n');
@@ -274,6 +389,14 @@ pub fn report(r: &Report<'_>) -> String {
             esc(&row[3])
         );
     }
-    page.push_str("</table>\n</main>\n</body></html>\n");
+    page.push_str("</table>\n");
+    if r.current_left_out > 0 {
+        let _ = writeln!(
+            page,
+            "<p class=\"left-out\" id=\"team-left-out\">{} more member(s) not shown; <code>async-up team</code> lists everyone.</p>",
+            r.current_left_out
+        );
+    }
+    page.push_str("</main>\n</body></html>\n");
     page
 }

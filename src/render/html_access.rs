@@ -9,7 +9,6 @@
 //! independently.
 
 use super::html::{esc, Day, Report};
-use crate::insight::dates;
 use std::fmt::Write;
 
 /// The report's style sheet.
@@ -146,19 +145,23 @@ fn disclosure(summary: &str, head: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// The heatmap as a table: per member, what each kind of day came to
-/// (dates for the days that need attention).
+/// (dates for the days that need attention). A report of weeks or months
+/// lists its columns instead of dates, and lumps the days that ask nothing.
 pub fn heatmap_table(r: &Report<'_>) -> String {
-    let days: Vec<_> = dates(r.period.since, r.period.until).collect();
-    let rows: Vec<Vec<String>> = r
-        .heatmap
+    let h = &r.heatmap;
+    if h.unit != crate::insight::heatmap::Unit::Day {
+        return grouped_table(r);
+    }
+    let rows: Vec<Vec<String>> = h
+        .rows
         .iter()
         .map(|(handle, cells)| {
             let on = |kind: Day| -> Vec<String> {
                 cells
                     .iter()
-                    .zip(&days)
-                    .filter(|(c, _)| **c == kind)
-                    .map(|(_, d)| d.format("%m-%d").to_string())
+                    .zip(&h.columns)
+                    .filter(|(c, _)| c.day == Some(kind))
+                    .map(|(_, col)| col.start.format("%m-%d").to_string())
                     .collect()
             };
             let listed = |kind: Day| {
@@ -190,6 +193,49 @@ pub fn heatmap_table(r: &Report<'_>) -> String {
             "Days off",
             "Not over yet",
             "Before joining",
+        ],
+        &rows,
+    )
+}
+
+/// The heatmap of a long report (one column per week, month or year) as a
+/// table: totals, and the columns with days missed or away.
+fn grouped_table(r: &Report<'_>) -> String {
+    let h = &r.heatmap;
+    let rows: Vec<Vec<String>> = h
+        .rows
+        .iter()
+        .map(|(handle, cells)| {
+            let total = |f: fn(&super::html::Cell) -> u32| -> u32 { cells.iter().map(f).sum() };
+            let listed = |f: fn(&super::html::Cell) -> u32| {
+                let at: Vec<&str> = cells
+                    .iter()
+                    .zip(&h.columns)
+                    .filter(|(c, _)| f(c) > 0)
+                    .map(|(_, col)| col.label.as_str())
+                    .collect();
+                match total(f) {
+                    0 => "none".to_string(),
+                    n => format!("{n}: {}", at.join(", ")),
+                }
+            };
+            vec![
+                format!("@{}", esc(handle)),
+                total(|c| c.wrote).to_string(),
+                listed(|c| c.missed),
+                listed(|c| c.away),
+                total(|c| c.other).to_string(),
+            ]
+        })
+        .collect();
+    disclosure(
+        "Participation as a table",
+        &[
+            "Member",
+            "Wrote",
+            "Missed workdays",
+            "Away",
+            "Days off, before joining or not over yet",
         ],
         &rows,
     )

@@ -18,22 +18,28 @@ use git2::{ObjectType, Oid, Repository, Tree, TreeEntry};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// Problems met while reading, one line each, to be shown on stderr.
+/// Problems met while reading, one line each, to be shown on stderr, in
+/// the order met. A set beside the list keeps each once at constant cost: a
+/// teammate can plant thousands of files that each earn a warning.
 #[derive(Debug, Default)]
-pub struct Warnings(RefCell<Vec<String>>);
+pub struct Warnings(RefCell<(Vec<String>, std::collections::HashSet<String>)>);
 
 impl Warnings {
     /// Records a warning, once.
     pub fn push(&self, message: String) {
-        let mut list = self.0.borrow_mut();
-        if !list.contains(&message) {
+        let mut inner = self.0.borrow_mut();
+        let (list, seen) = &mut *inner;
+        if seen.insert(message.clone()) {
             list.push(message);
         }
     }
 
-    /// Takes the warnings recorded so far.
+    /// Takes the warnings recorded so far (a later `push` of one of them
+    /// records it again).
     pub fn take(&self) -> Vec<String> {
-        std::mem::take(&mut self.0.borrow_mut())
+        let mut inner = self.0.borrow_mut();
+        inner.1.clear();
+        std::mem::take(&mut inner.0)
     }
 }
 
@@ -209,6 +215,20 @@ impl<'r> Snapshot<'r> {
 
     /// Every readable update of `handle` dated from `since` on, oldest first.
     pub fn updates_since(&self, handle: &Handle, since: Option<NaiveDate>) -> Vec<Update> {
+        self.updates_between(handle, since, None)
+    }
+
+    /// Every readable update of `handle` dated in `since..=until`, oldest
+    /// first. Files are chosen by the date their path names before any is
+    /// read, so files outside the period cost a name each, however large:
+    /// a teammate's files dated far ahead are named in a warning, never
+    /// parsed.
+    pub fn updates_between(
+        &self,
+        handle: &Handle,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Vec<Update> {
         let Some(person) = self.person_dir(handle) else {
             return Vec::new();
         };
@@ -220,8 +240,9 @@ impl<'r> Snapshot<'r> {
             let Ok(year_tree) = self.repo.find_tree(year_tree) else {
                 continue;
             };
+            // Listed even past the period: what cannot be true is named.
             for (date, entry) in self.dated_files(handle, year, &year_tree) {
-                if since.is_some_and(|s| date < s) {
+                if since.is_some_and(|s| date < s) || until.is_some_and(|u| date > u) {
                     continue;
                 }
                 if let Some(update) = self.read_update(handle, date, &entry) {
@@ -257,6 +278,7 @@ impl<'r> Snapshot<'r> {
         regular: bool,
     ) -> Option<Update> {
         let text = self.read_blob(path, oid, regular)?;
+        crate::debug_counts::count("update_files_parsed", 1);
         let update = self.ok_or_warn(Update::from_toml(path, &text))?;
         let problems = update.problems(handle.as_str(), date, self.today_of(handle));
         if !problems.is_empty() {

@@ -5,8 +5,10 @@
 //! of the author's first later update that no longer carries that id.
 
 use crate::model::{Member, Update};
+pub mod heatmap;
+
 use chrono::{Datelike, Days, NaiveDate};
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 /// One blocker's life.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,32 +23,49 @@ pub struct BlockerLife {
     pub resolved: Option<NaiveDate>,
 }
 
-/// Every blocker of one person's history (updates oldest first).
+/// Every blocker of one person's history (updates oldest first), sorted by
+/// id. Linear in the blockers listed: one member can carry thousands of
+/// blockers in each of thousands of updates.
 pub fn blocker_lives(updates: &[Update]) -> Vec<BlockerLife> {
-    let mut lives: BTreeMap<String, BlockerLife> = BTreeMap::new();
-    let mut open: Vec<String> = Vec::new();
+    let mut lives: HashMap<&str, BlockerLife> = HashMap::new();
+    let mut open: HashSet<&str> = HashSet::new();
+    let mut steps = 0u64;
     for u in updates {
-        for id in &open {
-            if !u.blockers.iter().any(|b| &b.id == id) {
-                if let Some(life) = lives.get_mut(id) {
-                    life.resolved.get_or_insert(u.date);
+        let now: HashSet<&str> = u.blockers.iter().map(|b| b.id.as_str()).collect();
+        steps += (open.len() + u.blockers.len()) as u64;
+        for id in open.iter().filter(|id| !now.contains(*id)) {
+            if let Some(life) = lives.get_mut(id) {
+                life.resolved.get_or_insert(u.date);
+            }
+        }
+        for b in &u.blockers {
+            match lives.get_mut(b.id.as_str()) {
+                Some(life) => {
+                    if life.text != b.text {
+                        life.text.clone_from(&b.text);
+                    }
+                    // Reopened after being resolved: open again.
+                    life.resolved = None;
+                }
+                None => {
+                    lives.insert(
+                        &b.id,
+                        BlockerLife {
+                            id: b.id.clone(),
+                            text: b.text.clone(),
+                            since: b.since,
+                            resolved: None,
+                        },
+                    );
                 }
             }
         }
-        open = u.blockers.iter().map(|b| b.id.clone()).collect();
-        for b in &u.blockers {
-            let life = lives.entry(b.id.clone()).or_insert_with(|| BlockerLife {
-                id: b.id.clone(),
-                text: b.text.clone(),
-                since: b.since,
-                resolved: None,
-            });
-            life.text = b.text.clone();
-            // Reopened after being resolved: open again.
-            life.resolved = None;
-        }
+        open = now;
     }
-    lives.into_values().collect()
+    crate::debug_counts::count("blocker_steps", steps);
+    let mut lives: Vec<BlockerLife> = lives.into_values().collect();
+    lives.sort_by(|a, b| a.id.cmp(&b.id));
+    lives
 }
 
 /// One member's figures for a period.
@@ -68,7 +87,7 @@ pub struct Figures {
     pub unblock_days: Vec<i64>,
     /// Days away in the period.
     pub away_days: u32,
-    /// Mood by date.
+    /// Moods given, with their dates (in no particular order).
     pub moods: Vec<(NaiveDate, u8)>,
 }
 
@@ -111,8 +130,9 @@ impl Figures {
         self.blockers_resolved += other.blockers_resolved;
         self.unblock_days.extend(&other.unblock_days);
         self.away_days += other.away_days;
+        // Not sorted here: that made totals quadratic in members, and no
+        // view needs the order (a trend buckets by date).
         self.moods.extend(&other.moods);
-        self.moods.sort();
     }
 }
 

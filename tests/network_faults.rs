@@ -419,3 +419,36 @@ fn many_writers_against_a_connection_limit_all_land() {
         );
     }
 }
+
+/// A first clone over a slow link that keeps moving is not a stall: the
+/// watchdog must see the download itself, not only git's words. A pack of
+/// about 200 KB at 20 KB/s takes 10 s against a 4 s bound (git reports
+/// transfer progress about once a second).
+#[test]
+fn a_slow_download_that_keeps_moving_is_not_killed() {
+    let world = World::new();
+    let (base, remote) = served(&world);
+    let daemon = Daemon::start(&base);
+    let seed = world.person("seed", "UTC");
+    seed.ok(&["init", &daemon.url("team.git")]);
+    // Incompressible bytes outside updates/, so the pack stays big.
+    let clone = Checkout::of(&world, &remote);
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let noise: Vec<u8> = (0..200_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    clone.put("assets/noise.bin", noise);
+    clone.push("a big file");
+    let proxy = FaultProxy::start(daemon.port);
+    proxy.set_rate(20_000);
+    let url = format!("git://127.0.0.1:{}/team.git", proxy.port);
+    let alice = world.person("alice", "UTC");
+    alice.set_env("ASYNC_UP_NETWORK_TIMEOUT", "4");
+    let out = servers::run_within(alice.std_cmd().args(["init", &url]), HANG);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+}

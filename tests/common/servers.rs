@@ -45,6 +45,7 @@ pub const ANSWER_503: usize = usize::MAX - 1;
 pub struct FaultProxy {
     pub port: u16,
     limit: Arc<AtomicUsize>,
+    rate: Arc<AtomicUsize>,
     served: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
 }
@@ -55,9 +56,10 @@ impl FaultProxy {
         listener.set_nonblocking(true).unwrap();
         let port = listener.local_addr().unwrap().port();
         let limit = Arc::new(AtomicUsize::new(FORWARD_ALL));
+        let rate = Arc::new(AtomicUsize::new(0));
         let served = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(AtomicBool::new(false));
-        let (l, s, st) = (limit.clone(), served.clone(), stop.clone());
+        let (l, r, s, st) = (limit.clone(), rate.clone(), served.clone(), stop.clone());
         std::thread::spawn(move || {
             let until = Instant::now() + Duration::from_secs(300);
             let mut held = Vec::new();
@@ -77,8 +79,9 @@ impl FaultProxy {
                                 client.try_clone().unwrap(),
                                 server.try_clone().unwrap(),
                                 FORWARD_ALL,
+                                0,
                             );
-                            pipe(server, client, limit);
+                            pipe(server, client, limit, r.load(Ordering::SeqCst));
                         }
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(10)),
@@ -93,6 +96,7 @@ impl FaultProxy {
         FaultProxy {
             port,
             limit,
+            rate,
             served,
             stop,
         }
@@ -102,6 +106,13 @@ impl FaultProxy {
     /// answer (0: nothing), or [`FORWARD_ALL`], or [`ANSWER_503`].
     pub fn set_limit(&self, limit: usize) {
         self.limit.store(limit, Ordering::SeqCst);
+    }
+
+    /// From the next connection on, pass the server's answer on at about
+    /// `bytes_per_second` (0: as fast as it comes): a slow link that keeps
+    /// moving.
+    pub fn set_rate(&self, bytes_per_second: usize) {
+        self.rate.store(bytes_per_second, Ordering::SeqCst);
     }
 
     /// Connections accepted so far.
@@ -116,13 +127,20 @@ impl Drop for FaultProxy {
     }
 }
 
-/// Copies `from` to `to`, at most `limit` bytes, then holds on without a word.
-fn pipe(mut from: TcpStream, mut to: TcpStream, limit: usize) {
+/// Copies `from` to `to`, at most `limit` bytes, then holds on without a
+/// word; at about `rate` bytes a second when `rate` is not 0.
+fn pipe(mut from: TcpStream, mut to: TcpStream, limit: usize, rate: usize) {
     std::thread::spawn(move || {
         let mut sent = 0usize;
         let mut buf = [0u8; 8192];
+        // A tenth of a second's worth at a time.
+        let chunk = if rate == 0 {
+            buf.len()
+        } else {
+            (rate / 10).clamp(1, buf.len())
+        };
         loop {
-            let n = match from.read(&mut buf) {
+            let n = match from.read(&mut buf[..chunk]) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => n,
             };
@@ -131,6 +149,9 @@ fn pipe(mut from: TcpStream, mut to: TcpStream, limit: usize) {
                 break;
             }
             sent += room;
+            if rate > 0 {
+                std::thread::sleep(Duration::from_millis(100));
+            }
             if sent >= limit {
                 // Stall: keep reading (so the sender is not blocked) and drop it.
                 while matches!(from.read(&mut buf), Ok(n) if n > 0) {}

@@ -120,8 +120,20 @@ pub(super) fn message_of(stderr: &[u8]) -> String {
     }
 }
 
-/// A line of git's `--progress` output (its own or the server's).
+/// A line of git's `--progress` output (its own or the server's), or of the
+/// ref report a fetch or clone prints without `--quiet` (which async-up
+/// leaves out: it silences the transfer progress the watchdog watches).
 pub(super) fn is_progress(line: &str) -> bool {
+    if line.starts_with("From ")
+        || line.starts_with("To ")
+        || line.starts_with("Cloning into")
+        || line.starts_with(" * ")
+        || line.starts_with(" - ")
+        || line.starts_with(" + ")
+        || line.starts_with("   ")
+    {
+        return true;
+    }
     let line = line.strip_prefix("remote:").map_or(line, str::trim_start);
     [
         "Enumerating objects",

@@ -67,7 +67,6 @@ pub fn fetch(repo: &Repository, path: &Path, remote: &crate::store::RemoteSpec) 
             super::timeout::add_transport_settings(&mut cmd, &remote.url);
             run_against_remote(cmd.args([
                 "fetch",
-                "--quiet",
                 "--progress",
                 "--prune",
                 "--no-write-fetch-head",
@@ -103,16 +102,9 @@ pub fn clone_bare(url: &str, path: &Path) -> Result<()> {
         let mut cmd = git();
         super::timeout::add_transport_settings(&mut cmd, url);
         run_against_remote(
-            cmd.args([
-                "clone",
-                "--bare",
-                "--quiet",
-                "--progress",
-                "--no-tags",
-                "--",
-            ])
-            .arg(url)
-            .arg(path),
+            cmd.args(["clone", "--bare", "--progress", "--no-tags", "--"])
+                .arg(url)
+                .arg(path),
         )
     })
 }

@@ -43,7 +43,6 @@ fn push_with_git(path: &Path, url: &str, refspec: &str) -> Result<PushOutcome, F
     let out = run_git(cmd.args([
         "push",
         "--porcelain",
-        "--quiet",
         "--progress",
         "--",
         REMOTE_NAME,

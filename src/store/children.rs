@@ -78,6 +78,18 @@ pub fn spawn(cmd: &mut Command) -> std::io::Result<Child> {
     }
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(cmd, 0);
+    // A SIGKILL gives async-up no chance to end its children: on Linux the
+    // kernel ends them when it dies, or a git stalled on the network would
+    // hold the mirror lock (which it inherits) for ever.
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl(2) is async-signal-safe, and runs in the child between
+    // fork and exec with nothing else to disturb.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(cmd, || {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
     let child = cmd.spawn()?;
     let pgid = child.id() as i32;
     reg.groups.insert(pgid);

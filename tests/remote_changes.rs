@@ -385,3 +385,39 @@ fn a_renamed_branch_is_followed_over_git_daemon() {
         &["cat-file", "-e", "trunk:updates/alice/2026/2026-11-24.toml"],
     );
 }
+
+/// The rename lands between a teammate's fetch and push (here, placed there
+/// by git daemon's access hook, which runs as the push connects). A plain
+/// push would create `main` again and split the team; the push only updates
+/// the branch it built on, as it stood when fetched.
+#[test]
+fn a_rename_between_fetch_and_push_does_not_bring_the_old_branch_back() {
+    let world = World::new();
+    let base = world.path().join("served");
+    std::fs::create_dir_all(&base).unwrap();
+    let remote = world.bare_remote("served/team.git", "main");
+    let arm = world.path().join("arm");
+    let hook = world.path().join("hook.sh");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = receive-pack ] && [ -e {arm} ]; then rm -f {arm}; git --git-dir={r} branch -m main trunk; git --git-dir={r} symbolic-ref HEAD refs/heads/trunk; fi\nexit 0\n",
+            arm = arm.display(),
+            r = remote.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let daemon = Daemon::start_with(&base, &[&format!("--access-hook={}", hook.display())]);
+    let url = daemon.url("team.git");
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    alice.ok(&["init", &url]);
+    bob.ok(&["init", &url]);
+    std::fs::write(&arm, "").unwrap();
+    bob.ok(&["write", "--today", "pushed during the rename"]);
+    assert!(!arm.exists(), "the rename happened during bob's push");
+    assert_eq!(branches(&remote), ["trunk"]);
+    assert_eq!(todays(&alice, "bob"), ["pushed during the rename"]);
+}

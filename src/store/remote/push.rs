@@ -20,7 +20,8 @@ pub enum PushOutcome {
     NotFastForward,
 }
 
-/// Pushes the local branch to the remote branch of the same name, never forced.
+/// Pushes the local branch to the remote branch of the same name, never
+/// forced: only from the tip last fetched (see the lease below).
 pub fn push(
     repo: &Repository,
     path: &Path,
@@ -29,21 +30,46 @@ pub fn push(
 ) -> Result<PushOutcome> {
     check_url(&remote.url)?;
     let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
+    // The push may only move the remote branch from where it stood when
+    // fetched: never create it again after it was renamed or deleted on the
+    // remote (the team would split across two branches), never move it from
+    // a tip we did not build on. Our commit always descends from that tip,
+    // so the lease never lets anything but a fast-forward through.
+    let tracking = format!("refs/remotes/{REMOTE_NAME}/{branch}");
+    let expected = repo.refname_to_id(&tracking).ok();
+    if let (Some(expected), Ok(ours)) = (
+        expected,
+        repo.refname_to_id(&format!("refs/heads/{branch}")),
+    ) {
+        if ours != expected && !repo.graph_descendant_of(ours, expected).unwrap_or(false) {
+            return Ok(PushOutcome::NotFastForward);
+        }
+    }
+    let lease = format!(
+        "--force-with-lease=refs/heads/{branch}:{}",
+        expected.map(|o| o.to_string()).unwrap_or_default()
+    );
     // A push cut off half way may have landed: trying again is safe, since
     // the same commit pushed twice is "up to date" the second time.
     classify::with_retries(&remote.url, remote.transport, || match remote.transport {
-        Transport::Git => push_with_git(path, &remote.url, &refspec),
+        Transport::Git => push_with_git(path, &remote.url, &refspec, &lease),
         Transport::Libgit2 => push_with_libgit2(repo, &refspec),
     })
 }
 
-fn push_with_git(path: &Path, url: &str, refspec: &str) -> Result<PushOutcome, Failure> {
+fn push_with_git(
+    path: &Path,
+    url: &str,
+    refspec: &str,
+    lease: &str,
+) -> Result<PushOutcome, Failure> {
     let mut cmd = git_on(path);
     super::timeout::add_transport_settings(&mut cmd, url);
     let out = run_git(cmd.args([
         "push",
         "--porcelain",
         "--progress",
+        lease,
         "--",
         REMOTE_NAME,
         refspec,
@@ -80,6 +106,8 @@ fn lost_race(message: &str) -> bool {
     [
         "fetch first",
         "non-fast-forward",
+        // The lease: the branch moved, or is gone, since it was fetched.
+        "stale info",
         "failed to update ref",
         "cannot lock ref",
         "failed to lock",

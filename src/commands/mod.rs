@@ -10,6 +10,7 @@ pub mod init;
 pub mod log;
 pub mod me;
 pub mod mentions;
+pub mod reply;
 pub mod report;
 pub mod restore;
 pub mod stats;

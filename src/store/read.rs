@@ -6,7 +6,9 @@
 //! in `model/`) becomes one warning naming its path. Things that are not
 //! files (symlinks, submodules) are never followed.
 
+mod replies;
 mod walk;
+pub use replies::FoundReply;
 pub(super) use walk::kind_of;
 use walk::stray_warning;
 

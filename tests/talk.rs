@@ -1,0 +1,120 @@
+//! Conversation without a meeting: replies and reactions stored in each
+//! replier's own folder, shown under the update they answer, and an inbox.
+
+mod common;
+use common::*;
+
+/// Three teammates on one bare remote; alice has written an update with two
+/// items and a blocker. Returns the blocker's id.
+fn three(world: &World) -> (std::path::PathBuf, Person, Person, Person, String) {
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    let carol = world.person("carol", "UTC");
+    for p in [&alice, &bob, &carol] {
+        p.ok(&["init", remote.to_str().unwrap()]);
+    }
+    alice.ok(&[
+        "write",
+        "--today",
+        "Ship token refresh",
+        "--today",
+        "Review #42",
+        "--blocker",
+        "Waiting on creds",
+    ]);
+    let doc = alice.json(&["blockers", "--format", "json"]);
+    let id = doc["blockers"][0]["id"].as_str().unwrap().to_string();
+    (remote, alice, bob, carol, id)
+}
+
+#[test]
+fn two_people_reply_and_react_to_one_update_without_conflict() {
+    let world = World::new();
+    let (remote, alice, bob, carol, id) = three(&world);
+    // Neither has fetched the other's reply before writing their own.
+    bob.ok(&["reply", "alice", "Nice, ping me for review"]);
+    carol.ok(&["reply", "@alice", "--react", "+1"]);
+    carol.ok(&["reply", "alice", "--blocker", &id, "--offer"]);
+    bob.ok(&["reply", "alice", "--item", "2", "--react", "👀"]);
+    // The same reaction twice is one reaction.
+    let out = bob.run(&["reply", "alice", "--item", "2", "--react", "eyes"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("already reacted"), "{}", stderr(&out));
+
+    let checkout = Checkout::of(&world, &remote);
+    let bobs = checkout.read("replies/bob/2026/2026-11-24.toml");
+    assert!(bobs.contains("Nice, ping me for review"), "{bobs}");
+    assert_eq!(bobs.matches("[[reply]]").count(), 2, "{bobs}");
+    assert!(bobs.contains("item = 2"), "{bobs}");
+    let carols = checkout.read("replies/carol/2026/2026-11-24.toml");
+    assert!(carols.contains("reaction = \"👍\""), "{carols}");
+    assert!(carols.contains("offer = true"), "{carols}");
+    assert!(carols.contains(&format!("blocker = \"{id}\"")), "{carols}");
+    // alice's own update was not touched.
+    assert!(!checkout
+        .read("updates/alice/2026/2026-11-24.toml")
+        .contains("reply"));
+    // Nobody's replies were written into anyone else's folder.
+    alice.ok(&["sync"]);
+    assert!(alice.ok(&["audit"]).contains("no violations"));
+}
+
+#[test]
+fn replies_to_what_does_not_exist_are_refused_with_what_does() {
+    let world = World::new();
+    let (_remote, _alice, bob, carol, id) = three(&world);
+    let err = stderr(&bob.run(&["reply", "carol", "hello"]));
+    assert!(err.contains("@carol has no update"), "{err}");
+    assert!(err.contains("@alice"), "{err}");
+    let out = bob.run(&["reply", "alice", "--date", "2026-11-20", "hi"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("2026-11-24"), "{}", stderr(&out));
+    let out = bob.run(&["reply", "alice", "--blocker", "nope", "--offer"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(&id), "{}", stderr(&out));
+    let out = bob.run(&["reply", "alice", "--item", "3", "hi"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("2 item(s)"), "{}", stderr(&out));
+    // Reactions come from a fixed set, by glyph or name.
+    for bad in ["💩", "thumbsup", "<script>"] {
+        let out = carol.run(&["reply", "alice", "--react", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(stderr(&out).contains("tada"), "{}", stderr(&out));
+    }
+    // --offer needs a blocker; --react takes no text.
+    bob.expect(2, &["reply", "alice", "--offer"]);
+    bob.expect(2, &["reply", "alice", "hi", "--react", "tada"]);
+}
+
+#[test]
+fn a_reply_forged_in_someone_elses_folder_is_caught_by_audit() {
+    let world = World::new();
+    let (remote, alice, bob, _carol, _id) = three(&world);
+    bob.ok(&["reply", "alice", "Looks good"]);
+    alice.ok(&["sync"]);
+    assert!(alice.ok(&["audit"]).contains("no violations"));
+
+    // bob writes a reply as carol, with plain git.
+    let checkout = Checkout::of(&world, &remote);
+    checkout.put(
+        "replies/carol/2026/2026-11-24.toml",
+        "[[reply]]\nto = \"alice\"\ndate = 2026-11-24\ntext = \"I quit\"\nwritten_at = 2026-11-24T10:00:00Z\n",
+    );
+    checkout.push_as("bob@example.com", "carol says");
+    let out = alice.run(&["audit", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = &report["violations"][0];
+    assert_eq!(
+        report["violations"].as_array().unwrap().len(),
+        1,
+        "{report}"
+    );
+    assert_eq!(v["member"], "carol");
+    assert_eq!(v["path"], "replies/carol/2026/2026-11-24.toml");
+    assert!(
+        v["reason"].as_str().unwrap().contains("bob@example.com"),
+        "{v}"
+    );
+}

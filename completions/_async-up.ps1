@@ -326,7 +326,7 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Answer the update of this date instead of their latest (YYYY-MM-DD)')
             [CompletionResult]::new('--blocker', '--blocker', [CompletionResultType]::ParameterName, 'Answer one of the update''s blockers, by id')
             [CompletionResult]::new('--item', '--item', [CompletionResultType]::ParameterName, 'Answer one item of the update''s today list, counted from 1')
-            [CompletionResult]::new('--react', '--react', [CompletionResultType]::ParameterName, 'React instead of replying: 👍 👀 ✅ ❤️ 🎉 or +1, eyes, check, heart, tada')
+            [CompletionResult]::new('--react', '--react', [CompletionResultType]::ParameterName, 'React instead of replying: +1, eyes, check, heart, tada (or the emoji)')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')

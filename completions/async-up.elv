@@ -307,7 +307,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand --date 'Answer the update of this date instead of their latest (YYYY-MM-DD)'
             cand --blocker 'Answer one of the update''s blockers, by id'
             cand --item 'Answer one item of the update''s today list, counted from 1'
-            cand --react 'React instead of replying: 👍 👀 ✅ ❤️ 🎉 or +1, eyes, check, heart, tada'
+            cand --react 'React instead of replying: +1, eyes, check, heart, tada (or the emoji)'
             cand --team 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
             cand --color 'When to use colour'

@@ -280,7 +280,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand restore" -s V -l versi
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l date -d 'Answer the update of this date instead of their latest (YYYY-MM-DD)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l blocker -d 'Answer one of the update\'s blockers, by id' -r
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l item -d 'Answer one item of the update\'s today list, counted from 1' -r
-complete -c async-up -n "__fish_async_up_using_subcommand reply" -l react -d 'React instead of replying: 👍 👀 ✅ ❤️ 🎉 or +1, eyes, check, heart, tada' -r
+complete -c async-up -n "__fish_async_up_using_subcommand reply" -l react -d 'React instead of replying: +1, eyes, check, heart, tada (or the emoji)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'

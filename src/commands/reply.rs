@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 ///
 /// Answers their latest update (or the one dated --date); --blocker answers
 /// one of its blockers by id, --item one of its `today` items, counted from 1
-/// as `team` lists them. --react adds a reaction instead of text (👍 👀 ✅ ❤️ 🎉,
-/// or +1 eyes check heart tada); --offer with --blocker says "I can help with
+/// as `team` lists them. --react adds a reaction instead of text: +1, eyes,
+/// check, heart or tada, or the emoji itself; --offer with --blocker says "I can help with
 /// this". The reply is stored in your own folder, replies/<you>/, committed
 /// locally first and then pushed.
 ///
@@ -40,7 +40,7 @@ pub struct Args {
     /// Answer one item of the update's today list, counted from 1.
     #[arg(long, value_name = "N")]
     pub item: Option<u32>,
-    /// React instead of replying: 👍 👀 ✅ ❤️ 🎉 or +1, eyes, check, heart, tada.
+    /// React instead of replying: +1, eyes, check, heart, tada (or the emoji).
     #[arg(long, value_name = "EMOJI", conflicts_with_all = ["text", "offer"])]
     pub react: Option<String>,
     /// Offer help with the blocker given by --blocker.

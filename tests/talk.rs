@@ -58,6 +58,44 @@ fn two_people_reply_and_react_to_one_update_without_conflict() {
     // Nobody's replies were written into anyone else's folder.
     alice.ok(&["sync"]);
     assert!(alice.ok(&["audit"]).contains("no violations"));
+
+    // The thread shows under the update, the offer on the blocker.
+    let team = alice.ok(&["team"]);
+    assert!(team.contains("Replies to @alice (2026-11-24):"), "{team}");
+    assert!(team.contains("👍 1: @carol"), "{team}");
+    assert!(team.contains("👀 1 on today item 2: @bob"), "{team}");
+    assert!(team.contains("@bob: Nice, ping me for review"), "{team}");
+    assert!(
+        team.contains(&format!("@carol on blocker {id}: I can help with this")),
+        "{team}"
+    );
+    let md = alice.ok(&["team", "--format", "markdown"]);
+    assert!(
+        md.contains("**Replies**\n- 👀 1 on today item 2: @bob\n"),
+        "{md}"
+    );
+    assert!(md.contains("\n- @bob: Nice, ping me for review\n"), "{md}");
+    let doc = alice.json(&["team", "--format", "json"]);
+    let replies = doc["updates"][0]["replies"].as_array().unwrap();
+    assert_eq!(replies.len(), 4, "{doc}");
+    assert_eq!(replies[0]["author"], "bob");
+    assert_eq!(replies[0]["text"], "Nice, ping me for review");
+    // Oldest first; written at the same time, by replier.
+    assert_eq!(replies[1]["reaction"], "👀");
+    assert_eq!(replies[1]["item"], 2);
+    assert_eq!(replies[2]["reaction"], "👍");
+    assert_eq!(replies[3]["offer"], true);
+    assert_eq!(replies[3]["blocker"], id.as_str());
+    let blockers = alice.expect(1, &["blockers"]);
+    assert!(blockers.contains("I can help with this"), "{blockers}");
+    let doc = alice.json(&["blockers", "--format", "json"]);
+    assert_eq!(doc["blockers"][0]["replies"][0]["author"], "carol");
+    let md = alice.expect(1, &["blockers", "--format", "markdown"]);
+    assert!(md.contains("  - @carol on blocker"), "{md}");
+    let log = alice.ok(&["log"]);
+    assert!(log.contains("Replies to 2026-11-24:"), "{log}");
+    let doc = alice.json(&["log", "--format", "json"]);
+    assert_eq!(doc["updates"][0]["replies"].as_array().unwrap().len(), 4);
 }
 
 #[test]

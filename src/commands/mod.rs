@@ -254,6 +254,13 @@ pub(crate) fn reader_zone() -> chrono_tz::Tz {
         .unwrap_or(chrono_tz::UTC)
 }
 
+/// The first reply-file date that can answer an update dated `date`: a
+/// reply is written on or after that day, but its file is dated in the
+/// replier's zone, which can be up to a day behind the author's.
+pub(crate) fn replies_from(date: NaiveDate) -> NaiveDate {
+    date.checked_sub_days(Days::new(2)).unwrap_or(date)
+}
+
 /// Parses a `--date` value.
 pub(crate) fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")

@@ -46,6 +46,19 @@ fn default_version() -> u32 {
     super::update::FORMAT_VERSION
 }
 
+/// A reply as found in the repo: who wrote it, in which file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundReply {
+    /// Who wrote it (the folder it is in).
+    pub author: String,
+    /// The date of the file it is in (the writer's local date).
+    pub file_date: NaiveDate,
+    /// The blob id of that file, which changes whenever the file does.
+    pub blob: String,
+    /// The entry.
+    pub reply: Reply,
+}
+
 /// One reply or reaction. Unknown keys are ignored, as in updates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reply {

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod sanitize;
 pub mod slack;
 pub mod table;
+pub mod thread;
 
 use crate::error::{Error, Result};
 use crate::model::Update;
@@ -45,6 +46,8 @@ pub struct Entry {
     /// Why the last change to this update breaks the team's rules (someone
     /// else's commit, a merge that rewrote it, a bad or missing signature).
     pub violation: Option<String>,
+    /// Replies and reactions to this update, oldest first.
+    pub replies: Vec<crate::model::reply::FoundReply>,
 }
 
 /// The collated team view.
@@ -142,6 +145,8 @@ pub struct BlockerRow {
     pub age_days: i64,
     /// The author is away today.
     pub away: bool,
+    /// Replies to this blocker (offers of help among them), oldest first.
+    pub replies: Vec<crate::model::reply::FoundReply>,
 }
 
 /// Where output goes and how it looks.

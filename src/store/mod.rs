@@ -26,7 +26,7 @@ mod treediff;
 pub use treediff::{changes as tree_changes, Change};
 mod write;
 
-pub use read::{FoundReply, Snapshot, Warnings};
+pub use read::{Snapshot, Warnings};
 pub use remote::Transport;
 pub use write::FileChange;
 

@@ -8,7 +8,6 @@
 
 mod replies;
 mod walk;
-pub use replies::FoundReply;
 pub(super) use walk::kind_of;
 use walk::stray_warning;
 

@@ -5,6 +5,7 @@
 pub mod types;
 
 use super::{sanitize, BlockerRow, TeamView};
+use crate::model::reply::FoundReply;
 use crate::model::Update;
 use serde::Serialize;
 use types::*;
@@ -35,6 +36,24 @@ fn update_json(u: &Update) -> UpdateJson<'_> {
     }
 }
 
+fn replies_json(replies: &[FoundReply]) -> Vec<ReplyJson<'_>> {
+    replies
+        .iter()
+        .map(|r| ReplyJson {
+            author: &r.author,
+            text: r.reply.text.as_deref(),
+            reaction: r.reply.reaction.as_deref(),
+            offer: r.reply.offer,
+            written_at: r
+                .reply
+                .written_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            blocker: r.reply.blocker.as_deref(),
+            item: r.reply.item,
+        })
+        .collect()
+}
+
 /// Pretty JSON with the characters a terminal could act on escaped.
 pub fn finish<T: Serialize>(value: &T) -> String {
     let text = serde_json::to_string_pretty(value).expect("views always serialize");
@@ -54,6 +73,7 @@ pub fn team(view: &TeamView) -> String {
                 update: update_json(&e.update),
                 foreign_committer: e.foreign_committer.as_deref(),
                 violation: e.violation.as_deref(),
+                replies: replies_json(&e.replies),
             })
             .collect(),
         missing: &view.missing,
@@ -91,16 +111,28 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
                 since: r.since.to_string(),
                 age_days: r.age_days,
                 away: r.away,
+                replies: replies_json(&r.replies),
             })
             .collect(),
     })
 }
 
-/// `log --format json`.
-pub fn log(updates: &[Update]) -> String {
+/// `log --format json`; `replies` are any replies, each update shows its own.
+pub fn log(updates: &[Update], replies: &[FoundReply]) -> String {
+    let threads: Vec<Vec<FoundReply>> = updates
+        .iter()
+        .map(|u| super::thread::to_update(replies, &u.author, u.date))
+        .collect();
     finish(&LogDoc {
         schema: SCHEMA,
-        updates: updates.iter().map(update_json).collect(),
+        updates: updates
+            .iter()
+            .zip(&threads)
+            .map(|(u, thread)| LogUpdate {
+                update: update_json(u),
+                replies: replies_json(thread),
+            })
+            .collect(),
     })
 }
 

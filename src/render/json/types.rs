@@ -49,6 +49,27 @@ pub struct BlockerJson<'a> {
     pub since: String,
 }
 
+/// A reply or reaction to an update, one of its blockers or one of its items.
+#[derive(Serialize, JsonSchema)]
+pub struct ReplyJson<'a> {
+    /// Who replied.
+    pub author: &'a str,
+    /// What they said; `null` for a reaction or a bare offer of help.
+    pub text: Option<&'a str>,
+    /// The reaction (one of 👍 👀 ✅ ❤️ 🎉), `null` for a reply.
+    pub reaction: Option<&'a str>,
+    /// Whether it offers help with the blocker.
+    pub offer: bool,
+    /// When it was written, RFC 3339 with the replier's offset.
+    #[schemars(extend("format" = "date-time"))]
+    pub written_at: String,
+    /// The id of the blocker it answers, if one.
+    pub blocker: Option<&'a str>,
+    /// The item of the update's today list it answers, counted from 1.
+    #[schemars(range(min = 1))]
+    pub item: Option<u32>,
+}
+
 /// `team --format json`.
 #[derive(Serialize, JsonSchema)]
 pub struct TeamDoc<'a> {
@@ -78,6 +99,8 @@ pub struct TeamUpdate<'a> {
     pub update: UpdateJson<'a>,
     /// The committer email when the last change was made by someone else.
     pub foreign_committer: Option<&'a str>,
+    /// Replies and reactions to this update, oldest first.
+    pub replies: Vec<ReplyJson<'a>>,
     /// Why the last change breaks the team's rules, if it does.
     pub violation: Option<&'a str>,
 }
@@ -131,6 +154,8 @@ pub struct BlockerRowJson<'a> {
     pub age_days: i64,
     /// The author is away today.
     pub away: bool,
+    /// Replies to this blocker (offers of help among them), oldest first.
+    pub replies: Vec<ReplyJson<'a>>,
 }
 
 /// `log --format json`.
@@ -140,7 +165,17 @@ pub struct LogDoc<'a> {
     #[schemars(extend("const" = 1))]
     pub schema: u32,
     /// The updates, oldest first.
-    pub updates: Vec<UpdateJson<'a>>,
+    pub updates: Vec<LogUpdate<'a>>,
+}
+
+/// An update in a log, with the replies it received.
+#[derive(Serialize, JsonSchema)]
+pub struct LogUpdate<'a> {
+    /// The update.
+    #[serde(flatten)]
+    pub update: UpdateJson<'a>,
+    /// Replies and reactions to it, oldest first.
+    pub replies: Vec<ReplyJson<'a>>,
 }
 
 /// `audit --format json`.

@@ -5,22 +5,9 @@
 
 use super::{is_regular, printable, walk::kind_of, Snapshot};
 use crate::model::layout;
-use crate::model::reply::{Reply, ReplyFile, REPLIES_DIR};
+use crate::model::reply::{FoundReply, ReplyFile, REPLIES_DIR};
 use crate::model::Handle;
 use chrono::NaiveDate;
-
-/// A reply as found in the repo: who wrote it, in which file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FoundReply {
-    /// Who wrote it (the folder it is in).
-    pub author: Handle,
-    /// The date of the file it is in (the writer's local date).
-    pub file_date: NaiveDate,
-    /// The blob id of that file, which changes whenever the file does.
-    pub blob: String,
-    /// The entry.
-    pub reply: Reply,
-}
 
 impl<'r> Snapshot<'r> {
     /// The reply file of `handle` for `date`, if it exists and reads.
@@ -99,7 +86,7 @@ impl<'r> Snapshot<'r> {
                         continue;
                     };
                     out.extend(parsed.replies.into_iter().map(|reply| FoundReply {
-                        author: author.clone(),
+                        author: author.to_string(),
                         file_date: date,
                         blob: blob.clone(),
                         reply,
@@ -107,7 +94,14 @@ impl<'r> Snapshot<'r> {
                 }
             }
         }
-        out.sort_by_key(|r| (r.reply.written_at, r.file_date));
+        // Stable: entries of one file keep their order.
+        out.sort_by(|a, b| {
+            (a.reply.written_at, a.file_date, &a.author).cmp(&(
+                b.reply.written_at,
+                b.file_date,
+                &b.author,
+            ))
+        });
         out
     }
 }

@@ -73,6 +73,7 @@ pub fn run(mut cli: cli::Cli) -> Result<Status> {
         Command::Report(args) => commands::report::run(&ctx, args),
         Command::Restore(args) => commands::restore::run(&ctx, args),
         Command::Reply(args) => commands::reply::run(&ctx, args),
+        Command::Inbox(args) => commands::inbox::run(&ctx, args),
         Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

@@ -156,3 +156,67 @@ fn a_reply_forged_in_someone_elses_folder_is_caught_by_audit() {
         "{v}"
     );
 }
+
+#[test]
+fn the_inbox_shows_each_new_thing_once_across_runs() {
+    let world = World::new();
+    let (_remote, alice, bob, carol, id) = three(&world);
+    bob.ok(&["write", "--today", "Pair with alice"]);
+
+    // The first run shows everything current, and marks it read.
+    let doc = bob.json(&["inbox", "--format", "json", "--peek"]);
+    assert_eq!(doc["since"], serde_json::Value::Null);
+    assert_eq!(authors(&doc), ["alice"]);
+    assert_eq!(doc["blockers_opened"][0]["id"], id.as_str());
+    let out = bob.expect(1, &["inbox", "--peek"]);
+    assert!(out.contains("Ship token refresh"), "{out}");
+    bob.expect(1, &["inbox"]);
+    let out = bob.ok(&["inbox"]);
+    assert!(out.contains("Nothing new."), "{out}");
+
+    // News: an edit that mentions bob and resolves the blocker, replies and
+    // a reaction to bob's update, carol's first update.
+    world.set_now("2026-11-24T11:00:00Z");
+    alice.ok(&["write", "--today", "Ship it with @bob", "--resolve", &id]);
+    alice.ok(&["reply", "bob", "Sure, after lunch"]);
+    carol.ok(&["reply", "bob", "--react", "tada"]);
+    carol.ok(&["write", "--today", "Docs", "--blocker", "CI is red"]);
+    let peek = bob.json(&["inbox", "--format", "json", "--peek"]);
+    let doc = bob.json(&["inbox", "--format", "json"]);
+    assert_eq!(peek, doc, "--peek marks nothing read");
+    assert_eq!(authors(&doc), ["alice", "carol"]);
+    assert!(doc["since"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-24T09:00"));
+    let replies = doc["replies"].as_array().unwrap();
+    assert_eq!(replies.len(), 2, "{doc}");
+    assert_eq!(replies[0]["text"], "Sure, after lunch");
+    assert_eq!(replies[0]["to"], "bob");
+    assert_eq!(replies[1]["reaction"], "🎉");
+    assert_eq!(doc["mentions"][0]["text"], "Ship it with @bob");
+    assert_eq!(doc["blockers_opened"][0]["author"], "carol");
+    assert_eq!(doc["blockers_resolved"][0]["id"], id.as_str());
+
+    // Shown once: nothing is new now, in every format.
+    let doc = bob.json(&["inbox", "--format", "json"]);
+    for key in [
+        "updates",
+        "replies",
+        "mentions",
+        "blockers_opened",
+        "blockers_resolved",
+    ] {
+        assert_eq!(doc[key].as_array().unwrap().len(), 0, "{key}: {doc}");
+    }
+    bob.ok(&["inbox", "--format", "markdown"]);
+
+    // What was read survives a deleted mirror; --all ignores it.
+    std::fs::remove_dir_all(bob.mirror("team")).unwrap();
+    let out = bob.ok(&["inbox"]);
+    assert!(out.contains("Nothing new."), "{out}");
+    let all = bob.expect(1, &["inbox", "--all", "--peek"]);
+    assert!(all.contains("Sure, after lunch"), "{all}");
+    assert!(all.contains("@carol"), "{all}");
+    bob.ok(&["inbox"]);
+}

@@ -6,6 +6,7 @@ pub mod away;
 pub mod blockers;
 pub mod digest;
 pub mod doctor;
+pub mod inbox;
 pub mod init;
 pub mod log;
 pub mod me;

@@ -7,6 +7,7 @@ pub mod digest;
 mod fit;
 pub mod html;
 pub mod html_access;
+pub mod inbox;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;
@@ -129,6 +130,35 @@ pub struct MentionRow {
     pub date: NaiveDate,
     /// When the update was written.
     pub written_at: chrono::DateTime<chrono::FixedOffset>,
+}
+
+/// What `inbox` found new since it last ran.
+pub struct InboxView {
+    /// Team name.
+    pub team: String,
+    /// When things were last marked read; `None` on a first run or `--all`.
+    pub since: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Teammates' new or edited updates, each at its latest.
+    pub updates: Vec<Update>,
+    /// Replies and reactions to your updates.
+    pub replies: Vec<crate::model::reply::FoundReply>,
+    /// New mentions of you.
+    pub mentions: Vec<MentionRow>,
+    /// Blockers opened since.
+    pub blockers_opened: Vec<BlockerRow>,
+    /// Blockers resolved since.
+    pub blockers_resolved: Vec<BlockerRow>,
+}
+
+impl InboxView {
+    /// Whether nothing is new.
+    pub fn is_empty(&self) -> bool {
+        self.updates.is_empty()
+            && self.replies.is_empty()
+            && self.mentions.is_empty()
+            && self.blockers_opened.is_empty()
+            && self.blockers_resolved.is_empty()
+    }
 }
 
 /// One open blocker.

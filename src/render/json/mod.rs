@@ -102,19 +102,47 @@ pub fn team(view: &TeamView) -> String {
 pub fn blockers(rows: &[BlockerRow]) -> String {
     finish(&BlockersDoc {
         schema: SCHEMA,
-        blockers: rows
+        blockers: blocker_rows(rows),
+    })
+}
+
+/// `inbox --format json`.
+pub fn inbox(view: &super::InboxView) -> String {
+    finish(&InboxDoc {
+        schema: SCHEMA,
+        team: &view.team,
+        since: view
+            .since
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        updates: view.updates.iter().map(update_json).collect(),
+        replies: view
+            .replies
             .iter()
-            .map(|r| BlockerRowJson {
-                author: &r.author,
-                id: &r.id,
-                text: &r.text,
-                since: r.since.to_string(),
-                age_days: r.age_days,
-                away: r.away,
-                replies: replies_json(&r.replies),
+            .zip(replies_json(&view.replies))
+            .map(|(r, reply)| InboxReplyJson {
+                reply,
+                to: &r.reply.to,
+                date: r.reply.date.to_string(),
             })
             .collect(),
+        mentions: mention_rows(&view.mentions),
+        blockers_opened: blocker_rows(&view.blockers_opened),
+        blockers_resolved: blocker_rows(&view.blockers_resolved),
     })
+}
+
+fn blocker_rows(rows: &[BlockerRow]) -> Vec<BlockerRowJson<'_>> {
+    rows.iter()
+        .map(|r| BlockerRowJson {
+            author: &r.author,
+            id: &r.id,
+            text: &r.text,
+            since: r.since.to_string(),
+            age_days: r.age_days,
+            away: r.away,
+            replies: replies_json(&r.replies),
+        })
+        .collect()
 }
 
 /// `log --format json`; `replies` are any replies, each update shows its own.
@@ -160,19 +188,22 @@ pub fn mentions(handle: &str, rows: &[super::MentionRow]) -> String {
     finish(&MentionsDoc {
         schema: SCHEMA,
         handle,
-        mentions: rows
-            .iter()
-            .map(|r| MentionJson {
-                author: &r.author,
-                kind: r.kind,
-                text: &r.text,
-                date: r.date.to_string(),
-                written_at: r
-                    .written_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            })
-            .collect(),
+        mentions: mention_rows(rows),
     })
+}
+
+fn mention_rows(rows: &[super::MentionRow]) -> Vec<MentionJson<'_>> {
+    rows.iter()
+        .map(|r| MentionJson {
+            author: &r.author,
+            kind: r.kind,
+            text: &r.text,
+            date: r.date.to_string(),
+            written_at: r
+                .written_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        })
+        .collect()
 }
 
 /// `stats --format json`.
@@ -229,6 +260,7 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
         ("audit", of::<AuditDoc>("audit")),
         ("blockers", of::<BlockersDoc>("blockers")),
         ("digest", of::<super::digest::Digest>("digest")),
+        ("inbox", of::<InboxDoc>("inbox")),
         ("log", of::<LogDoc>("log")),
         ("mentions", of::<MentionsDoc>("mentions")),
         ("stats", of::<StatsDoc>("stats")),

@@ -222,8 +222,8 @@ pub struct MentionsDoc<'a> {
 pub struct MentionJson<'a> {
     /// Who wrote it.
     pub author: &'a str,
-    /// Where it was written.
-    #[schemars(extend("enum" = ["blocker", "today"]))]
+    /// Where it was written (`reply` only in `inbox`: a reply's text).
+    #[schemars(extend("enum" = ["blocker", "today", "reply"]))]
     pub kind: &'a str,
     /// The text.
     pub text: &'a str,
@@ -233,6 +233,42 @@ pub struct MentionJson<'a> {
     /// When the update was written.
     #[schemars(extend("format" = "date-time"))]
     pub written_at: String,
+}
+
+/// `inbox --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct InboxDoc<'a> {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// The team's name.
+    pub team: &'a str,
+    /// When things were last marked read; `null` on a first run or with `--all`.
+    #[schemars(extend("format" = "date-time"))]
+    pub since: Option<String>,
+    /// Teammates' new or edited updates, each at its latest.
+    pub updates: Vec<UpdateJson<'a>>,
+    /// New replies and reactions to your updates.
+    pub replies: Vec<InboxReplyJson<'a>>,
+    /// New mentions of you.
+    pub mentions: Vec<MentionJson<'a>>,
+    /// Blockers opened since.
+    pub blockers_opened: Vec<BlockerRowJson<'a>>,
+    /// Blockers resolved since.
+    pub blockers_resolved: Vec<BlockerRowJson<'a>>,
+}
+
+/// A reply in the inbox, with the update it answers.
+#[derive(Serialize, JsonSchema)]
+pub struct InboxReplyJson<'a> {
+    /// The reply.
+    #[serde(flatten)]
+    pub reply: ReplyJson<'a>,
+    /// Whose update it answers (yours).
+    pub to: &'a str,
+    /// The date of that update.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
 }
 
 /// `stats --format json`.

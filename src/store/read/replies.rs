@@ -22,6 +22,17 @@ impl<'r> Snapshot<'r> {
         self.ok_or_warn(ReplyFile::from_toml(&path, &text))
     }
 
+    /// The blob id of the regular file at `path`, which changes whenever
+    /// the file does.
+    pub fn blob_id(&self, path: &str) -> Option<String> {
+        let entry = self
+            .root
+            .as_ref()?
+            .get_path(std::path::Path::new(path))
+            .ok()?;
+        is_regular(&entry).then(|| entry.id().to_string())
+    }
+
     /// Every readable reply in files dated from `since` on (all if `None`),
     /// oldest file first. A reply is written on or after the day it answers,
     /// in its writer's zone, so replies to updates dated `d` or later are in

@@ -220,3 +220,22 @@ fn the_inbox_shows_each_new_thing_once_across_runs() {
     assert!(all.contains("@carol"), "{all}");
     bob.ok(&["inbox"]);
 }
+
+#[test]
+fn replies_from_two_machines_of_one_person_on_one_day_are_both_kept() {
+    let world = World::new();
+    let (_remote, _alice, bob, _carol, _id) = three(&world);
+    let laptop = world.person_on("bob", "UTC", "bob-laptop");
+    laptop.ok(&["init", _remote.to_str().unwrap()]);
+    // Both write today's reply file without seeing the other's.
+    bob.ok(&["reply", "alice", "From the desk"]);
+    laptop.ok(&["reply", "alice", "From the laptop"]);
+    let doc = bob.json(&["team", "--format", "json"]);
+    let texts: Vec<&str> = doc["updates"][0]["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["From the desk", "From the laptop"], "{doc}");
+}

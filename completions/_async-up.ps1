@@ -47,6 +47,8 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'Summarise a period: plans against what was reported, blockers, time away')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write an HTML report: no network, no script, charts as inline SVG')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put back your updates that a rewrite of the team''s history removed')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to a teammate''s update, or react to it')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'Show what is new since you last ran it, and mark it read')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check git, identity, config, remote, branch, pending updates, clock and mirror')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from this definition (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -321,6 +323,44 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'async-up;reply' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Answer the update of this date instead of their latest (YYYY-MM-DD)')
+            [CompletionResult]::new('--blocker', '--blocker', [CompletionResultType]::ParameterName, 'Answer one of the update''s blockers, by id')
+            [CompletionResult]::new('--item', '--item', [CompletionResultType]::ParameterName, 'Answer one item of the update''s today list, counted from 1')
+            [CompletionResult]::new('--react', '--react', [CompletionResultType]::ParameterName, 'React instead of replying: +1, eyes, check, heart, tada (or the emoji)')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--offer', '--offer', [CompletionResultType]::ParameterName, 'Offer help with the blocker given by --blocker')
+            [CompletionResult]::new('--no-push', '--no-push', [CompletionResultType]::ParameterName, 'Commit locally only; `async-up sync` pushes later')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'async-up;inbox' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--peek', '--peek', [CompletionResultType]::ParameterName, 'Show without marking anything read')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Ignore what was marked read: show everything current')
+            [CompletionResult]::new('--no-fetch', '--no-fetch', [CompletionResultType]::ParameterName, 'Do not fetch first; show what the mirror has')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'async-up;doctor' {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
@@ -365,6 +405,8 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'Summarise a period: plans against what was reported, blockers, time away')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write an HTML report: no network, no script, charts as inline SVG')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put back your updates that a rewrite of the team''s history removed')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to a teammate''s update, or react to it')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'Show what is new since you last ran it, and mark it read')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check git, identity, config, remote, branch, pending updates, clock and mirror')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from this definition (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -413,6 +455,12 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             break
         }
         'async-up;help;restore' {
+            break
+        }
+        'async-up;help;reply' {
+            break
+        }
+        'async-up;help;inbox' {
             break
         }
         'async-up;help;doctor' {

@@ -37,6 +37,9 @@ _async__up() {
             async__up,help)
                 cmd="async__up__subcmd__help"
                 ;;
+            async__up,inbox)
+                cmd="async__up__subcmd__inbox"
+                ;;
             async__up,init)
                 cmd="async__up__subcmd__init"
                 ;;
@@ -48,6 +51,9 @@ _async__up() {
                 ;;
             async__up,mentions)
                 cmd="async__up__subcmd__mentions"
+                ;;
+            async__up,reply)
+                cmd="async__up__subcmd__reply"
                 ;;
             async__up,report)
                 cmd="async__up__subcmd__report"
@@ -91,6 +97,9 @@ _async__up() {
             async__up__subcmd__help,help)
                 cmd="async__up__subcmd__help__subcmd__help"
                 ;;
+            async__up__subcmd__help,inbox)
+                cmd="async__up__subcmd__help__subcmd__inbox"
+                ;;
             async__up__subcmd__help,init)
                 cmd="async__up__subcmd__help__subcmd__init"
                 ;;
@@ -102,6 +111,9 @@ _async__up() {
                 ;;
             async__up__subcmd__help,mentions)
                 cmd="async__up__subcmd__help__subcmd__mentions"
+                ;;
+            async__up__subcmd__help,reply)
+                cmd="async__up__subcmd__help__subcmd__reply"
                 ;;
             async__up__subcmd__help,report)
                 cmd="async__up__subcmd__help__subcmd__report"
@@ -131,7 +143,7 @@ _async__up() {
 
     case "${cmd}" in
         async__up)
-            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report restore doctor generate-assets help"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report restore reply inbox doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,7 +377,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help)
-            opts="init write team blockers sync log audit status mentions me away stats digest report restore doctor generate-assets help"
+            opts="init write team blockers sync log audit status mentions me away stats digest report restore reply inbox doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,6 +488,20 @@ _async__up() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        async__up__subcmd__help__subcmd__inbox)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         async__up__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -519,6 +545,20 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help__subcmd__mentions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__help__subcmd__reply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -623,6 +663,36 @@ _async__up() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__inbox)
+            opts="-q -h -V --format --peek --all --no-fetch --team --repo --offline --color --quiet --strict --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    return 0
+                    ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -765,6 +835,48 @@ _async__up() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    return 0
+                    ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__reply)
+            opts="-q -h -V --date --blocker --item --react --offer --no-push --team --repo --offline --color --quiet --strict --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blocker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --item)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --react)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --team)

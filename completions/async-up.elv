@@ -44,6 +44,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand digest 'Summarise a period: plans against what was reported, blockers, time away'
             cand report 'Write an HTML report: no network, no script, charts as inline SVG'
             cand restore 'Put back your updates that a rewrite of the team''s history removed'
+            cand reply 'Reply to a teammate''s update, or react to it'
+            cand inbox 'Show what is new since you last ran it, and mark it read'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -302,6 +304,42 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'async-up;reply'= {
+            cand --date 'Answer the update of this date instead of their latest (YYYY-MM-DD)'
+            cand --blocker 'Answer one of the update''s blockers, by id'
+            cand --item 'Answer one item of the update''s today list, counted from 1'
+            cand --react 'React instead of replying: +1, eyes, check, heart, tada (or the emoji)'
+            cand --team 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --offer 'Offer help with the blocker given by --blocker'
+            cand --no-push 'Commit locally only; `async-up sync` pushes later'
+            cand --offline 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --strict 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'async-up;inbox'= {
+            cand --format 'Output format'
+            cand --team 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --peek 'Show without marking anything read'
+            cand --all 'Ignore what was marked read: show everything current'
+            cand --no-fetch 'Do not fetch first; show what the mirror has'
+            cand --offline 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --strict 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'async-up;doctor'= {
             cand --team 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
@@ -344,6 +382,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand digest 'Summarise a period: plans against what was reported, blockers, time away'
             cand report 'Write an HTML report: no network, no script, charts as inline SVG'
             cand restore 'Put back your updates that a rewrite of the team''s history removed'
+            cand reply 'Reply to a teammate''s update, or react to it'
+            cand inbox 'Show what is new since you last ran it, and mark it read'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -377,6 +417,10 @@ set edit:completion:arg-completer[async-up] = {|@words|
         &'async-up;help;report'= {
         }
         &'async-up;help;restore'= {
+        }
+        &'async-up;help;reply'= {
+        }
+        &'async-up;help;inbox'= {
         }
         &'async-up;help;doctor'= {
         }

@@ -140,6 +140,8 @@ pub enum Command {
     Digest(commands::digest::Args),
     Report(commands::report::Args),
     Restore(commands::restore::Args),
+    Reply(commands::reply::Args),
+    Inbox(commands::inbox::Args),
     Doctor(commands::doctor::Args),
     /// Write completions/ and man/ from this definition (for maintainers).
     #[command(hide = true)]

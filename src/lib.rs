@@ -73,6 +73,8 @@ pub fn run(mut cli: cli::Cli) -> Result<Status> {
         Command::Digest(args) => commands::digest::run(&ctx, args),
         Command::Report(args) => commands::report::run(&ctx, args),
         Command::Restore(args) => commands::restore::run(&ctx, args),
+        Command::Reply(args) => commands::reply::run(&ctx, args),
+        Command::Inbox(args) => commands::inbox::run(&ctx, args),
         Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

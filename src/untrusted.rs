@@ -4,6 +4,7 @@
 //! property and corpus tests, so both exercise exactly the same path.
 #![doc(hidden)]
 
+use crate::model::reply::{FoundReply, Reply};
 use crate::model::{Member, Update};
 use crate::render::{self, sanitize, BlockerRow, Entry, Out, TeamView};
 use chrono::NaiveDate;
@@ -25,6 +26,26 @@ pub fn parse_and_render(data: &[u8]) {
     assert_eq!(roundtrip.yesterday, update.yesterday);
     assert_eq!(roundtrip.blockers, update.blockers);
 
+    // The same hostile text as a teammate's reply, on the update and on
+    // its first blocker: replies go through the same escaping as updates.
+    let replies: Vec<FoundReply> = [None, update.blockers.first().map(|b| b.id.clone())]
+        .into_iter()
+        .map(|blocker| FoundReply {
+            author: update.author.clone(),
+            file_date: update.date,
+            blob: String::new(),
+            reply: Reply {
+                to: update.author.clone(),
+                date: update.date,
+                offer: blocker.is_some(),
+                blocker,
+                item: None,
+                text: update.today.first().or(update.yesterday.first()).cloned(),
+                reaction: None,
+                written_at: update.written_at,
+            },
+        })
+        .collect();
     let view = TeamView {
         team: "fuzz".into(),
         date: NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date"),
@@ -35,6 +56,7 @@ pub fn parse_and_render(data: &[u8]) {
             foreign_committer: Some(update.author.clone()),
             violation: update.today.first().cloned(),
             update: update.clone(),
+            replies: replies.clone(),
         }],
         missing: vec![update.author.clone()],
         away: vec![render::AwayRow {
@@ -55,6 +77,7 @@ pub fn parse_and_render(data: &[u8]) {
             since: b.since,
             age_days: 1,
             away: true,
+            replies: replies.clone(),
         })
         .collect();
     let out = Out {
@@ -65,7 +88,7 @@ pub fn parse_and_render(data: &[u8]) {
     let markdown = [
         render::markdown::team(&view),
         render::markdown::blockers(&rows),
-        render::markdown::log(&update.author, std::slice::from_ref(&update)),
+        render::markdown::log(&update.author, std::slice::from_ref(&update), &replies),
     ];
     for text in &markdown {
         if let Some(at) = mass_mention(text) {
@@ -75,7 +98,7 @@ pub fn parse_and_render(data: &[u8]) {
     let shown = [
         render::table::team(&out, &view),
         render::table::blockers(&out, &rows),
-        render::table::log(&out, std::slice::from_ref(&update)),
+        render::table::log(&out, std::slice::from_ref(&update), &replies),
     ];
     for text in shown.iter().chain(&markdown) {
         let chars: Vec<char> = text.chars().collect();
@@ -99,7 +122,7 @@ pub fn parse_and_render(data: &[u8]) {
     for json in [
         render::json::team(&view),
         render::json::blockers(&rows),
-        render::json::log(std::slice::from_ref(&update)),
+        render::json::log(std::slice::from_ref(&update), &replies),
     ] {
         if let Some(c) = json
             .chars()

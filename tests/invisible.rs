@@ -65,6 +65,23 @@ fn invisible_characters_are_shown_not_hidden() {
             toml_str(&texts[0])
         ),
     );
+    // The same texts as replies to her update, one on her blocker.
+    let replied: Vec<String> = INVISIBLE
+        .iter()
+        .map(|(c, _)| format!("@al{c}ice replied"))
+        .collect();
+    let replies: String = replied
+        .iter()
+        .enumerate()
+        .map(|(n, text)| {
+            format!(
+                "[[reply]]\nto = \"eve\"\ndate = 2026-11-24\n{}text = {}\nwritten_at = 2026-11-24T09:00:00Z\n",
+                if n == 0 { "blocker = \"k3\u{200b}\"\n" } else { "" },
+                toml_str(text)
+            )
+        })
+        .collect();
+    eve.put("replies/eve/2026/2026-11-24.toml", replies);
     eve.push("invisible ink");
     for args in [
         vec!["team"],
@@ -94,6 +111,17 @@ fn invisible_characters_are_shown_not_hidden() {
             }
             assert!(shown.contains("👩\u{200d}💻"), "{args:?} breaks the emoji");
         }
+        if args[0] != "digest" {
+            let replies = if args[0] == "blockers" {
+                1
+            } else {
+                INVISIBLE.len()
+            };
+            for (_, visible) in &INVISIBLE[..replies] {
+                let reply = format!("@al{visible}ice replied");
+                assert!(shown.contains(&reply), "{args:?} misses {reply}:\n{out}");
+            }
+        }
     }
     let raw = stdout(&alice.run(&["team", "--format", "json"]));
     assert!(
@@ -112,6 +140,13 @@ fn invisible_characters_are_shown_not_hidden() {
         .map(|v| v.as_str().unwrap().to_string())
         .collect();
     assert_eq!(got, today, "JSON still parses to the very text");
+    let got: Vec<&str> = doc["updates"][0]["replies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, replied, "replies too");
     // The HTML report carries none of them either.
     let page = world.path().join("report.html");
     alice.ok(&["report", "--html", page.to_str().unwrap()]);

@@ -206,6 +206,23 @@ fn team_written_with(slot: &dyn Fn(usize) -> String) -> (World, Person) {
             list = toml_list(&items),
         ),
     );
+    // Every text again as eve's replies to her own update, and an offer of
+    // help on her blocker: replies pass through the same escaping.
+    let mut replies: String = items
+        .iter()
+        .map(|text| {
+            format!(
+                "[[reply]]\nto = \"eve\"\ndate = 2026-11-24\ntext = {}\nwritten_at = 2026-11-24T09:00:00Z\n",
+                toml_str(text)
+            )
+        })
+        .collect();
+    replies.push_str(&format!(
+        "[[reply]]\nto = \"eve\"\ndate = 2026-11-24\nblocker = {}\ntext = {}\noffer = true\nwritten_at = 2026-11-24T09:01:00Z\n",
+        toml_str(&slot(BLOCKER_ID2)),
+        toml_str(&slot(ANSWER))
+    ));
+    eve.put("replies/eve/2026/2026-11-24.toml", replies);
     commit_as(&eve.dir, &slot(COMMITTER_NAME), &slot(COMMITTER_EMAIL));
     (world, alice)
 }

@@ -32,6 +32,8 @@ fn every_json_output_matches_its_schema() {
         "--today",
         "Ask @bob again",
     ]);
+    bob.ok(&["reply", "alice", "On it"]);
+    bob.ok(&["reply", "alice", "--react", "tada"]);
     for args in [
         &["team", "--format", "json"][..],
         &["blockers", "--format", "json"],
@@ -40,6 +42,7 @@ fn every_json_output_matches_its_schema() {
         &["audit", "--format", "json"],
         &["stats", "--format", "json"],
         &["digest", "--week", "--format", "json"],
+        &["inbox", "--format", "json"],
     ] {
         alice.json(args);
     }
@@ -47,7 +50,7 @@ fn every_json_output_matches_its_schema() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(names.len(), 7, "{names:?}");
+    assert_eq!(names.len(), 8, "{names:?}");
 }
 
 /// The check can fail: a document that breaks the schema is caught.

@@ -91,8 +91,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                 since: b.since,
                 age_days,
                 away: member.away_on(today).is_some(),
+                replies: Vec::new(),
             });
         }
+    }
+    let oldest = rows.iter().map(|r| r.since).min();
+    let replies = snapshot.replies(oldest.map(super::replies_from));
+    for row in &mut rows {
+        row.replies = render::thread::to_blocker(&replies, &row.author, &row.id);
     }
     rows.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));
     let out = ctx.out();

@@ -53,11 +53,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             team.name
         )));
     }
+    let first = updates.first().map(|u| super::replies_from(u.date));
+    let replies = match first {
+        Some(since) => snapshot.replies(Some(since)),
+        None => Vec::new(),
+    };
     let out = ctx.out();
     let text = match args.format {
-        Format::Table => render::table::log(&out, &updates),
-        Format::Markdown => render::markdown::log(handle.as_str(), &updates),
-        Format::Json => render::json::log(&updates),
+        Format::Table => render::table::log(&out, &updates, &replies),
+        Format::Markdown => render::markdown::log(handle.as_str(), &updates, &replies),
+        Format::Json => render::json::log(&updates, &replies),
     };
     out.print(&text)?;
     finish_warnings(ctx, &snapshot)?;

@@ -6,10 +6,12 @@ pub mod away;
 pub mod blockers;
 pub mod digest;
 pub mod doctor;
+pub mod inbox;
 pub mod init;
 pub mod log;
 pub mod me;
 pub mod mentions;
+pub mod reply;
 pub mod report;
 pub mod restore;
 pub mod stats;
@@ -246,6 +248,13 @@ pub(crate) fn reader_zone() -> chrono_tz::Tz {
     crate::clock::system_zone()
         .and_then(|z| z.parse().ok())
         .unwrap_or(chrono_tz::UTC)
+}
+
+/// The first reply-file date that can answer an update dated `date`: a
+/// reply is written on or after that day, but its file is dated in the
+/// replier's zone, which can be up to a day behind the author's.
+pub(crate) fn replies_from(date: NaiveDate) -> NaiveDate {
+    date.checked_sub_days(Days::new(2)).unwrap_or(date)
 }
 
 /// Parses a `--date` value.

@@ -146,9 +146,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                 ago: crate::clock::ago(ctx.now, update.written_at.with_timezone(&Utc)),
                 foreign_committer: None,
                 violation: None,
+                replies: Vec::new(),
                 update,
             }),
             None => missing.push(member.handle.clone()),
+        }
+    }
+    let oldest = entries.iter().map(|e| e.update.date).min();
+    if let Some(oldest) = oldest {
+        let replies = snapshot.replies(Some(super::replies_from(oldest)));
+        for e in &mut entries {
+            e.replies = render::thread::to_update(&replies, &e.update.author, e.update.date);
         }
     }
     // A local-only team has one writer and no member files to judge by.

@@ -9,6 +9,7 @@ pub mod member;
 pub mod mention;
 pub mod merge;
 pub mod question;
+pub mod reply;
 pub mod team_file;
 mod toml_time;
 pub mod update;

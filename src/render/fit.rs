@@ -13,6 +13,7 @@ pub(super) struct Marks {
     pub bullet: &'static str,
     pub warning: &'static str,
     pub dot: &'static str,
+    pub reply: &'static str,
 }
 
 pub(super) fn marks(out: &Out) -> Marks {
@@ -21,12 +22,14 @@ pub(super) fn marks(out: &Out) -> Marks {
             bullet: "*",
             warning: "!",
             dot: "-",
+            reply: ">",
         }
     } else {
         Marks {
             bullet: "•",
             warning: "⚠",
             dot: "·",
+            reply: "↳",
         }
     }
 }

@@ -3,6 +3,7 @@
 //! goes through [`text`], the one escaping function of every markdown view.
 
 use super::{sanitize::clean, BlockerRow, MentionRow, TeamView};
+use crate::model::reply::FoundReply;
 use crate::model::Update;
 use std::fmt::Write;
 
@@ -138,6 +139,11 @@ pub fn team(view: &TeamView) -> String {
         }
         update_body(&mut out, &e.update);
         section(&mut out, "Answers", &texts(&view.answer_lines(&e.update)));
+        section(
+            &mut out,
+            "Replies",
+            &texts(&super::thread::lines(&e.replies)),
+        );
     }
     if view.entries.is_empty() {
         out.push_str("_No current updates._\n\n");
@@ -174,17 +180,23 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
             r.since,
             r.age_days
         );
+        // Nested under the blocker: two spaces make a sub-list.
+        for line in super::thread::lines(&r.replies) {
+            let _ = writeln!(out, "  - {}", text(&line));
+        }
     }
     out
 }
 
-/// `log --format markdown`.
-pub fn log(who: &str, updates: &[Update]) -> String {
+/// `log --format markdown`; each update shows its own of `replies`.
+pub fn log(who: &str, updates: &[Update], replies: &[FoundReply]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {}\n", handle(who));
     for u in updates {
         let _ = writeln!(out, "### {}\n", u.date);
         update_body(&mut out, u);
+        let thread = super::thread::to_update(replies, &u.author, u.date);
+        section(&mut out, "Replies", &texts(&super::thread::lines(&thread)));
     }
     out
 }

@@ -7,11 +7,13 @@ pub mod digest;
 mod fit;
 pub mod html;
 pub mod html_access;
+pub mod inbox;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;
 pub mod slack;
 pub mod table;
+pub mod thread;
 
 use crate::error::{Error, Result};
 use crate::model::Update;
@@ -45,6 +47,8 @@ pub struct Entry {
     /// Why the last change to this update breaks the team's rules (someone
     /// else's commit, a merge that rewrote it, a bad or missing signature).
     pub violation: Option<String>,
+    /// Replies and reactions to this update, oldest first.
+    pub replies: Vec<crate::model::reply::FoundReply>,
 }
 
 /// The collated team view.
@@ -128,6 +132,35 @@ pub struct MentionRow {
     pub written_at: chrono::DateTime<chrono::FixedOffset>,
 }
 
+/// What `inbox` found new since it last ran.
+pub struct InboxView {
+    /// Team name.
+    pub team: String,
+    /// When things were last marked read; `None` on a first run or `--all`.
+    pub since: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Teammates' new or edited updates, each at its latest.
+    pub updates: Vec<Update>,
+    /// Replies and reactions to your updates.
+    pub replies: Vec<crate::model::reply::FoundReply>,
+    /// New mentions of you.
+    pub mentions: Vec<MentionRow>,
+    /// Blockers opened since.
+    pub blockers_opened: Vec<BlockerRow>,
+    /// Blockers resolved since.
+    pub blockers_resolved: Vec<BlockerRow>,
+}
+
+impl InboxView {
+    /// Whether nothing is new.
+    pub fn is_empty(&self) -> bool {
+        self.updates.is_empty()
+            && self.replies.is_empty()
+            && self.mentions.is_empty()
+            && self.blockers_opened.is_empty()
+            && self.blockers_resolved.is_empty()
+    }
+}
+
 /// One open blocker.
 pub struct BlockerRow {
     /// Whose blocker.
@@ -142,6 +175,8 @@ pub struct BlockerRow {
     pub age_days: i64,
     /// The author is away today.
     pub away: bool,
+    /// Replies to this blocker (offers of help among them), oldest first.
+    pub replies: Vec<crate::model::reply::FoundReply>,
 }
 
 /// Where output goes and how it looks.

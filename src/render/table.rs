@@ -3,6 +3,7 @@
 
 use super::fit::{marks, render};
 use super::{sanitize::clean, BlockerRow, Out, TeamView};
+use crate::model::reply::FoundReply;
 use crate::model::Update;
 use comfy_table::{Cell, Color};
 
@@ -20,6 +21,35 @@ fn blockers_cell(u: &Update) -> String {
         .map(|b| format!("{} [{}]", clean(&b.text), clean(&b.id)))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A thread line cleaned for the terminal; where the locale is not UTF-8,
+/// reactions by name (`:tada:`) like the rest of an ASCII table.
+fn shown(out: &Out, line: &str) -> String {
+    let mut line = clean(line);
+    if out.ascii {
+        for (glyph, name) in crate::model::reply::REACTIONS {
+            line = line.replace(glyph, &format!(":{name}:"));
+        }
+    }
+    line
+}
+
+/// Threads printed under a table, one block per update that has replies:
+/// a heading, then each line of [`super::thread::lines`], cleaned.
+fn threads(out: &Out, blocks: Vec<(String, &[FoundReply])>) -> String {
+    let mut text = String::new();
+    for (heading, replies) in blocks {
+        let lines = super::thread::lines(replies);
+        if lines.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("{heading}\n"));
+        for line in lines {
+            text.push_str(&format!("  {}\n", shown(out, &line)));
+        }
+    }
+    text
 }
 
 /// `team` as a table.
@@ -73,6 +103,20 @@ pub fn team(out: &Out, view: &TeamView) -> String {
     } else {
         format!("{title}{}", render(out, &header, rows))
     };
+    text.push_str(&threads(
+        out,
+        view.entries
+            .iter()
+            .map(|e| {
+                let heading = format!(
+                    "Replies to @{} ({}):",
+                    clean(&e.update.author),
+                    e.update.date
+                );
+                (heading, e.replies.as_slice())
+            })
+            .collect(),
+    ));
     if !view.away.is_empty() {
         let names: Vec<String> = view.away.iter().map(away_text).collect();
         text.push_str(&format!("Away: {}\n", names.join(", ")));
@@ -101,6 +145,7 @@ pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
     if rows.is_empty() {
         return "No open blockers.\n".to_string();
     }
+    let m = marks(out);
     let mut cells = Vec::new();
     for r in rows {
         let mut age = Cell::new(format!("{}d", r.age_days));
@@ -113,7 +158,16 @@ pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
             } else {
                 format!("@{}", clean(&r.author))
             }),
-            Cell::new(clean(&r.text)),
+            Cell::new(
+                std::iter::once(clean(&r.text))
+                    .chain(
+                        super::thread::lines(&r.replies)
+                            .iter()
+                            .map(|l| format!("{} {}", m.reply, shown(out, l))),
+                    )
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
             Cell::new(clean(&r.id)),
             Cell::new(r.since.to_string()),
             age,
@@ -122,8 +176,8 @@ pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
     render(out, &["Member", "Blocker", "Id", "Since", "Age"], cells)
 }
 
-/// `log` as a table.
-pub fn log(out: &Out, updates: &[Update]) -> String {
+/// `log` as a table, each update's replies under it.
+pub fn log(out: &Out, updates: &[Update], replies: &[FoundReply]) -> String {
     if updates.is_empty() {
         return "No updates.\n".to_string();
     }
@@ -137,11 +191,21 @@ pub fn log(out: &Out, updates: &[Update]) -> String {
             Cell::new(u.mood.map(|m| format!("{m}/5")).unwrap_or_default()),
         ]);
     }
-    render(
+    let table = render(
         out,
         &["Date", "Yesterday", "Today", "Blockers", "Mood"],
         rows,
-    )
+    );
+    let received: Vec<Vec<FoundReply>> = updates
+        .iter()
+        .map(|u| super::thread::to_update(replies, &u.author, u.date))
+        .collect();
+    let blocks = updates
+        .iter()
+        .zip(&received)
+        .map(|(u, r)| (format!("Replies to {}:", u.date), r.as_slice()))
+        .collect();
+    format!("{table}{}", threads(out, blocks))
 }
 
 /// `audit` as a table.

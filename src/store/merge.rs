@@ -11,6 +11,7 @@
 use super::Store;
 use crate::error::Result;
 use crate::model::merge::{self, Merged};
+use crate::model::reply::{ReplyFile, REPLIES_DIR};
 use crate::model::{layout, Member, Update};
 use chrono::{DateTime, FixedOffset};
 use git2::Oid;
@@ -61,6 +62,32 @@ impl Mergeable for Member {
     }
 }
 
+/// A day's replies from two machines of the same person: every entry of
+/// either side, the remote's first. Replies are only ever added.
+impl Mergeable for ReplyFile {
+    fn parse(path: &str, text: &str) -> Result<Self> {
+        ReplyFile::from_toml(path, text)
+    }
+    fn merge(_base: Option<&Self>, local: &Self, remote: &Self) -> Merged<Self> {
+        let mut value = remote.clone();
+        for r in &local.replies {
+            if !value.replies.contains(r) {
+                value.replies.push(r.clone());
+            }
+        }
+        Merged {
+            value,
+            replaced: Vec::new(),
+        }
+    }
+    fn to_toml(&self) -> String {
+        ReplyFile::to_toml(self)
+    }
+    fn written_at(&self) -> Option<DateTime<FixedOffset>> {
+        None
+    }
+}
+
 impl Store {
     /// Merges `mine` (the local edit) and `theirs` (the remote's) of `path`
     /// against `base`, the version the local edit started from, and returns
@@ -77,6 +104,8 @@ impl Store {
             self.merge_as::<Update>(path, &label, base, mine, theirs)
         } else if path.starts_with(&format!("{}/", layout::MEMBERS_DIR)) {
             self.merge_as::<Member>(path, &label, base, mine, theirs)
+        } else if path.starts_with(&format!("{REPLIES_DIR}/")) {
+            self.merge_as::<ReplyFile>(path, &label, base, mine, theirs)
         } else {
             tell(&format!(
                 "{label}: your version replaced the one from the remote (both changed it)"

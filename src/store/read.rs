@@ -6,6 +6,7 @@
 //! in `model/`) becomes one warning naming its path. Things that are not
 //! files (symlinks, submodules) are never followed.
 
+mod replies;
 mod walk;
 pub(super) use walk::kind_of;
 use walk::stray_warning;

@@ -42,7 +42,10 @@ pub struct Report {
 
 /// The member whose area `path` is in, if any.
 pub fn owner_of(path: &str) -> Option<&str> {
-    if let Some(rest) = path.strip_prefix("updates/") {
+    if let Some(rest) = path
+        .strip_prefix("updates/")
+        .or(path.strip_prefix("replies/"))
+    {
         return rest.split('/').next().filter(|h| !h.is_empty());
     }
     path.strip_prefix("members/")?.strip_suffix(".toml")
@@ -131,6 +134,10 @@ mod tests {
             Some("alice")
         );
         assert_eq!(owner_of("members/bob.toml"), Some("bob"));
+        assert_eq!(
+            owner_of("replies/carol/2026/2026-11-24.toml"),
+            Some("carol")
+        );
         assert_eq!(owner_of("async-up.toml"), None);
         assert_eq!(owner_of("members/readme.md"), None);
     }

@@ -5,6 +5,7 @@
 pub mod types;
 
 use super::{sanitize, BlockerRow, TeamView};
+use crate::model::reply::FoundReply;
 use crate::model::Update;
 use serde::Serialize;
 use types::*;
@@ -35,6 +36,24 @@ fn update_json(u: &Update) -> UpdateJson<'_> {
     }
 }
 
+fn replies_json(replies: &[FoundReply]) -> Vec<ReplyJson<'_>> {
+    replies
+        .iter()
+        .map(|r| ReplyJson {
+            author: &r.author,
+            text: r.reply.text.as_deref(),
+            reaction: r.reply.reaction.as_deref(),
+            offer: r.reply.offer,
+            written_at: r
+                .reply
+                .written_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            blocker: r.reply.blocker.as_deref(),
+            item: r.reply.item,
+        })
+        .collect()
+}
+
 /// Pretty JSON with the characters a terminal could act on escaped.
 pub fn finish<T: Serialize>(value: &T) -> String {
     let text = serde_json::to_string_pretty(value).expect("views always serialize");
@@ -54,6 +73,7 @@ pub fn team(view: &TeamView) -> String {
                 update: update_json(&e.update),
                 foreign_committer: e.foreign_committer.as_deref(),
                 violation: e.violation.as_deref(),
+                replies: replies_json(&e.replies),
             })
             .collect(),
         missing: &view.missing,
@@ -82,25 +102,65 @@ pub fn team(view: &TeamView) -> String {
 pub fn blockers(rows: &[BlockerRow]) -> String {
     finish(&BlockersDoc {
         schema: SCHEMA,
-        blockers: rows
-            .iter()
-            .map(|r| BlockerRowJson {
-                author: &r.author,
-                id: &r.id,
-                text: &r.text,
-                since: r.since.to_string(),
-                age_days: r.age_days,
-                away: r.away,
-            })
-            .collect(),
+        blockers: blocker_rows(rows),
     })
 }
 
-/// `log --format json`.
-pub fn log(updates: &[Update]) -> String {
+/// `inbox --format json`.
+pub fn inbox(view: &super::InboxView) -> String {
+    finish(&InboxDoc {
+        schema: SCHEMA,
+        team: &view.team,
+        since: view
+            .since
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        updates: view.updates.iter().map(update_json).collect(),
+        replies: view
+            .replies
+            .iter()
+            .zip(replies_json(&view.replies))
+            .map(|(r, reply)| InboxReplyJson {
+                reply,
+                to: &r.reply.to,
+                date: r.reply.date.to_string(),
+            })
+            .collect(),
+        mentions: mention_rows(&view.mentions),
+        blockers_opened: blocker_rows(&view.blockers_opened),
+        blockers_resolved: blocker_rows(&view.blockers_resolved),
+    })
+}
+
+fn blocker_rows(rows: &[BlockerRow]) -> Vec<BlockerRowJson<'_>> {
+    rows.iter()
+        .map(|r| BlockerRowJson {
+            author: &r.author,
+            id: &r.id,
+            text: &r.text,
+            since: r.since.to_string(),
+            age_days: r.age_days,
+            away: r.away,
+            replies: replies_json(&r.replies),
+        })
+        .collect()
+}
+
+/// `log --format json`; `replies` are any replies, each update shows its own.
+pub fn log(updates: &[Update], replies: &[FoundReply]) -> String {
+    let threads: Vec<Vec<FoundReply>> = updates
+        .iter()
+        .map(|u| super::thread::to_update(replies, &u.author, u.date))
+        .collect();
     finish(&LogDoc {
         schema: SCHEMA,
-        updates: updates.iter().map(update_json).collect(),
+        updates: updates
+            .iter()
+            .zip(&threads)
+            .map(|(u, thread)| LogUpdate {
+                update: update_json(u),
+                replies: replies_json(thread),
+            })
+            .collect(),
     })
 }
 
@@ -128,19 +188,22 @@ pub fn mentions(handle: &str, rows: &[super::MentionRow]) -> String {
     finish(&MentionsDoc {
         schema: SCHEMA,
         handle,
-        mentions: rows
-            .iter()
-            .map(|r| MentionJson {
-                author: &r.author,
-                kind: r.kind,
-                text: &r.text,
-                date: r.date.to_string(),
-                written_at: r
-                    .written_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            })
-            .collect(),
+        mentions: mention_rows(rows),
     })
+}
+
+fn mention_rows(rows: &[super::MentionRow]) -> Vec<MentionJson<'_>> {
+    rows.iter()
+        .map(|r| MentionJson {
+            author: &r.author,
+            kind: r.kind,
+            text: &r.text,
+            date: r.date.to_string(),
+            written_at: r
+                .written_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        })
+        .collect()
 }
 
 /// `stats --format json`.
@@ -197,6 +260,7 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
         ("audit", of::<AuditDoc>("audit")),
         ("blockers", of::<BlockersDoc>("blockers")),
         ("digest", of::<super::digest::Digest>("digest")),
+        ("inbox", of::<InboxDoc>("inbox")),
         ("log", of::<LogDoc>("log")),
         ("mentions", of::<MentionsDoc>("mentions")),
         ("stats", of::<StatsDoc>("stats")),

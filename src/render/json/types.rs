@@ -49,6 +49,27 @@ pub struct BlockerJson<'a> {
     pub since: String,
 }
 
+/// A reply or reaction to an update, one of its blockers or one of its items.
+#[derive(Serialize, JsonSchema)]
+pub struct ReplyJson<'a> {
+    /// Who replied.
+    pub author: &'a str,
+    /// What they said; `null` for a reaction or a bare offer of help.
+    pub text: Option<&'a str>,
+    /// The reaction (one of 👍 👀 ✅ ❤️ 🎉), `null` for a reply.
+    pub reaction: Option<&'a str>,
+    /// Whether it offers help with the blocker.
+    pub offer: bool,
+    /// When it was written, RFC 3339 with the replier's offset.
+    #[schemars(extend("format" = "date-time"))]
+    pub written_at: String,
+    /// The id of the blocker it answers, if one.
+    pub blocker: Option<&'a str>,
+    /// The item of the update's today list it answers, counted from 1.
+    #[schemars(range(min = 1))]
+    pub item: Option<u32>,
+}
+
 /// `team --format json`.
 #[derive(Serialize, JsonSchema)]
 pub struct TeamDoc<'a> {
@@ -78,6 +99,8 @@ pub struct TeamUpdate<'a> {
     pub update: UpdateJson<'a>,
     /// The committer email when the last change was made by someone else.
     pub foreign_committer: Option<&'a str>,
+    /// Replies and reactions to this update, oldest first.
+    pub replies: Vec<ReplyJson<'a>>,
     /// Why the last change breaks the team's rules, if it does.
     pub violation: Option<&'a str>,
 }
@@ -131,6 +154,8 @@ pub struct BlockerRowJson<'a> {
     pub age_days: i64,
     /// The author is away today.
     pub away: bool,
+    /// Replies to this blocker (offers of help among them), oldest first.
+    pub replies: Vec<ReplyJson<'a>>,
 }
 
 /// `log --format json`.
@@ -140,7 +165,17 @@ pub struct LogDoc<'a> {
     #[schemars(extend("const" = 1))]
     pub schema: u32,
     /// The updates, oldest first.
-    pub updates: Vec<UpdateJson<'a>>,
+    pub updates: Vec<LogUpdate<'a>>,
+}
+
+/// An update in a log, with the replies it received.
+#[derive(Serialize, JsonSchema)]
+pub struct LogUpdate<'a> {
+    /// The update.
+    #[serde(flatten)]
+    pub update: UpdateJson<'a>,
+    /// Replies and reactions to it, oldest first.
+    pub replies: Vec<ReplyJson<'a>>,
 }
 
 /// `audit --format json`.
@@ -187,8 +222,8 @@ pub struct MentionsDoc<'a> {
 pub struct MentionJson<'a> {
     /// Who wrote it.
     pub author: &'a str,
-    /// Where it was written.
-    #[schemars(extend("enum" = ["blocker", "today"]))]
+    /// Where it was written (`reply` only in `inbox`: a reply's text).
+    #[schemars(extend("enum" = ["blocker", "today", "reply"]))]
     pub kind: &'a str,
     /// The text.
     pub text: &'a str,
@@ -198,6 +233,42 @@ pub struct MentionJson<'a> {
     /// When the update was written.
     #[schemars(extend("format" = "date-time"))]
     pub written_at: String,
+}
+
+/// `inbox --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct InboxDoc<'a> {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// The team's name.
+    pub team: &'a str,
+    /// When things were last marked read; `null` on a first run or with `--all`.
+    #[schemars(extend("format" = "date-time"))]
+    pub since: Option<String>,
+    /// Teammates' new or edited updates, each at its latest.
+    pub updates: Vec<UpdateJson<'a>>,
+    /// New replies and reactions to your updates.
+    pub replies: Vec<InboxReplyJson<'a>>,
+    /// New mentions of you.
+    pub mentions: Vec<MentionJson<'a>>,
+    /// Blockers opened since.
+    pub blockers_opened: Vec<BlockerRowJson<'a>>,
+    /// Blockers resolved since.
+    pub blockers_resolved: Vec<BlockerRowJson<'a>>,
+}
+
+/// A reply in the inbox, with the update it answers.
+#[derive(Serialize, JsonSchema)]
+pub struct InboxReplyJson<'a> {
+    /// The reply.
+    #[serde(flatten)]
+    pub reply: ReplyJson<'a>,
+    /// Whose update it answers (yours).
+    pub to: &'a str,
+    /// The date of that update.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
 }
 
 /// `stats --format json`.

@@ -412,3 +412,44 @@ fn a_day_under_way_counts_once_written() {
         (Some(2), Some(1))
     );
 }
+
+/// Days before a member joined are neither workdays nor counted updates: an
+/// update backfilled to before `joined` must not lift participation (6
+/// updates over 5 workdays showed as 1) nor count as written.
+#[test]
+fn updates_backfilled_to_before_joining_do_not_count() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let ann = world.person("ann", "UTC");
+    // Joins on Monday 2026-11-23.
+    world.set_now("2026-11-23T09:00:00Z");
+    ann.ok(&["init", remote.to_str().unwrap()]);
+    world.set_now("2026-11-27T16:00:00Z");
+    for date in [
+        "2026-11-18",
+        "2026-11-19",
+        "2026-11-20",
+        "2026-11-23",
+        "2026-11-24",
+    ] {
+        ann.ok(&["write", "--date", date, "--today", "work"]);
+    }
+    let doc = ann.json(&[
+        "stats",
+        "--since",
+        "2026-11-16",
+        "--until",
+        "2026-11-27",
+        "--format",
+        "json",
+    ]);
+    let me = of(&doc, "ann");
+    // Monday to Thursday; Friday is under way and not written yet.
+    assert_eq!(me["workdays"], 4, "{me}");
+    assert_eq!(me["updates"], 2, "only the days since joining count: {me}");
+    assert!(me["participation"].as_f64().unwrap() <= 1.0);
+    assert!(
+        (me["participation"].as_f64().unwrap() - 0.5).abs() < 1e-9,
+        "{me}"
+    );
+}

@@ -179,9 +179,11 @@ pub fn figures(member: &Member, history: &[Update], since: NaiveDate, until: Nai
             f.workdays += 1;
         }
     }
+    // A day before joining is neither a workday nor a counted update, even
+    // when an update was backfilled to it.
     for u in history
         .iter()
-        .filter(|u| u.date >= since && u.date <= until)
+        .filter(|u| u.date >= since && u.date <= until && member.was_member_on(u.date))
     {
         f.all_updates += 1;
         if member.is_workday(u.date) && member.away_on(u.date).is_none() {

@@ -176,6 +176,15 @@ impl InboxView {
             && self.blockers_opened.is_empty()
             && self.blockers_resolved.is_empty()
     }
+
+    /// How many things are new.
+    pub fn len(&self) -> usize {
+        self.updates.len()
+            + self.replies.len()
+            + self.mentions.len()
+            + self.blockers_opened.len()
+            + self.blockers_resolved.len()
+    }
 }
 
 /// One open blocker.

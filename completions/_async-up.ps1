@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put back your updates that a rewrite of the team''s history removed')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to a teammate''s update, or react to it')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'Show what is new since you last ran it, and mark it read')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search updates, blockers and replies, newest first')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check git, identity, config, remote, branch, pending updates, clock and mirror')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from this definition (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -361,6 +362,26 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'async-up;search' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: a date or a span back (7d, 2w, 3m, 1y); default: all')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period (YYYY-MM-DD; default: no end)')
+            [CompletionResult]::new('--person', '--person', [CompletionResultType]::ParameterName, 'Only what this person wrote (repeat for several)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--regex', '--regex', [CompletionResultType]::ParameterName, 'Treat the pattern as a regular expression')
+            [CompletionResult]::new('--no-fetch', '--no-fetch', [CompletionResultType]::ParameterName, 'Do not fetch first; search what the mirror has')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'async-up;doctor' {
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch')
@@ -407,6 +428,7 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put back your updates that a rewrite of the team''s history removed')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Reply to a teammate''s update, or react to it')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'Show what is new since you last ran it, and mark it read')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search updates, blockers and replies, newest first')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check git, identity, config, remote, branch, pending updates, clock and mirror')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write completions/ and man/ from this definition (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -461,6 +483,9 @@ Register-ArgumentCompleter -Native -CommandName 'async-up' -ScriptBlock {
             break
         }
         'async-up;help;inbox' {
+            break
+        }
+        'async-up;help;search' {
             break
         }
         'async-up;help;doctor' {

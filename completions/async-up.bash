@@ -61,6 +61,9 @@ _async__up() {
             async__up,restore)
                 cmd="async__up__subcmd__restore"
                 ;;
+            async__up,search)
+                cmd="async__up__subcmd__search"
+                ;;
             async__up,stats)
                 cmd="async__up__subcmd__stats"
                 ;;
@@ -121,6 +124,9 @@ _async__up() {
             async__up__subcmd__help,restore)
                 cmd="async__up__subcmd__help__subcmd__restore"
                 ;;
+            async__up__subcmd__help,search)
+                cmd="async__up__subcmd__help__subcmd__search"
+                ;;
             async__up__subcmd__help,stats)
                 cmd="async__up__subcmd__help__subcmd__stats"
                 ;;
@@ -143,7 +149,7 @@ _async__up() {
 
     case "${cmd}" in
         async__up)
-            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report restore reply inbox doctor generate-assets help"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,7 +383,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help)
-            opts="init write team blockers sync log audit status mentions me away stats digest report restore reply inbox doctor generate-assets help"
+            opts="init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -587,6 +593,20 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -939,6 +959,48 @@ _async__up() {
                 return 0
             fi
             case "${prev}" in
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__search)
+            opts="-q -h -V --since --until --person --regex --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --person)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    return 0
+                    ;;
                 --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand restore 'Put back your updates that a rewrite of the team''s history removed'
             cand reply 'Reply to a teammate''s update, or react to it'
             cand inbox 'Show what is new since you last ran it, and mark it read'
+            cand search 'Search updates, blockers and replies, newest first'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -340,6 +341,25 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'async-up;search'= {
+            cand --since 'Start of the period: a date or a span back (7d, 2w, 3m, 1y); default: all'
+            cand --until 'End of the period (YYYY-MM-DD; default: no end)'
+            cand --person 'Only what this person wrote (repeat for several)'
+            cand --format 'Output format'
+            cand --team 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --regex 'Treat the pattern as a regular expression'
+            cand --no-fetch 'Do not fetch first; search what the mirror has'
+            cand --offline 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --strict 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'async-up;doctor'= {
             cand --team 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
@@ -384,6 +404,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand restore 'Put back your updates that a rewrite of the team''s history removed'
             cand reply 'Reply to a teammate''s update, or react to it'
             cand inbox 'Show what is new since you last ran it, and mark it read'
+            cand search 'Search updates, blockers and replies, newest first'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -421,6 +442,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
         &'async-up;help;reply'= {
         }
         &'async-up;help;inbox'= {
+        }
+        &'async-up;help;search'= {
         }
         &'async-up;help;doctor'= {
         }

@@ -142,6 +142,7 @@ pub enum Command {
     Restore(commands::restore::Args),
     Reply(commands::reply::Args),
     Inbox(commands::inbox::Args),
+    Search(commands::search::Args),
     Doctor(commands::doctor::Args),
     /// Write completions/ and man/ from this definition (for maintainers).
     #[command(hide = true)]

@@ -75,6 +75,7 @@ pub fn run(mut cli: cli::Cli) -> Result<Status> {
         Command::Restore(args) => commands::restore::run(&ctx, args),
         Command::Reply(args) => commands::reply::run(&ctx, args),
         Command::Inbox(args) => commands::inbox::run(&ctx, args),
+        Command::Search(args) => commands::search::run(&ctx, args),
         Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

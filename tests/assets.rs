@@ -263,6 +263,13 @@ fn examples_run_against_a_real_team_repo() {
     assert_eq!(stdout(&out).trim(), "$");
     let out = alice.shell(&format!("sh {ROOT}/examples/reminder.sh"), &bin_dir);
     assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    // ... and how much the inbox holds, once a teammate has said something.
+    let bob = world.person("bob", "UTC");
+    bob.ok(&["init", remote.to_str().unwrap()]);
+    bob.ok(&["reply", "alice", "Nice"]);
+    alice.ok(&["sync"]);
+    let out = alice.shell(&prompt, &bin_dir);
+    assert_eq!(stdout(&out).trim(), "[1 unread] $", "{}", stderr(&out));
 
     // The CI examples' async-up steps, read as YAML and run in a checkout
     // of the team repo as the runner would run them.

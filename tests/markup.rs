@@ -262,6 +262,8 @@ const COMMANDS: &[&[&str]] = &[
         "markdown",
     ],
     &["audit", "--format", "markdown"],
+    // Every item, blocker and reply of the record matches ".".
+    &["search", "--regex", ".", "--format", "markdown"],
 ];
 
 fn outputs(reader: &Person) -> Vec<String> {

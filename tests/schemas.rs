@@ -43,6 +43,8 @@ fn every_json_output_matches_its_schema() {
         &["stats", "--format", "json"],
         &["digest", "--week", "--format", "json"],
         &["inbox", "--format", "json"],
+        // A blocker (with its id), items and a reply all match "o".
+        &["search", "o", "--format", "json"],
     ] {
         alice.json(args);
     }
@@ -50,7 +52,7 @@ fn every_json_output_matches_its_schema() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(names.len(), 8, "{names:?}");
+    assert_eq!(names.len(), 9, "{names:?}");
 }
 
 /// The check can fail: a document that breaks the schema is caught.

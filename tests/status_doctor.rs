@@ -86,3 +86,39 @@ fn version_names_the_transport() {
     p.set_env("ASYNC_UP_TRANSPORT", "libgit2");
     assert!(p.ok(&["--version"]).contains("(transport: libgit2)"));
 }
+
+#[test]
+fn status_counts_unread_inbox_items_without_marking_them() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    for p in [&alice, &bob] {
+        p.ok(&["init", remote.to_str().unwrap()]);
+    }
+    bob.ok(&["write", "--today", "Ask @alice", "--blocker", "Waiting"]);
+    alice.ok(&["write", "--today", "x"]);
+    alice.expect(1, &["inbox"]);
+    assert!(!alice.ok(&["status"]).contains("unread"));
+    bob.ok(&["reply", "alice", "Nice"]);
+    bob.ok(&[
+        "write",
+        "--today",
+        "Ask @alice again",
+        "--blocker",
+        "Waiting",
+    ]);
+    // status never fetches: what the mirror has is what counts.
+    alice.ok(&["sync"]);
+    let out = alice.ok(&["status"]);
+    // bob's edited update, his reply, the new mention.
+    assert!(
+        out.lines().any(|l| l == "3 unread: run `async-up inbox`"),
+        "{out}"
+    );
+    // Counting marked nothing read.
+    assert!(alice.ok(&["status"]).contains("3 unread"));
+    alice.expect(1, &["inbox"]);
+    assert!(!alice.ok(&["status"]).contains("unread"));
+    assert!(alice.ok(&["status", "-q"]).is_empty());
+}

@@ -10,12 +10,13 @@
 //! blockers by author and id, so one that closes is reported resolved.
 
 use super::{finish_warnings, refresh, roster, today_in, Status};
-use crate::context::Context;
+use crate::context::{Context, Team};
 use crate::error::Result;
 use crate::model::mention::mentions_handle;
 use crate::model::reply::FoundReply;
 use crate::model::{layout, Handle};
 use crate::render::{self, BlockerRow, Format, InboxView, MentionRow};
+use crate::store::Snapshot;
 use chrono::{DateTime, Days, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -136,13 +137,56 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         load(&path)
     };
     let snapshot = team.store.snapshot()?;
-    let my_today = today_in(ctx.now, super::my_zone(&team, &snapshot, &me));
+    let (view, now) = gather(ctx, &team, &snapshot, &me, &before)?;
+
+    let out = ctx.out();
+    let text = match args.format {
+        Format::Table => render::inbox::table(&out, &view),
+        Format::Markdown => render::inbox::markdown(&view),
+        Format::Json => render::json::inbox(&view),
+    };
+    out.print(&text)?;
+    finish_warnings(ctx, &snapshot)?;
+    if !args.peek {
+        let bytes = serde_json::to_vec_pretty(&now).expect("the inbox state serializes");
+        crate::fsutil::write_atomically(&path, &bytes)?;
+    }
+    Ok(if view.is_empty() {
+        Status::Success
+    } else {
+        Status::Found
+    })
+}
+
+/// How many things `inbox` would show now, from what the mirror holds,
+/// without marking anything read (for `status`).
+pub(crate) fn unread(
+    ctx: &Context,
+    team: &Team,
+    snapshot: &Snapshot<'_>,
+    me: &Handle,
+) -> Result<usize> {
+    let before = load(&state_path(ctx, &team.name));
+    let (view, _) = gather(ctx, team, snapshot, me, &before)?;
+    Ok(view.len())
+}
+
+/// What is new against `before`, and what is seen now.
+fn gather(
+    ctx: &Context,
+    team: &Team,
+    snapshot: &Snapshot<'_>,
+    me: &Handle,
+    before: &Seen,
+) -> Result<(InboxView, Seen)> {
+    let me = me.clone();
+    let my_today = today_in(ctx.now, super::my_zone(team, snapshot, &me));
     let mut now = Seen {
         ran_at: Some(ctx.now.with_timezone(&super::reader_zone()).fixed_offset()),
         ..Seen::default()
     };
     let mut view = InboxView {
-        team: super::team_title(&team, &snapshot),
+        team: super::team_title(team, snapshot),
         since: before.ran_at,
         updates: Vec::new(),
         replies: Vec::new(),
@@ -151,7 +195,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         blockers_resolved: Vec::new(),
     };
 
-    for member in roster(&snapshot) {
+    for member in roster(snapshot) {
         let handle = Handle::parse(&member.handle)?;
         let today = today_in(ctx.now, member.tz());
         let Some(update) = snapshot.latest_update(&handle, Some(today)) else {
@@ -260,22 +304,5 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             }
         }
     }
-
-    let out = ctx.out();
-    let text = match args.format {
-        Format::Table => render::inbox::table(&out, &view),
-        Format::Markdown => render::inbox::markdown(&view),
-        Format::Json => render::json::inbox(&view),
-    };
-    out.print(&text)?;
-    finish_warnings(ctx, &snapshot)?;
-    if !args.peek {
-        let bytes = serde_json::to_vec_pretty(&now).expect("the inbox state serializes");
-        crate::fsutil::write_atomically(&path, &bytes)?;
-    }
-    Ok(if view.is_empty() {
-        Status::Success
-    } else {
-        Status::Found
-    })
+    Ok((view, now))
 }

@@ -14,6 +14,7 @@ pub mod mentions;
 pub mod reply;
 pub mod report;
 pub mod restore;
+pub mod search;
 pub mod stats;
 pub mod status;
 pub mod sync;

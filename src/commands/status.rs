@@ -1,6 +1,7 @@
 //! `async-up status`: have you written today, in your own zone? Fast and
 //! offline (no fetch), for shell prompts and reminders, which must stop
-//! nagging on your days off and while you are away.
+//! nagging on your days off and while you are away. It also counts what
+//! `inbox` would show, from the mirror as it is, marking nothing read.
 
 use super::{today_in, Status};
 use crate::context::Context;
@@ -11,7 +12,9 @@ use crate::model::Member;
 ///
 /// Exit 0 when you have, or when none is expected today (a day off by your
 /// member file's workdays, or while you are away); 1 when you have not.
-/// Prints one short line (nothing with -q). Never touches the network.
+/// Prints one short line (nothing with -q), then "N unread: run `async-up
+/// inbox`" when the inbox has news (as of the last fetch; nothing is marked
+/// read). Never touches the network.
 ///
 /// Example (a reminder): async-up status -q || notify-send "Write your stand-up"
 #[derive(Debug, clap::Args)]
@@ -61,7 +64,12 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
         )
     };
     if !ctx.global.quiet {
-        ctx.out().print(&format!("{line}\n"))?;
+        let unread = super::inbox::unread(ctx, &team, &snapshot, &me.handle)?;
+        let more = match unread {
+            0 => String::new(),
+            n => format!("{n} unread: run `async-up inbox`\n"),
+        };
+        ctx.out().print(&format!("{line}\n{more}"))?;
     }
     Ok(status)
 }

@@ -11,6 +11,7 @@ pub mod inbox;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;
+pub mod search;
 pub mod slack;
 pub mod table;
 pub mod thread;
@@ -118,6 +119,22 @@ pub struct MemberState {
     pub state: crate::model::availability::State,
 }
 
+/// An item of the record that matched a `search`.
+pub struct SearchHit {
+    /// Who wrote it.
+    pub author: String,
+    /// The update's date, or the date of the reply's file.
+    pub date: NaiveDate,
+    /// When it was written.
+    pub written_at: chrono::DateTime<chrono::FixedOffset>,
+    /// `yesterday`, `today`, `blocker` or `reply`.
+    pub field: &'static str,
+    /// The text.
+    pub text: String,
+    /// The blocker's id: the blocker itself, or the one a reply answers.
+    pub blocker: Option<String>,
+}
+
 /// A blocker or today-item that mentions someone.
 pub struct MentionRow {
     /// Who wrote it.
@@ -158,6 +175,15 @@ impl InboxView {
             && self.mentions.is_empty()
             && self.blockers_opened.is_empty()
             && self.blockers_resolved.is_empty()
+    }
+
+    /// How many things are new.
+    pub fn len(&self) -> usize {
+        self.updates.len()
+            + self.replies.len()
+            + self.mentions.len()
+            + self.blockers_opened.len()
+            + self.blockers_resolved.len()
     }
 }
 

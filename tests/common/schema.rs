@@ -5,8 +5,8 @@
 use std::path::Path;
 
 /// The subcommands with a `--format json` and a schema of their own.
-const WITH_SCHEMA: [&str; 8] = [
-    "audit", "blockers", "digest", "inbox", "log", "mentions", "stats", "team",
+const WITH_SCHEMA: [&str; 9] = [
+    "audit", "blockers", "digest", "inbox", "log", "mentions", "search", "stats", "team",
 ];
 
 /// Whether `args` ask for JSON.

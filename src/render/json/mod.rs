@@ -206,6 +206,24 @@ fn mention_rows(rows: &[super::MentionRow]) -> Vec<MentionJson<'_>> {
         .collect()
 }
 
+/// `search --format json`.
+pub fn search(pattern: &str, hits: &[super::SearchHit]) -> String {
+    finish(&SearchDoc {
+        schema: SCHEMA,
+        pattern,
+        matches: hits
+            .iter()
+            .map(|h| SearchMatchJson {
+                author: &h.author,
+                date: h.date.to_string(),
+                field: h.field,
+                text: &h.text,
+                blocker: h.blocker.as_deref(),
+            })
+            .collect(),
+    })
+}
+
 /// `stats --format json`.
 pub fn stats(p: &crate::commands::stats::Period) -> String {
     finish(&StatsDoc {
@@ -263,6 +281,7 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
         ("inbox", of::<InboxDoc>("inbox")),
         ("log", of::<LogDoc>("log")),
         ("mentions", of::<MentionsDoc>("mentions")),
+        ("search", of::<SearchDoc>("search")),
         ("stats", of::<StatsDoc>("stats")),
         ("team", of::<TeamDoc>("team")),
     ]

@@ -217,6 +217,36 @@ pub struct MentionsDoc<'a> {
     pub mentions: Vec<MentionJson<'a>>,
 }
 
+/// `search --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct SearchDoc<'a> {
+    /// The format's version.
+    #[schemars(extend("const" = 1))]
+    pub schema: u32,
+    /// What was looked for, as given.
+    pub pattern: &'a str,
+    /// Newest first.
+    pub matches: Vec<SearchMatchJson<'a>>,
+}
+
+/// An item of the record that matched.
+#[derive(Serialize, JsonSchema)]
+pub struct SearchMatchJson<'a> {
+    /// Who wrote it.
+    pub author: &'a str,
+    /// The update's date, or the date of the reply's file.
+    #[schemars(extend("format" = "date"))]
+    pub date: String,
+    /// Where it was written.
+    #[schemars(extend("enum" = ["yesterday", "today", "blocker", "reply"]))]
+    pub field: &'a str,
+    /// The text.
+    pub text: &'a str,
+    /// The blocker's id: the blocker itself, or the one a reply answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocker: Option<&'a str>,
+}
+
 /// A blocker or today-item that mentions someone.
 #[derive(Serialize, JsonSchema)]
 pub struct MentionJson<'a> {

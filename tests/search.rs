@@ -1,0 +1,147 @@
+//! `search`: every update item, blocker and reply whose text matches,
+//! newest first, across teammates, within a period, escaped on the way out.
+
+mod common;
+use common::*;
+
+/// alice and bob on one remote; alice wrote on the 20th and the 24th, bob
+/// replied to her on the 24th. Returns the blocker's id.
+fn team(world: &World) -> (Person, Person, String) {
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    for p in [&alice, &bob] {
+        p.ok(&["init", remote.to_str().unwrap()]);
+    }
+    world.set_now("2026-11-20T09:00:00Z");
+    alice.ok(&[
+        "write",
+        "--yesterday",
+        "Paired on Token Refresh",
+        "--today",
+        "Write docs",
+    ]);
+    world.set_now("2026-11-24T09:00:00Z");
+    alice.ok(&[
+        "write",
+        "--today",
+        "Ship token refresh",
+        "--blocker",
+        "Waiting on refresh creds from ops",
+    ]);
+    let doc = alice.json(&["blockers", "--format", "json"]);
+    let id = doc["blockers"][0]["id"].as_str().unwrap().to_string();
+    world.set_now("2026-11-24T10:00:00Z");
+    bob.ok(&[
+        "reply",
+        "alice",
+        "--blocker",
+        &id,
+        "I have the token; refresh it",
+    ]);
+    bob.ok(&["write", "--today", "Nothing about that"]);
+    (alice, bob, id)
+}
+
+#[test]
+fn finds_items_blockers_and_replies_newest_first() {
+    let world = World::new();
+    let (alice, _bob, id) = team(&world);
+    let doc = alice.json(&["search", "REFRESH", "token", "--format", "json"]);
+    assert_eq!(doc["pattern"], "REFRESH token");
+    let found: Vec<(String, String, String)> = doc["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["author"].as_str().unwrap().to_string(),
+                m["date"].as_str().unwrap().to_string(),
+                m["field"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("bob".into(), "2026-11-24".into(), "reply".into()),
+            ("alice".into(), "2026-11-24".into(), "today".into()),
+            ("alice".into(), "2026-11-20".into(), "yesterday".into()),
+        ],
+        "{doc:#}"
+    );
+    assert_eq!(doc["matches"][0]["blocker"], id.as_str());
+    assert!(doc["matches"][1].get("blocker").is_none(), "{doc:#}");
+    // Exit 1 when something matched (like blockers and inbox), 0 when not.
+    alice.expect(1, &["search", "creds"]);
+    let none = alice.expect(0, &["search", "token", "zebra"]);
+    assert!(none.contains("Nothing matches"), "{none}");
+}
+
+#[test]
+fn period_and_person_narrow_the_search() {
+    let world = World::new();
+    let (alice, _bob, _) = team(&world);
+    let count = |args: &[&str]| {
+        let mut all = vec!["search", "--format", "json"];
+        all.extend_from_slice(args);
+        alice.json(&all)["matches"].as_array().unwrap().len()
+    };
+    assert_eq!(count(&["refresh"]), 4);
+    assert_eq!(count(&["refresh", "--since", "2026-11-21"]), 3);
+    assert_eq!(count(&["refresh", "--until", "2026-11-23"]), 1);
+    assert_eq!(count(&["refresh", "--person", "alice"]), 3);
+    assert_eq!(count(&["refresh", "--person", "@bob"]), 1);
+    assert_eq!(
+        count(&["refresh", "--person", "bob", "--person", "alice"]),
+        4
+    );
+    let out = alice.run(&[
+        "search",
+        "x",
+        "--since",
+        "2026-11-24",
+        "--until",
+        "2026-11-20",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn regex_matches_and_a_bad_one_is_a_usage_error() {
+    let world = World::new();
+    let (alice, _bob, _) = team(&world);
+    let doc = alice.json(&["search", "--regex", r"^ship\s+TOKEN", "--format", "json"]);
+    assert_eq!(doc["matches"].as_array().unwrap().len(), 1, "{doc:#}");
+    assert_eq!(doc["matches"][0]["text"], "Ship token refresh");
+    // Words are not a regex: a dot is a dot.
+    alice.expect(0, &["search", "sh.p"]);
+    alice.expect(1, &["search", "--regex", "sh.p"]);
+    let out = alice.run(&["search", "--regex", "(unclosed"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not a regular expression"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn teammate_text_is_escaped_in_markdown_and_cleaned_in_the_table() {
+    let world = World::new();
+    let (alice, bob, _) = team(&world);
+    bob.ok(&[
+        "write",
+        "--today",
+        "needle [click](https://evil.example) <b>x</b> \u{1b}[31mred",
+    ]);
+    alice.ok(&["sync"]);
+    let md = alice.expect(1, &["search", "needle", "--format", "markdown"]);
+    // Escaped as in every markdown view (tests/markup.rs proves it renders
+    // as text with a real CommonMark parser).
+    assert!(md.contains(r"\[click\]"), "{md}");
+    assert!(!md.contains("<b>"), "{md}");
+    let table = alice.expect(1, &["search", "needle"]);
+    assert!(!table.contains('\u{1b}'), "{table:?}");
+    assert!(table.contains("@bob"), "{table}");
+}

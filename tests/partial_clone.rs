@@ -127,6 +127,19 @@ fn big_files_elsewhere(allow_filter: bool) {
         "main",
     ]));
     assert!(!on_remote.trim().is_empty());
+
+    // bob's day on the remote grows over the limit while he writes it
+    // again offline: the merge cannot read the remote's version, missing or
+    // not, and says so.
+    bob.ok(&["write", "--today", "offline edit", "--no-push"]);
+    let checkout = Checkout::of(&world, &remote);
+    checkout.put("updates/bob/2026/2026-11-24.toml", &huge_update);
+    checkout.push_as("bob@example.com", "bob's day too big");
+    let out = bob.run(&["sync"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("not found"), "{err}");
+    assert!(err.contains("larger than 65536 bytes"), "{err}");
 }
 
 #[test]

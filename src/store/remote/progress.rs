@@ -10,19 +10,8 @@
 //! terminal and with `-q`.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-static ON: AtomicBool = AtomicBool::new(false);
-
-/// Turns the pass-through on or off for the rest of the process.
-pub fn enable(on: bool) {
-    ON.store(on, Ordering::Relaxed);
-}
-
-/// Whether progress is shown: stderr is a terminal and `-q` was not given.
-pub fn enabled() -> bool {
-    ON.load(Ordering::Relaxed)
-}
+pub use crate::render::progress::{enable, enabled};
 
 /// The counters git prints itself, on this machine, about a transfer.
 const COUNTERS: [&str; 4] = [

@@ -140,6 +140,17 @@ fn big_files_elsewhere(allow_filter: bool) {
     assert!(out.status.success(), "{err}");
     assert!(!err.contains("not found"), "{err}");
     assert!(err.contains("larger than 65536 bytes"), "{err}");
+
+    // The mirror's maintenance (`git gc --auto`) works without the blobs.
+    git_ok(
+        git_plain()
+            .arg("--git-dir")
+            .arg(&mirror)
+            .env("GIT_NO_LAZY_FETCH", "1")
+            .args(["gc", "--quiet"]),
+    );
+    assert_eq!(has_object(&mirror, &big_oid), !allow_filter);
+    bob.ok(&["team"]);
 }
 
 #[test]

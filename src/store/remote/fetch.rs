@@ -113,7 +113,10 @@ pub fn clone_bare(url: &str, path: &Path) -> Result<()> {
         // A local clone ignores a filter (with a warning) and hardlinks
         // objects anyway, which costs nothing.
         if !is_plain_path(url) && !url.starts_with("file://") {
-            cmd.arg(&filter);
+            // A bare repo writes a bitmap when it repacks, which needs every
+            // object: in a partial clone `git gc` would fail. Kept in the
+            // mirror's config, for async-up's `gc --auto` and anyone's.
+            cmd.arg(&filter).args(["-c", "repack.writeBitmaps=false"]);
         }
         run_against_remote(cmd.arg("--").arg(url).arg(path))
     })

@@ -21,6 +21,7 @@ SIZES = {"S": (10, 30), "M": (200, 750), "L": (1000, 750), "M30": (200, 30)}
 HOSTILE = {
     # 2,000 files of almost 64 KiB dated after today, planted by teammates.
     "FUT": (200, 30, ["--future-files", "2000"], [
+        ["team", "--no-fetch"],
         ["digest", "--week", "--no-fetch"],
         ["stats", "--since", "4w", "--no-fetch"],
         ["report", "--html", "{home}/r.html", "--no-fetch"],

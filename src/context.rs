@@ -81,6 +81,9 @@ impl Context {
             _ => Some(crate::store::DEFAULT_LOCK_WAIT),
         };
         crate::store::remote::timeout::configure(config.network_timeout, &paths.config_file)?;
+        crate::store::remote::progress::enable(
+            !global.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        );
         Ok(Context {
             now,
             paths,

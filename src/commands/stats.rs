@@ -103,7 +103,9 @@ pub fn period_with<'t>(
     // Blockers can be older than the period: read some history before it.
     let mut members = Vec::new();
     let mut total = Figures::default();
-    for member in roster(&snapshot) {
+    let mut counter = crate::render::progress::Counter::new("reading updates, members");
+    for (n, member) in roster(&snapshot).into_iter().enumerate() {
+        counter.tick(n);
         let handle = Handle::parse(&member.handle)?;
         let history = super::period_history(&snapshot, &handle, since, until);
         // A day still under way where the member is (it may not have begun

@@ -10,6 +10,7 @@ pub mod html_access;
 pub mod inbox;
 pub mod json;
 pub mod markdown;
+pub mod progress;
 pub mod sanitize;
 pub mod search;
 pub mod slack;

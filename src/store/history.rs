@@ -39,10 +39,12 @@ impl Store {
         walk.push(tip)?;
         walk.simplify_first_parent()?;
         let mut trees = TreeCache::new(&self.repo);
-        for oid in walk.take(MAX_COMMITS) {
+        let mut counter = crate::render::progress::Counter::new("reading history, commits");
+        for (n, oid) in walk.take(MAX_COMMITS).enumerate() {
             if open.is_empty() {
                 break;
             }
+            counter.tick(n);
             let commit = self.repo.find_commit(oid?)?;
             let here = commit.tree_id();
             let before = commit.parent(0).ok().map(|p| p.tree_id());

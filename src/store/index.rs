@@ -198,18 +198,25 @@ fn build(repo: &Repository, tip: Oid) -> Result<Index> {
 
 /// Keeps the texts of the files the index lists: those already known are
 /// reused, new ones are read once; texts no longer listed are dropped.
+///
+/// Files dated too far ahead for any reader to take (more than a day after
+/// today in the zone furthest ahead) keep their entry, which costs a name,
+/// but not their text: they are skipped by date without being read, and a
+/// teammate could plant thousands of 64 KiB ones. Their text is read from
+/// the object store if time catches up with them before the tip moves.
 fn fill_texts(repo: &Repository, index: &mut Index) {
+    let last_read = future_cutoff(crate::clock::now().date_naive());
     let wanted: Vec<String> = index
         .members
         .iter()
         .filter(|e| e.regular)
         .map(|e| e.oid.clone())
-        .chain(
-            index
-                .people
-                .values()
-                .flat_map(|p| p.latest.iter().map(|(_, oid)| oid.clone())),
-        )
+        .chain(index.people.values().flat_map(|p| {
+            p.latest
+                .iter()
+                .filter(|(date, _)| *date <= last_read)
+                .map(|(_, oid)| oid.clone())
+        }))
         .collect();
     let mut texts = HashMap::with_capacity(wanted.len());
     let odb = repo.odb().ok();
@@ -237,6 +244,14 @@ fn fill_texts(repo: &Repository, index: &mut Index) {
         }
     }
     index.texts = texts;
+}
+
+/// The last date a reader anywhere may take as an update: a day after
+/// today, in a zone up to 14 hours ahead of UTC.
+fn future_cutoff(utc_today: NaiveDate) -> NaiveDate {
+    utc_today
+        .checked_add_days(chrono::Days::new(2))
+        .unwrap_or(utc_today)
 }
 
 /// Brings `old` to `tip`, reading only the folders whose ids changed, and

@@ -123,6 +123,10 @@ impl Store {
         theirs: Oid,
     ) -> Result<Oid> {
         let read = |oid: Oid| -> std::result::Result<T, String> {
+            // A blob missing from a partial clone is one over the limit.
+            if !self.repo.odb().is_ok_and(|o| o.exists(oid)) {
+                return Err(format!("larger than {} bytes", layout::MAX_FILE_BYTES));
+            }
             let blob = self
                 .repo
                 .find_blob(oid)

@@ -302,7 +302,17 @@ impl<'r> Snapshot<'r> {
         }
         let oid = Oid::from_str(oid).ok()?;
         let odb = self.repo.odb().ok()?;
-        let (size, kind) = odb.read_header(oid).ok()?;
+        let Ok((size, kind)) = odb.read_header(oid) else {
+            // A partial clone leaves blobs over the limit on the server,
+            // and libgit2 does not fetch them: missing means too big.
+            if !odb.exists(oid) {
+                self.warnings.push(format!(
+                    "{path}: over the {} byte limit (not downloaded); skipped",
+                    layout::MAX_FILE_BYTES
+                ));
+            }
+            return None;
+        };
         if kind != ObjectType::Blob {
             return None;
         }

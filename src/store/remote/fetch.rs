@@ -94,17 +94,45 @@ pub fn fetch(repo: &Repository, path: &Path, remote: &crate::store::RemoteSpec) 
 /// received to check connectivity, which on a team with years of history
 /// takes as long again (140 s against 66 s for 1,000 members x 750 days).
 /// A local path is cloned with hardlinks, as `git clone` does.
+///
+/// Over a network the clone is partial: blobs over the file limit stay on
+/// the server (see [`blob_filter`]). git records the filter in the mirror's
+/// config, so later fetches keep to it. A server without
+/// `uploadpack.allowFilter` ignores it and sends everything, as before.
+/// libgit2 has no partial clone: with it as the transport the mirror starts
+/// with a full fetch.
 pub fn clone_bare(url: &str, path: &Path) -> Result<()> {
     check_url(url)?;
+    let filter = blob_filter();
     classify::with_retries(url, Transport::Git, || {
         // A try cut short leaves a partial clone behind: start clean.
         let _ = std::fs::remove_dir_all(path);
         let mut cmd = git();
         super::timeout::add_transport_settings(&mut cmd, url);
-        run_against_remote(
-            cmd.args(["clone", "--bare", "--progress", "--no-tags", "--"])
-                .arg(url)
-                .arg(path),
-        )
+        cmd.args(["clone", "--bare", "--progress", "--no-tags"]);
+        // A local clone ignores a filter (with a warning) and hardlinks
+        // objects anyway, which costs nothing.
+        if !is_plain_path(url) && !url.starts_with("file://") {
+            // A bare repo writes a bitmap when it repacks, which needs every
+            // object: in a partial clone `git gc` would fail. Kept in the
+            // mirror's config, for async-up's `gc --auto` and anyone's.
+            cmd.arg(&filter).args(["-c", "repack.writeBitmaps=false"]);
+        }
+        run_against_remote(cmd.arg("--").arg(url).arg(path))
     })
+}
+
+/// The filter that keeps blobs async-up never reads out of a clone.
+///
+/// A 200 MB asset anywhere in the team repo would otherwise be downloaded by
+/// every member on `init`, though no file over `MAX_FILE_BYTES` is ever read.
+/// git's `blob:limit=n` leaves out blobs of n bytes or more, so the limit is
+/// one byte over the largest file that is read. The blobs left out are
+/// missing from the mirror, and libgit2 does not fetch missing objects: the
+/// readers treat a missing blob as one over the limit.
+fn blob_filter() -> String {
+    format!(
+        "--filter=blob:limit={}",
+        crate::model::layout::MAX_FILE_BYTES + 1
+    )
 }

@@ -3,13 +3,14 @@
 //! `git` is installed. One file per question: which branch is the team's
 //! (`probe`), bringing the remote's branches in (`fetch`), sending ours
 //! (`push`), how long to wait (`timeout`), what a failure means
-//! (`classify`) and what to tell the user about it (`hints`).
+//! (`classify`), git's progress on a terminal (`progress`) and what to tell the user about it (`hints`).
 
 mod callbacks;
 mod classify;
 mod fetch;
 mod hints;
 mod probe;
+pub mod progress;
 mod push;
 pub mod timeout;
 

@@ -137,8 +137,8 @@ pub(super) fn run(cmd: &mut Command) -> std::result::Result<Ran, RunError> {
     let mut child = crate::store::children::spawn(cmd).map_err(RunError::Io)?;
     let pid = child.id() as i32;
     let (tx, rx) = mpsc::channel();
-    let stdout = reader(child.stdout.take(), tx.clone());
-    let stderr = reader(child.stderr.take(), tx.clone());
+    let stdout = reader(child.stdout.take(), tx.clone(), false);
+    let stderr = reader(child.stderr.take(), tx.clone(), super::progress::enabled());
     std::thread::spawn(move || {
         let _ = tx.send(Event::Exited(child.wait()));
     });
@@ -180,10 +180,13 @@ pub(super) fn run(cmd: &mut Command) -> std::result::Result<Ran, RunError> {
 
 type Buffer = std::sync::Arc<std::sync::Mutex<Vec<u8>>>;
 
-fn reader(pipe: Option<impl Read + Send + 'static>, tx: mpsc::Sender<Event>) -> Buffer {
+/// Collects a pipe, and with `show` passes git's progress counters in it
+/// through to stderr.
+fn reader(pipe: Option<impl Read + Send + 'static>, tx: mpsc::Sender<Event>, show: bool) -> Buffer {
     let buffer = Buffer::default();
     let out = buffer.clone();
     std::thread::spawn(move || {
+        let mut shown = show.then(super::progress::PassThrough::default);
         if let Some(mut pipe) = pipe {
             let mut chunk = [0u8; 8192];
             while let Ok(n) = pipe.read(&mut chunk) {
@@ -196,8 +199,14 @@ fn reader(pipe: Option<impl Read + Send + 'static>, tx: mpsc::Sender<Event>) -> 
                         b.extend_from_slice(&chunk[..n]);
                     }
                 }
+                if let Some(shown) = shown.as_mut() {
+                    shown.feed(&chunk[..n]);
+                }
                 let _ = tx.send(Event::Activity);
             }
+        }
+        if let Some(shown) = shown.as_mut() {
+            shown.finish();
         }
         let _ = tx.send(Event::ReaderDone);
     });

@@ -11,6 +11,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     write_replacing(path, bytes, true)
 }
 
+/// Writes a file the user named for output (`report --html FILE`): a
+/// regular file, or a new one, is replaced atomically; anything else (a
+/// device such as `/dev/stdout`, a FIFO) is written to as it is. Replacing
+/// it would put a regular file where the device was: `/dev/null` itself,
+/// when run as root.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e)),
+        _ => write_atomically(path, bytes),
+    }
+}
+
 /// Like [`write_atomically`] without the fsyncs: for caches and markers that
 /// may be lost in a crash (they are rebuilt) but must never be half-written.
 ///

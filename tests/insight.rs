@@ -453,3 +453,31 @@ fn updates_backfilled_to_before_joining_do_not_count() {
         "{me}"
     );
 }
+
+/// `report --html` into something that is not a regular file writes into it:
+/// replacing it would put a file where a FIFO (or, as root, `/dev/null`)
+/// was.
+#[test]
+fn a_report_written_into_a_fifo_goes_through_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let (world, lead) = history(false);
+    let fifo = world.path().join("report.fifo");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo on a path in the test's own temp dir.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let path = fifo.clone();
+    let reader = std::thread::spawn(move || std::fs::read_to_string(path));
+    lead.ok(&[
+        "report",
+        "--html",
+        fifo.to_str().unwrap(),
+        "--since",
+        "2026-11-16",
+    ]);
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced by a file"
+    );
+    let page = reader.join().unwrap().unwrap();
+    assert!(page.contains("<html"), "{page}");
+}

@@ -145,7 +145,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
     }
-    crate::fsutil::write_atomically(&args.html, page.as_bytes())?;
+    crate::fsutil::write_output(&args.html, page.as_bytes())?;
     ctx.note(&format!("wrote {}", args.html.display()));
     Ok(Status::Success)
 }

@@ -130,6 +130,25 @@ fn an_invalid_network_timeout_names_the_variable() {
         "{}",
         stderr(&out)
     );
+    // The config takes the same range as the variable: no bound of 3,000
+    // years.
+    let remote = world.bare_remote("team.git", "main");
+    let bob = world.person("bob", "UTC");
+    bob.ok(&["init", remote.to_str().unwrap()]);
+    let config = std::fs::read_to_string(bob.config_file()).unwrap();
+    std::fs::write(
+        bob.config_file(),
+        format!("network_timeout = 99999999999\n{config}"),
+    )
+    .unwrap();
+    let out = bob.run(&["team"]);
+    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("network_timeout = 99999999999: give a number of seconds from 1 to 86400"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -35,13 +35,17 @@ pub fn configure(from_config: Option<u64>, config_file: &std::path::Path) -> Res
             ))
         })?,
         None => match from_config {
-            Some(0) => {
+            // The same range as the variable: 0 would bound nothing, and
+            // 99999999999 seconds is no bound either.
+            Some(secs @ 1..=MAX_SECS) => Duration::from_secs(secs),
+            Some(secs) => {
                 return Err(Error::BadFile {
                     path: config_file.display().to_string(),
-                    message: "network_timeout = 0: give a number of seconds from 1".into(),
+                    message: format!(
+                        "network_timeout = {secs}: give a number of seconds from 1 to {MAX_SECS}"
+                    ),
                 })
             }
-            Some(secs) => Duration::from_secs(secs),
             None => DEFAULT,
         },
     };
@@ -49,9 +53,14 @@ pub fn configure(from_config: Option<u64>, config_file: &std::path::Path) -> Res
     Ok(bound)
 }
 
+/// The longest bound: a day without progress.
+const MAX_SECS: u64 = 86_400;
+
 fn parse(value: &str) -> Option<Duration> {
     let secs: u64 = value.trim().parse().ok()?;
-    (secs > 0 && secs <= 86_400).then(|| Duration::from_secs(secs))
+    (1..=MAX_SECS)
+        .contains(&secs)
+        .then(|| Duration::from_secs(secs))
 }
 
 /// The bound in effect: as configured, else from the environment, else 30 s.

@@ -10,18 +10,6 @@ use std::path::{Path, PathBuf};
 
 const DAY: &str = "updates/alice/2026/2026-11-24.toml";
 
-/// git in a checkout, committing as `email` (author and committer).
-fn git_as(dir: &Path, email: &str, args: &[&str]) -> String {
-    git_ok(
-        git_plain()
-            .arg("-C")
-            .arg(dir)
-            .env("GIT_AUTHOR_EMAIL", email)
-            .env("GIT_COMMITTER_EMAIL", email)
-            .args(args),
-    )
-}
-
 /// alice seeds the team (so she is its maintainer), bob joins, both write.
 fn team(world: &World) -> (PathBuf, Person, Person) {
     let remote = world.bare_remote("team.git", "main");

@@ -12,20 +12,6 @@ use std::path::{Path, PathBuf};
 
 const ALICE_DAY: &str = "updates/alice/2026/2026-11-24.toml";
 
-/// Plain git in `dir`, committing as `email`.
-fn git(dir: &Path, email: &str, args: &[&str]) -> String {
-    git_ok(
-        git_plain()
-            .arg("-C")
-            .arg(dir)
-            .env("GIT_AUTHOR_EMAIL", email)
-            .env("GIT_COMMITTER_EMAIL", email)
-            .args(args),
-    )
-    .trim()
-    .to_string()
-}
-
 /// git with `input` on its standard input (mktree, hash-object).
 fn git_in(dir: &Path, args: &[&str], input: &str) -> String {
     use std::io::Write;
@@ -103,28 +89,28 @@ fn an_unrelated_history_merged_in_cannot_vouch_for_itself() {
     let dir = &m.dir;
     // An orphan root that adds a member file for alice with mallory's email
     // and a forged update; a merge takes only the update from it.
-    git(
+    git_as(
         dir,
         "bob@example.com",
         &["checkout", "-q", "--orphan", "evil"],
     );
-    git(dir, "bob@example.com", &["rm", "-rqf", "."]);
+    git_as(dir, "bob@example.com", &["rm", "-rqf", "."]);
     m.put(
         "members/alice.toml",
         "handle = \"alice\"\nemail = \"bob@example.com\"\n",
     );
     m.put(ALICE_DAY, FORGED);
-    git(dir, "bob@example.com", &["add", "-A"]);
-    git(dir, "bob@example.com", &["commit", "-qm", "seed"]);
-    let root = git(dir, "bob@example.com", &["rev-parse", "HEAD"]);
-    git(dir, "bob@example.com", &["checkout", "-q", "main"]);
-    git(
+    git_as(dir, "bob@example.com", &["add", "-A"]);
+    git_as(dir, "bob@example.com", &["commit", "-qm", "seed"]);
+    let root = git_as(dir, "bob@example.com", &["rev-parse", "HEAD"]);
+    git_as(dir, "bob@example.com", &["checkout", "-q", "main"]);
+    git_as(
         dir,
         "bob@example.com",
         &["checkout", "-q", &root, "--", ALICE_DAY],
     );
-    let tree = git(dir, "bob@example.com", &["write-tree"]);
-    let merge = git(
+    let tree = git_as(dir, "bob@example.com", &["write-tree"]);
+    let merge = git_as(
         dir,
         "bob@example.com",
         &[
@@ -138,7 +124,7 @@ fn an_unrelated_history_merged_in_cannot_vouch_for_itself() {
             "Merge branch 'evil'",
         ],
     );
-    git(
+    git_as(
         dir,
         "bob@example.com",
         &["push", "-q", "origin", &format!("{merge}:main")],
@@ -168,18 +154,18 @@ fn a_merge_that_deletes_a_member_and_a_later_re_add_are_both_caught() {
     let dir = &m.dir;
     // A merge with the seed commit (which predates bob) drops bob's files:
     // the seed side never had them, but it did not delete them either.
-    let seed = git(
+    let seed = git_as(
         dir,
         "x@example.com",
         &["rev-list", "--max-parents=0", "HEAD"],
     );
-    git(
+    git_as(
         dir,
         "x@example.com",
         &["rm", "-rq", "members/bob.toml", "updates/bob"],
     );
-    let tree = git(dir, "x@example.com", &["write-tree"]);
-    let merge = git(
+    let tree = git_as(dir, "x@example.com", &["write-tree"]);
+    let merge = git_as(
         dir,
         "mallory@example.com",
         &[
@@ -193,8 +179,8 @@ fn a_merge_that_deletes_a_member_and_a_later_re_add_are_both_caught() {
             "merge",
         ],
     );
-    git(dir, "x@example.com", &["reset", "-q", "--hard", &merge]);
-    git(dir, "x@example.com", &["push", "-q", "origin", "HEAD:main"]);
+    git_as(dir, "x@example.com", &["reset", "-q", "--hard", &merge]);
+    git_as(dir, "x@example.com", &["push", "-q", "origin", "HEAD:main"]);
     // Then bob's handle is taken: a member file with mallory's email.
     m.put(
         "members/bob.toml",
@@ -266,8 +252,8 @@ fn a_maintainers_change_merged_by_git_pull_takes_effect() {
     let a = Checkout::of(&world, &remote);
     // bob commits locally; meanwhile alice makes bob a maintainer.
     b.put("notes.txt", "bob's notes\n");
-    git(&b.dir, "bob@example.com", &["add", "notes.txt"]);
-    git(&b.dir, "bob@example.com", &["commit", "-qm", "notes"]);
+    git_as(&b.dir, "bob@example.com", &["add", "notes.txt"]);
+    git_as(&b.dir, "bob@example.com", &["commit", "-qm", "notes"]);
     let team_file = a.read("async-up.toml").replace(
         "maintainers = [\"alice\"]",
         "maintainers = [\"alice\", \"bob\"]",
@@ -275,7 +261,7 @@ fn a_maintainers_change_merged_by_git_pull_takes_effect() {
     a.put("async-up.toml", team_file);
     a.push_as("alice@example.com", "bob maintains too");
     // bob's plain `git pull` makes a merge whose second parent has it.
-    git(
+    git_as(
         &b.dir,
         "bob@example.com",
         &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
@@ -284,8 +270,8 @@ fn a_maintainers_change_merged_by_git_pull_takes_effect() {
         .read("async-up.toml")
         .replace("name = ", "name = \"renamed\"\n# was: ");
     b.put("async-up.toml", team_file);
-    git(&b.dir, "bob@example.com", &["commit", "-qam", "rename"]);
-    git(
+    git_as(&b.dir, "bob@example.com", &["commit", "-qam", "rename"]);
+    git_as(
         &b.dir,
         "bob@example.com",
         &["push", "-q", "origin", "HEAD:main"],
@@ -306,7 +292,7 @@ fn member_files_that_are_not_regular_files_vouch_for_nobody() {
         &["hash-object", "-w", "--stdin"],
         "handle = \"carol\"\nemail = \"mallory@example.com\"\n",
     );
-    git(
+    git_as(
         dir,
         "x@example.com",
         &[
@@ -316,8 +302,8 @@ fn member_files_that_are_not_regular_files_vouch_for_nobody() {
             &format!("120000,{blob},members/carol.toml"),
         ],
     );
-    git(dir, "mallory@example.com", &["commit", "-qm", "carol"]);
-    git(dir, "x@example.com", &["push", "-q", "origin", "HEAD:main"]);
+    git_as(dir, "mallory@example.com", &["commit", "-qm", "carol"]);
+    git_as(dir, "x@example.com", &["push", "-q", "origin", "HEAD:main"]);
     let carol = world.person("carol", "UTC");
     let out = carol.run(&["init", remote.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -331,12 +317,12 @@ fn member_files_that_are_not_regular_files_vouch_for_nobody() {
     // another mode. Readers skip them; audit sees who did it.
     let (code, _) = audit(&alice);
     assert_eq!(code, 1, "the symlink squat itself is flagged");
-    let update = git(
+    let update = git_as(
         dir,
         "x@example.com",
         &["rev-parse", &format!("HEAD:{ALICE_DAY}")],
     );
-    git(
+    git_as(
         dir,
         "x@example.com",
         &[
@@ -345,8 +331,8 @@ fn member_files_that_are_not_regular_files_vouch_for_nobody() {
             &format!("120000,{update},{ALICE_DAY}"),
         ],
     );
-    git(dir, "mallory@example.com", &["commit", "-qm", "modes"]);
-    git(dir, "x@example.com", &["push", "-q", "origin", "HEAD:main"]);
+    git_as(dir, "mallory@example.com", &["commit", "-qm", "modes"]);
+    git_as(dir, "x@example.com", &["push", "-q", "origin", "HEAD:main"]);
     let (_, found) = audit(&alice);
     assert!(
         found.iter().any(|f| f.starts_with(&format!(
@@ -361,7 +347,7 @@ fn a_folder_with_the_same_name_twice_is_judged() {
     let world = World::new();
     let (_remote, alice, _bob, m) = team(&world);
     let dir = &m.dir;
-    let original = git(
+    let original = git_as(
         dir,
         "x@example.com",
         &["rev-parse", &format!("HEAD:{ALICE_DAY}")],
@@ -375,7 +361,7 @@ fn a_folder_with_the_same_name_twice_is_judged() {
         ),
     );
     let person = git_in(dir, &["mktree"], &format!("040000 tree {year}\t2026\n"));
-    let updates_listing = git(dir, "x@example.com", &["ls-tree", "HEAD:updates"]);
+    let updates_listing = git_as(dir, "x@example.com", &["ls-tree", "HEAD:updates"]);
     let updates = git_in(
         dir,
         &["mktree"],
@@ -390,7 +376,7 @@ fn a_folder_with_the_same_name_twice_is_judged() {
             })
             .collect::<String>(),
     );
-    let root_listing = git(dir, "x@example.com", &["ls-tree", "HEAD"]);
+    let root_listing = git_as(dir, "x@example.com", &["ls-tree", "HEAD"]);
     let root = git_in(
         dir,
         &["mktree"],
@@ -405,12 +391,12 @@ fn a_folder_with_the_same_name_twice_is_judged() {
             })
             .collect::<String>(),
     );
-    let commit = git(
+    let commit = git_as(
         dir,
         "mallory@example.com",
         &["commit-tree", &root, "-p", "HEAD", "-m", "dup"],
     );
-    git(
+    git_as(
         dir,
         "x@example.com",
         &["push", "-q", "origin", &format!("{commit}:main")],
@@ -447,7 +433,7 @@ fn a_since_that_names_two_refs_is_refused() {
     let ci = world.path().join("ci");
     git_ok(git_plain().args(["clone", "-q"]).arg(&remote).arg(&ci));
     // A tag that shadows the remote-tracking branch a CI job means.
-    git(&ci, "x@example.com", &["tag", "origin/main", "HEAD"]);
+    git_as(&ci, "x@example.com", &["tag", "origin/main", "HEAD"]);
     let out = bob.run(&[
         "--repo",
         ci.to_str().unwrap(),

@@ -396,3 +396,18 @@ pub fn keygen(dir: &Path, name: &str, email: &str) -> (PathBuf, String) {
     let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
     (key, public.trim().to_string())
 }
+
+/// Plain git in `dir`, committing as `email` (author and committer), the
+/// way a teammate with push access writes; returns stdout, trimmed.
+pub fn git_as(dir: &Path, email: &str, args: &[&str]) -> String {
+    git_ok(
+        git_plain()
+            .arg("-C")
+            .arg(dir)
+            .env("GIT_AUTHOR_EMAIL", email)
+            .env("GIT_COMMITTER_EMAIL", email)
+            .args(args),
+    )
+    .trim()
+    .to_string()
+}

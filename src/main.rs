@@ -16,13 +16,21 @@ fn main() -> ExitCode {
     // here on Tab. Without COMPLETE set this returns at once.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     // --version also says which git transport is in effect: the
-    // environment, else the user config's `transport`, else detected.
-    let transport = match std::env::var("ASYNC_UP_TRANSPORT") {
-        Ok(t) if !t.is_empty() => t,
-        _ => configured_transport().unwrap_or_else(|| Transport::detect().name().to_string()),
-    };
-    let version = format!("{} (transport: {transport})", env!("CARGO_PKG_VERSION"));
-    let matches = Cli::command().version(version).get_matches();
+    // environment, else the user config's `transport`, else detected. Only
+    // worked out when asked, so no other command reads the config for it.
+    let asked = std::env::args_os().any(|a| a == "--version" || a == "-V");
+    let mut command = Cli::command();
+    if asked {
+        let transport = match std::env::var("ASYNC_UP_TRANSPORT") {
+            Ok(t) if !t.is_empty() => t,
+            _ => configured_transport().unwrap_or_else(|| Transport::detect().name().to_string()),
+        };
+        command = command.version(format!(
+            "{} (transport: {transport})",
+            env!("CARGO_PKG_VERSION")
+        ));
+    }
+    let matches = command.get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

@@ -33,6 +33,59 @@ pub struct Insight {
     /// Show mood and after-hours writing per person (otherwise only as team aggregates).
     #[serde(default)]
     pub per_person_wellbeing: bool,
+    /// The fewest members a team wellbeing figure may stand for; below it
+    /// the figure is withheld (default [`Insight::MIN_GROUP`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_group: Option<u32>,
+    /// Workdays in a row with the same plan before `same-plan` fires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_plan_days: Option<u32>,
+    /// Days a blocker stays open with no reply before `blocker-unanswered` fires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocker_days: Option<u32>,
+    /// Percent of planned items never reported before `plan-drift` fires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_drift_percent: Option<u32>,
+}
+
+impl Insight {
+    /// Default `min_group`: a team figure never stands for one or two people.
+    pub const MIN_GROUP: u32 = 3;
+
+    /// `min_group`, or its default.
+    pub fn min_group(&self) -> u32 {
+        self.min_group.unwrap_or(Self::MIN_GROUP)
+    }
+
+    /// `same_plan_days`, or its default.
+    pub fn same_plan_days(&self) -> u32 {
+        self.same_plan_days.unwrap_or(3)
+    }
+
+    /// `blocker_days`, or its default.
+    pub fn blocker_days(&self) -> u32 {
+        self.blocker_days.unwrap_or(3)
+    }
+
+    /// `plan_drift_percent`, or its default.
+    pub fn plan_drift_percent(&self) -> u32 {
+        self.plan_drift_percent.unwrap_or(50)
+    }
+
+    /// What is wrong with the settings, naming the key, if anything.
+    fn problem(&self) -> Option<String> {
+        let keys = [
+            ("min_group", self.min_group, 1, 1000),
+            ("same_plan_days", self.same_plan_days, 2, 366),
+            ("blocker_days", self.blocker_days, 1, 366),
+            ("plan_drift_percent", self.plan_drift_percent, 1, 100),
+        ];
+        keys.into_iter().find_map(|(key, value, low, high)| {
+            value
+                .filter(|v| !(low..=high).contains(v))
+                .map(|v| format!("[insight] {key} = {v} is out of range; use {low} to {high}"))
+        })
+    }
 }
 
 /// `[signing]` in the team file.
@@ -78,14 +131,21 @@ impl TeamFile {
 
     /// Parses the team file.
     pub fn from_toml(path: &str, text: &str) -> Result<Self> {
-        toml::from_str(text).map_err(|e| Error::BadFile {
+        let bad = |message: String| Error::BadFile {
             path: path.to_string(),
-            message: e
+            message,
+        };
+        let file: TeamFile = toml::from_str(text).map_err(|e| {
+            bad(e
                 .to_string()
                 .split_whitespace()
                 .collect::<Vec<_>>()
-                .join(" "),
-        })
+                .join(" "))
+        })?;
+        match file.insight.as_ref().and_then(Insight::problem) {
+            Some(problem) => Err(bad(problem)),
+            None => Ok(file),
+        }
     }
 
     /// Serializes the team file.

@@ -183,7 +183,7 @@ fn stats_match_the_known_figures() {
 
 #[test]
 fn wellbeing_stays_aggregate_unless_the_team_opts_in() {
-    let (_world, lead) = history(false);
+    let (world, lead) = history(false);
     let doc = lead.json(&[
         "stats",
         "--since",
@@ -195,8 +195,30 @@ fn wellbeing_stays_aggregate_unless_the_team_opts_in() {
     ]);
     assert_eq!(of(&doc, "night")["after_hours"], serde_json::Value::Null);
     assert_eq!(of(&doc, "three")["mood_average"], serde_json::Value::Null);
-    // The team aggregate still has them: 1 late update of 22 in the period.
+    // The team aggregate still has after-hours: 1 late update of 22 in the
+    // period, from seven writers. Only `three` gave moods, so the team's
+    // mood would be theirs: withheld below [insight] min_group (3).
     assert_eq!(doc["team"]["after_hours"], 0.045);
+    assert_eq!(doc["team"]["mood_average"], serde_json::Value::Null);
+    assert!(doc["team"]["withheld"][0]
+        .as_str()
+        .unwrap()
+        .contains("1 member(s) gave a mood"));
+    let table = lead.ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-20"]);
+    assert!(!table.contains("▆▂█"), "no one person's moods: {table}");
+    let clone = Checkout::of(&world, &world.path().join("team.git"));
+    let team = clone.read("async-up.toml");
+    clone.put("async-up.toml", format!("{team}min_group = 1\n"));
+    clone.push("groups of one");
+    let doc = lead.json(&[
+        "stats",
+        "--since",
+        "2026-11-16",
+        "--until",
+        "2026-11-20",
+        "--format",
+        "json",
+    ]);
     assert_eq!(doc["team"]["mood_average"], 3.667);
     let table = lead.ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-20"]);
     assert!(table.contains("▆▂█"), "team mood sparkline: {table}");

@@ -121,8 +121,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         },
     )?;
     keep_first_blockers(&mut blockers);
+    // A day's team mood stands for at least `min_group` people, unless
+    // the team shows moods per person anyway.
     let mood = moods
         .into_iter()
+        .filter(|(_, (_, n))| period.per_person_wellbeing || *n >= period.min_group)
         .map(|(d, (sum, n))| (d, f64::from(sum) / f64::from(n)))
         .collect();
     let snapshot = super::stats::history_snapshot(&team)?;

@@ -53,6 +53,20 @@ pub struct Period {
     pub team: Figures,
     /// Whether mood and after-hours may be shown per person.
     pub per_person_wellbeing: bool,
+    /// The fewest members a team wellbeing figure may stand for.
+    pub min_group: u32,
+}
+
+impl Period {
+    /// The team's wellbeing figures, or why each is withheld.
+    pub fn team_wellbeing(&self) -> insight::privacy::TeamWellbeing {
+        insight::privacy::team_wellbeing(
+            &self.members,
+            &self.team,
+            self.per_person_wellbeing,
+            self.min_group,
+        )
+    }
 }
 
 /// A read view for the views over a period (`stats`, `digest`, `report`).
@@ -96,10 +110,10 @@ pub fn period_with<'t>(
     let (since, until) =
         super::period_bounds(since.unwrap_or(Since::Days(27)).resolve(until), until)?;
     let snapshot = history_snapshot(team)?;
-    let per_person_wellbeing = snapshot
+    let insight_settings = snapshot
         .team_file()
         .and_then(|t| t.insight)
-        .is_some_and(|i| i.per_person_wellbeing);
+        .unwrap_or_default();
     // Blockers can be older than the period: read some history before it.
     let mut members = Vec::new();
     let mut total = Figures::default();
@@ -127,7 +141,8 @@ pub fn period_with<'t>(
         until,
         members,
         team: total,
-        per_person_wellbeing,
+        per_person_wellbeing: insight_settings.per_person_wellbeing,
+        min_group: insight_settings.min_group(),
     })
 }
 

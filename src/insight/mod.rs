@@ -6,6 +6,8 @@
 
 use crate::model::{Member, Update};
 pub mod heatmap;
+pub mod privacy;
+pub mod signals;
 
 use chrono::{Datelike, Days, NaiveDate};
 use std::collections::{HashMap, HashSet};

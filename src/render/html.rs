@@ -340,6 +340,10 @@ pub fn report(r: &Report<'_>) -> String {
         );
     }
     page.push_str("\n<h2>Mood (team average)</h2>\n");
+    let wellbeing = p.team_wellbeing();
+    if let Some(reason) = wellbeing.mood.reason() {
+        let _ = writeln!(page, "<p id=\"mood-withheld\">{}</p>", esc(reason));
+    }
     page.push_str(&trend("mood", "Team mood trend", &mood, 5.0));
     page.push('\n');
     let mood_rows: Vec<(String, String)> = r
@@ -371,6 +375,12 @@ pub fn report(r: &Report<'_>) -> String {
             ["Member", "After-hours share"],
             &rows,
         ));
+    } else if let Some(reason) = wellbeing.after_hours.reason() {
+        let _ = write!(
+            page,
+            "\n<h2>After hours</h2>\n<p id=\"after-hours\">{}</p>\n",
+            esc(reason)
+        );
     } else {
         let _ = write!(
             page,

@@ -271,7 +271,8 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
         "After hours",
         "Mood",
     ];
-    let row = |name: String, f: &crate::insight::Figures, wellbeing: bool| {
+    let team_wellbeing = p.team_wellbeing();
+    let row = |name: String, f: &crate::insight::Figures, wellbeing: bool, team: bool| {
         vec![
             Cell::new(name),
             // No workdays: away all period, or joined after it.
@@ -290,25 +291,43 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
                 (Some(m), Some(l)) => format!("{m}d / {l}d"),
                 _ => "-".to_string(),
             }),
-            Cell::new(if wellbeing {
-                format!("{:.0}%", f.after_hours() * 100.0)
-            } else {
-                "-".into()
+            Cell::new(match team_wellbeing.after_hours.reason() {
+                Some(_) if team => "withheld".into(),
+                _ if wellbeing => format!("{:.0}%", f.after_hours() * 100.0),
+                _ => "-".into(),
             }),
-            Cell::new(if wellbeing && !f.moods.is_empty() {
-                sparkline(out, &crate::insight::mood_trend(&f.moods, p.since, p.until))
-            } else {
-                "-".into()
+            Cell::new(match team_wellbeing.mood.reason() {
+                Some(_) if team => "withheld".into(),
+                _ if wellbeing && !f.moods.is_empty() => {
+                    // A team point stands for a group, never for one person.
+                    let moods = match team {
+                        true => crate::insight::privacy::group_days(
+                            &f.moods,
+                            p.per_person_wellbeing,
+                            p.min_group,
+                        ),
+                        false => f.moods.clone(),
+                    };
+                    sparkline(out, &crate::insight::mood_trend(&moods, p.since, p.until))
+                }
+                _ => "-".into(),
             }),
         ]
     };
     let mut rows: Vec<Vec<Cell>> = p
         .members
         .iter()
-        .map(|(handle, f)| row(format!("@{}", clean(handle)), f, p.per_person_wellbeing))
+        .map(|(handle, f)| {
+            let name = format!("@{}", clean(handle));
+            row(name, f, p.per_person_wellbeing, false)
+        })
         .collect();
-    rows.push(row("team".to_string(), &p.team, true));
-    format!("{} to {}\n{}", p.since, p.until, render(out, &header, rows))
+    rows.push(row("team".to_string(), &p.team, true, true));
+    let mut text = format!("{} to {}\n{}", p.since, p.until, render(out, &header, rows));
+    for reason in crate::insight::privacy::reasons(&team_wellbeing) {
+        text.push_str(&format!("{reason}\n"));
+    }
+    text
 }
 
 /// A mood sparkline as drawn, or in ASCII (`_.-=#`, `:` for no data)

@@ -235,7 +235,19 @@ pub fn stats(p: &crate::commands::stats::Period) -> String {
             .iter()
             .map(|(h, f)| figures_json(Some(h), f, p.per_person_wellbeing))
             .collect(),
-        team: figures_json(None, &p.team, true),
+        team: {
+            // Below the minimum group a team figure is someone's own.
+            let wellbeing = p.team_wellbeing();
+            let mut team = figures_json(None, &p.team, true);
+            if wellbeing.after_hours.reason().is_some() {
+                team.after_hours = None;
+            }
+            if wellbeing.mood.reason().is_some() {
+                team.mood_average = None;
+            }
+            team.withheld = crate::insight::privacy::reasons(&wellbeing);
+            team
+        },
     })
 }
 
@@ -255,6 +267,7 @@ fn figures_json(handle: Option<&str>, f: &crate::insight::Figures, wellbeing: bo
         longest_unblock_days: f.longest_unblock_days(),
         away_days: f.away_days,
         mood_average: if wellbeing { mood.map(round) } else { None },
+        withheld: Vec::new(),
     }
 }
 

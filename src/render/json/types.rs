@@ -345,4 +345,8 @@ pub struct FiguresJson {
     pub away_days: u32,
     /// Average mood; `null` per member unless the team opts in.
     pub mood_average: Option<f64>,
+    /// For the team: why a wellbeing figure above is `null` though there
+    /// are data (fewer members behind it than `[insight] min_group`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<String>,
 }

@@ -1,15 +1,22 @@
 //! `async-up digest`: what happened in a period, for leads: per member what
 //! they planned each day beside what they reported next, blockers opened and
-//! resolved, days away; then the team's open blockers by age.
+//! resolved, days away; then the team's open blockers by age, and the
+//! signals the rules of [`crate::insight::signals`] fired.
 
 use super::{parse_date, refresh, roster, today_in, Since, Status};
 use crate::context::Context;
 use crate::error::Result;
+use crate::insight::signals::{self, MemberInput};
 use crate::insight::{blocker_lives, dates};
-use crate::model::Handle;
+use crate::model::{Handle, Member, Update};
 use crate::post::Webhook;
 use crate::render::digest::{self as render, BlockerJson, Day, Digest, MemberDigest, OpenBlocker};
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
+use std::collections::{HashMap, HashSet};
+
+/// History read before the period for the signals: a plan repeated or a
+/// blocker resolved in the fortnight before still counts.
+const LOOKBACK_DAYS: u64 = 14;
 
 /// Summarise a period: plans against what was reported, blockers, time away.
 ///
@@ -71,11 +78,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     };
     let (since, until) = super::period_bounds(since, until)?;
     let snapshot = super::stats::history_snapshot(&team)?;
+    let insight = snapshot
+        .team_file()
+        .and_then(|t| t.insight)
+        .unwrap_or_default();
+    let read_from = since
+        .checked_sub_days(Days::new(LOOKBACK_DAYS))
+        .unwrap_or(since);
     let mut members = Vec::new();
     let mut open_blockers = Vec::new();
+    let mut histories: Vec<(Member, Vec<Update>)> = Vec::new();
     for member in roster(&snapshot) {
         let handle = Handle::parse(&member.handle)?;
-        let history = super::period_history(&snapshot, &handle, since, until);
+        let history = super::period_history(&snapshot, &handle, read_from, until);
         let mut days = Vec::new();
         for (i, u) in history.iter().enumerate() {
             if u.date < since {
@@ -124,7 +139,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             blockers_resolved: resolved,
             away_days,
         });
+        histories.push((member, history));
     }
+    let answered = answered_blockers(&snapshot, &histories);
+    let none = HashSet::new();
+    let inputs: Vec<MemberInput<'_>> = histories
+        .iter()
+        .map(|(member, history)| MemberInput {
+            member,
+            history,
+            answered: answered.get(member.handle.as_str()).unwrap_or(&none),
+        })
+        .collect();
+    let figures: Vec<_> = histories
+        .iter()
+        .map(|(m, h)| {
+            (
+                m.handle.clone(),
+                crate::insight::figures(m, h, since, until),
+            )
+        })
+        .collect();
+    let signals = signals::signals(&inputs, &figures, &insight, since, until);
     open_blockers.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));
     super::finish_warnings(ctx, &snapshot)?;
     let digest = Digest {
@@ -134,6 +170,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         until: until.to_string(),
         members,
         open_blockers,
+        signals,
     };
     let text = match args.format {
         DigestFormat::Json => render::json(&digest),
@@ -149,4 +186,34 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     ctx.out().print(&text)?;
     Ok(Status::Success)
+}
+
+/// For each member, the ids of their blockers still open that someone else
+/// answered with a reply or an offer of help (a reaction is not an answer).
+fn answered_blockers<'h>(
+    snapshot: &crate::store::Snapshot<'_>,
+    histories: &'h [(Member, Vec<Update>)],
+) -> HashMap<&'h str, HashSet<String>> {
+    let oldest = histories
+        .iter()
+        .filter_map(|(_, h)| h.last())
+        .flat_map(|u| u.blockers.iter().map(|b| b.since))
+        .min();
+    let mut out: HashMap<&str, HashSet<String>> = HashMap::new();
+    let Some(oldest) = oldest else {
+        return out;
+    };
+    for found in snapshot.replies(Some(super::replies_from(oldest))) {
+        let r = &found.reply;
+        let Some(id) = r.blocker.as_ref() else {
+            continue;
+        };
+        if found.author == r.to || (r.text.is_none() && !r.offer) {
+            continue;
+        }
+        if let Some((m, _)) = histories.iter().find(|(m, _)| m.handle == r.to) {
+            out.entry(m.handle.as_str()).or_default().insert(id.clone());
+        }
+    }
+    out
 }

@@ -77,6 +77,8 @@ pub struct Digest {
     pub members: Vec<MemberDigest>,
     /// The team's open blockers, oldest first.
     pub open_blockers: Vec<OpenBlocker>,
+    /// What the rules of the signals found, each naming its rule.
+    pub signals: Vec<crate::insight::signals::Signal>,
 }
 
 /// `digest --format json`.
@@ -151,7 +153,24 @@ pub fn markdown(d: &Digest) -> String {
             b.since
         );
     }
+    out.push_str("\n## Signals\n\n");
+    if d.signals.is_empty() {
+        out.push_str("None.\n");
+    }
+    for s in &d.signals {
+        let _ = writeln!(out, "- {}", text(&signal_line(s)));
+    }
     out
+}
+
+/// One signal as a line of plain text: its rule, whom it is about, what
+/// fired it and the rule as applied. Each format escapes it its own way.
+pub fn signal_line(s: &crate::insight::signals::Signal) -> String {
+    let who = s
+        .person
+        .as_deref()
+        .map_or_else(|| "team".to_string(), |p| format!("@{p}"));
+    format!("{} {who}: {} (rule: {})", s.rule, s.detail, s.why)
 }
 
 /// `digest --format html`: a small self-contained page built from the same
@@ -232,6 +251,12 @@ pub fn html(d: &Digest) -> String {
         })
         .collect();
     list(&mut page, &open);
+    page.push_str("<h2>Signals</h2>\n");
+    if d.signals.is_empty() {
+        page.push_str("<p>None.</p>\n");
+    }
+    let signals: Vec<String> = d.signals.iter().map(|s| esc(&signal_line(s))).collect();
+    list(&mut page, &signals);
     page.push_str("</body></html>\n");
     page
 }

@@ -196,6 +196,13 @@ pub fn digest(d: &Digest) -> String {
         )
     }));
     blocks.extend(sections(&open));
+    let mut signals = vec![format!("*Signals* ({})", d.signals.len())];
+    signals.extend(
+        d.signals
+            .iter()
+            .map(|s| format!("• {}", text(&super::digest::signal_line(s)))),
+    );
+    blocks.extend(sections(&signals));
     let fallback = format!("{title}: {} open blocker(s)", d.open_blockers.len());
     message(&fallback, blocks, "async-up digest")
 }

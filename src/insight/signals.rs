@@ -346,3 +346,62 @@ pub fn after_hours(figures: &[(String, Figures)], per_person: bool, min_group: u
         format!("{n} of the {wrote} member(s) who wrote in the period (not named: [insight] per_person_wellbeing is off)"),
     )]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on(date: &str, today: &[&str], blockers: &[(&str, &str)]) -> Update {
+        Update {
+            version: 1,
+            author: "a".into(),
+            date: date.parse().unwrap(),
+            written_at: chrono::DateTime::parse_from_rfc3339(&format!("{date}T09:00:00Z")).unwrap(),
+            yesterday: vec![],
+            today: today.iter().map(|s| s.to_string()).collect(),
+            mood: None,
+            answers: Default::default(),
+            blockers: blockers
+                .iter()
+                .map(|(id, text)| crate::model::Blocker {
+                    id: id.to_string(),
+                    text: text.to_string(),
+                    since: date.parse().unwrap(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_weekend_update_neither_counts_nor_breaks_a_same_plan_run() {
+        let m = Member::bare("a");
+        // Thu, Fri, Sat (a day off, other plan), Mon: three workdays.
+        let h = [
+            on("2026-11-19", &["A", "b"], &[]),
+            on("2026-11-20", &["B", " a "], &[]),
+            on("2026-11-21", &["rest"], &[]),
+            on("2026-11-23", &["a", "b"], &[]),
+        ];
+        let since = "2026-11-23".parse().unwrap();
+        let fired = same_plan(&m, &h, since, 3);
+        assert_eq!(fired.len(), 1);
+        assert!(fired[0]
+            .detail
+            .contains("3 updates, 2026-11-19 to 2026-11-23"));
+        assert!(same_plan(&m, &h, since, 4).is_empty());
+    }
+
+    #[test]
+    fn the_same_id_back_after_a_day_without_it_is_reopened() {
+        let h = [
+            on("2026-11-16", &[], &[("x", "Flaky test")]),
+            on("2026-11-17", &[], &[]),
+            on("2026-11-18", &[], &[("x", "flaky  TEST")]),
+            on("2026-11-19", &[], &[("x", "flaky test")]),
+        ];
+        let (since, until) = ("2026-11-16".parse().unwrap(), "2026-11-20".parse().unwrap());
+        let fired = blocker_reopened("a", &h, since, until);
+        assert_eq!(fired.len(), 1, "carried on Thursday is not reopened again");
+        assert!(fired[0].detail.contains("on 2026-11-18"));
+    }
+}

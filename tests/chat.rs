@@ -86,7 +86,10 @@ fn the_digest_posts_as_block_kit_with_teammate_text_inert() {
         member.contains(&format!("• blocker opened 2026-11-23: {HOSTILE_SLACK}")),
         "{member}"
     );
-    let open = sections.last().unwrap()["text"]["text"].as_str().unwrap();
+    // The open blockers, then the signals last.
+    let open = sections[sections.len() - 2]["text"]["text"].as_str().unwrap();
+    let signals = sections.last().unwrap()["text"]["text"].as_str().unwrap();
+    assert!(signals.starts_with("*Signals* ("), "{signals}");
     assert_eq!(
         open,
         format!("*Open blockers* (1)\n• *@alice*: {HOSTILE_SLACK} (2d, since 2026-11-23)")

@@ -87,7 +87,9 @@ fn the_digest_posts_as_block_kit_with_teammate_text_inert() {
         "{member}"
     );
     // The open blockers, then the signals last.
-    let open = sections[sections.len() - 2]["text"]["text"].as_str().unwrap();
+    let open = sections[sections.len() - 2]["text"]["text"]
+        .as_str()
+        .unwrap();
     let signals = sections.last().unwrap()["text"]["text"].as_str().unwrap();
     assert!(signals.starts_with("*Signals* ("), "{signals}");
     assert_eq!(

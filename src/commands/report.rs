@@ -32,6 +32,9 @@ pub struct Args {
     /// Do not fetch first.
     #[arg(long)]
     pub no_fetch: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub teams: super::org::TeamsArgs,
 }
 
 /// The most members the heatmap shows, and the most rows of the blocker
@@ -43,6 +46,9 @@ const MAX_CELL_CHARS: usize = 200;
 
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    if let Some(names) = super::org::selected(ctx, &args.teams)? {
+        return several(ctx, args, &names);
+    }
     let team = ctx.open_team()?;
     super::refresh(ctx, &team, args.no_fetch)?;
     let today = today_in(ctx.now, super::reader_zone());
@@ -200,4 +206,11 @@ fn short(text: &str) -> String {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_string(),
     }
+}
+
+/// `report` over several teams: not yet one page.
+fn several(_ctx: &Context, _args: &Args, _names: &[String]) -> Result<Status> {
+    Err(Error::Usage(
+        "report --html shows one team so far; run it once per team with --team NAME".into(),
+    ))
 }

@@ -375,3 +375,44 @@ fn a_hostile_team_name_stays_text() {
     let table = alice.expect(1, &["blockers", "--all-teams", "--no-fetch"]);
     assert!(!table.contains('\u{1b}'), "{table:?}");
 }
+
+#[test]
+fn report_over_several_teams_writes_a_page_each_and_an_index() {
+    let world = World::new();
+    let (alice, _bob) = two_teams(&world);
+    let config = std::fs::read_to_string(alice.config_file()).unwrap();
+    let port = servers::free_port();
+    std::fs::write(
+        alice.config_file(),
+        format!(
+            "{config}\n[teams.\"<i>gamma</i>\"]\nremote = \"git://127.0.0.1:{port}/gamma.git\"\n"
+        ),
+    )
+    .unwrap();
+    let index = world.path().join("site/index.html");
+    let out = servers::run_within(
+        alice
+            .std_cmd()
+            .args(["report", "--all-teams", "--html"])
+            .arg(&index),
+        HANG,
+    );
+    // gamma has no data: the pages of the others are written, then exit 2.
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let page = std::fs::read_to_string(&index).unwrap();
+    assert!(
+        page.contains("href=\"index-alpha.html\"") && page.contains("href=\"index-beta.html\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;i&gt;gamma&lt;/i&gt;: could not be read"),
+        "{page}"
+    );
+    assert!(!page.contains("<i>"), "{page}");
+    for team in ["alpha", "beta"] {
+        let own =
+            std::fs::read_to_string(world.path().join(format!("site/index-{team}.html"))).unwrap();
+        assert!(own.contains(&format!("{team} stand-up report")), "{own}");
+    }
+    assert!(!world.path().join("site/index-_i_gamma__i_.html").exists());
+}

@@ -71,6 +71,10 @@ pub fn open_all(ctx: &Context, names: &[String], no_fetch: bool) -> Several {
     type Slot = Option<Result<(Team, Option<String>)>>;
     let next = AtomicUsize::new(0);
     let slots: Mutex<Vec<Slot>> = Mutex::new(names.iter().map(|_| None).collect());
+    // git's progress redraws one terminal line: fetches at once would
+    // write over each other's. Off while they run, back on for the reading.
+    let progress = render::progress::enabled();
+    render::progress::enable(progress && names.len() < 2);
     std::thread::scope(|scope| {
         for _ in 0..MAX_AT_ONCE.min(names.len()) {
             scope.spawn(|| loop {
@@ -85,6 +89,7 @@ pub fn open_all(ctx: &Context, names: &[String], no_fetch: bool) -> Several {
             });
         }
     });
+    render::progress::enable(progress);
     let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut several = Several {
         opened: Vec::new(),

@@ -247,7 +247,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__blockers)
-            opts="-q -h -V --format --older-than --no-fetch --require-fresh --mentions --post --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --format --older-than --no-fetch --require-fresh --mentions --post --all-teams --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -289,7 +289,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__digest)
-            opts="-q -h -V --week --since --until --format --no-fetch --post --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --week --since --until --format --no-fetch --all-teams --post --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -919,7 +919,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__report)
-            opts="-q -h -V --html --since --no-fetch --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --html --since --no-fetch --all-teams --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,7 +1021,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__stats)
-            opts="-q -h -V --since --until --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --since --until --format --no-fetch --all-teams --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1111,7 +1111,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__team)
-            opts="-q -h -V --date --person --format --no-fetch --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --date --person --format --no-fetch --all-teams --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -24,7 +24,7 @@ function __fish_async_up_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c async-up -n "__fish_async_up_needs_command" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_needs_command" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_needs_command" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -59,7 +59,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand init" -l user -d 'Your
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l name -d 'Your display name (default: git\'s user.name)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l timezone -d 'Your IANA time zone (default: the machine\'s)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l email -d 'The email your commits to this team carry (default: git\'s user.email; asked for on a terminal when git has none)' -r
-complete -c async-up -n "__fish_async_up_using_subcommand init" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand init" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -76,7 +76,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand write" -l resolve -d '
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l mood -d 'Your mood, 1 (bad) to 5 (great)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l date -d 'Write for an earlier date instead of today (YYYY-MM-DD), to backfill' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l answer -d 'Answer one of the team\'s own questions (repeatable); lists take `a; b`' -r
-complete -c async-up -n "__fish_async_up_using_subcommand write" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand write" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand write" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -96,12 +96,13 @@ complete -c async-up -n "__fish_async_up_using_subcommand team" -l person -d 'On
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand team" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l no-fetch -d 'Do not fetch first; show what the mirror has'
+complete -c async-up -n "__fish_async_up_using_subcommand team" -l all-teams -d 'Show every joined team in one view, each entry marked with its team (or give --team more than once)'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand team" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
@@ -114,19 +115,20 @@ slack\t'A Slack Block Kit message for an incoming webhook'"
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l older-than -d 'Only blockers open for more than DAYS days' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l mentions -d 'Only blockers that mention this handle (`@handle`)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l post -d 'Post to this chat webhook (http or https) instead of printing, when there are blockers: slack as Block Kit JSON, markdown as {"text": ...} ({"content": ...} for Discord). The exit code stays 1 after a post' -r
-complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l no-fetch -d 'Do not fetch first; show what the mirror has'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l require-fresh -d 'Exit 2 instead of judging stale data when the remote cannot be fetched'
+complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l all-teams -d 'Show every joined team in one view, each entry marked with its team (or give --team more than once)'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand blockers" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand sync" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand sync" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -140,7 +142,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand log" -l since -d 'Star
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand log" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand log" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -155,7 +157,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand audit" -l since -d 'On
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand audit" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand audit" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -166,7 +168,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand audit" -s q -l quiet -
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand audit" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand status" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand status" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -179,7 +181,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand status" -s V -l versio
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand mentions" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -196,7 +198,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand me" -l focus -d 'Focus
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l workdays -d 'Workdays: day names or ranges, such as Mon-Thu (repeatable; replaces the list)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l name -d 'Your display name' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l email -d 'Your email: the committer address `audit` expects on your commits' -r
-complete -c async-up -n "__fish_async_up_using_subcommand me" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -210,7 +212,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand me" -s V -l version -d
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l from -d 'First day away (default: today)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l until -d 'Last day away' -r
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l note -d 'A word for teammates' -r
-complete -c async-up -n "__fish_async_up_using_subcommand away" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand away" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand away" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -225,12 +227,13 @@ complete -c async-up -n "__fish_async_up_using_subcommand stats" -l since -d 'St
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l until -d 'End of the period (default: today)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l format -d 'Output format' -r -f -a "table\t'A table with sparklines'
 json\t'Stable JSON'"
-complete -c async-up -n "__fish_async_up_using_subcommand stats" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l no-fetch -d 'Do not fetch first'
+complete -c async-up -n "__fish_async_up_using_subcommand stats" -l all-teams -d 'Show every joined team in one view, each entry marked with its team (or give --team more than once)'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand stats" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
@@ -243,13 +246,14 @@ json\t'Stable JSON'
 html\t'A small self-contained HTML page'
 slack\t'A Slack Block Kit message for an incoming webhook'"
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l post -d 'Post to this chat webhook (http or https) instead of printing: slack as Block Kit JSON, markdown as {"text": ...} ({"content": ...} for Discord). Retries a busy server; exit 2 when the post fails' -r
-complete -c async-up -n "__fish_async_up_using_subcommand digest" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l week -d 'This week: Monday to today (the last seven days on a weekend)'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l no-fetch -d 'Do not fetch first'
+complete -c async-up -n "__fish_async_up_using_subcommand digest" -l all-teams -d 'Show every joined team in one view, each entry marked with its team (or give --team more than once)'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
@@ -257,18 +261,19 @@ complete -c async-up -n "__fish_async_up_using_subcommand digest" -s h -l help -
 complete -c async-up -n "__fish_async_up_using_subcommand digest" -s V -l version -d 'Print version'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l html -d 'Where to write the page' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l since -d 'Start of the period: a date or a span back (default: 4w)' -r
-complete -c async-up -n "__fish_async_up_using_subcommand report" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand report" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l no-fetch -d 'Do not fetch first'
+complete -c async-up -n "__fish_async_up_using_subcommand report" -l all-teams -d 'Show every joined team in one view, each entry marked with its team (or give --team more than once)'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s q -l quiet -d 'Print only data and errors'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand report" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand restore" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand restore" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand restore" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -283,7 +288,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand reply" -l date -d 'Ans
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l blocker -d 'Answer one of the update\'s blockers, by id' -r
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l item -d 'Answer one item of the update\'s today list, counted from 1' -r
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l react -d 'React instead of replying: +1, eyes, check, heart, tada (or the emoji)' -r
-complete -c async-up -n "__fish_async_up_using_subcommand reply" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand reply" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand reply" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -298,7 +303,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand reply" -s V -l version
 complete -c async-up -n "__fish_async_up_using_subcommand inbox" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand inbox" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand inbox" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand inbox" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand inbox" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -317,7 +322,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand search" -l person -d '
 complete -c async-up -n "__fish_async_up_using_subcommand search" -l format -d 'Output format' -r -f -a "table\t'A table fitted to the terminal'
 markdown\t'Markdown that pastes into GitHub, Slack or email'
 json\t'Stable JSON for scripts'"
-complete -c async-up -n "__fish_async_up_using_subcommand search" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand search" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand search" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand search" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -329,7 +334,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand search" -s q -l quiet 
 complete -c async-up -n "__fish_async_up_using_subcommand search" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand search" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'
@@ -339,7 +344,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s q -l quiet 
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -l strict -d 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c async-up -n "__fish_async_up_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
+complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once' -r
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand generate-assets" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
 always\t'Always colour'

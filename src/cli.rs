@@ -40,14 +40,14 @@ Environment: ASYNC_UP_TEAM, ASYNC_UP_OFFLINE, ASYNC_UP_STRICT, ASYNC_UP_TRANSPOR
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Use this configured team instead of the default one (also ASYNC_UP_TEAM).
+    /// Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once.
     #[arg(
-        long,
+        long = "team",
         global = true,
         value_name = "NAME",
         add = clap_complete::ArgValueCandidates::new(crate::complete::teams)
     )]
-    pub team: Option<String>,
+    pub teams: Vec<String>,
 
     /// Read straight from this git repository (bare or a checkout), without a mirror, config or fetch.
     #[arg(long, global = true, value_name = "PATH")]
@@ -77,8 +77,9 @@ impl GlobalArgs {
     /// which takes only `true`/`false` for a flag and names the flag, not
     /// the variable, when it rejects a value.
     pub fn apply_env(&mut self, env: impl Fn(&str) -> Option<String>) -> crate::Result<()> {
-        if self.team.is_none() {
-            self.team = env("ASYNC_UP_TEAM").filter(|t| !t.trim().is_empty());
+        if self.teams.is_empty() {
+            self.teams
+                .extend(env("ASYNC_UP_TEAM").filter(|t| !t.trim().is_empty()));
         }
         for (name, flag) in [
             ("ASYNC_UP_OFFLINE", &mut self.offline),
@@ -90,6 +91,13 @@ impl GlobalArgs {
             }
         }
         Ok(())
+    }
+}
+
+impl GlobalArgs {
+    /// The one team `--team` names, for the commands that work on one.
+    pub fn team(&self) -> Option<&String> {
+        self.teams.first()
     }
 }
 
@@ -150,6 +158,27 @@ pub enum Command {
         /// The repository root to write completions/ and man/ into.
         dir: std::path::PathBuf,
     },
+}
+
+impl Command {
+    /// Refuses `--team` given more than once to a command that works on one
+    /// team: taking the first one silently would write to the wrong team.
+    pub fn check_teams(&self, global: &GlobalArgs) -> crate::Result<()> {
+        let several = matches!(
+            self,
+            Command::Team(_)
+                | Command::Blockers(_)
+                | Command::Digest(_)
+                | Command::Stats(_)
+                | Command::Report(_)
+        );
+        if global.teams.len() > 1 && !several {
+            return Err(crate::Error::Usage(
+                "--team was given more than once; only team, blockers, digest, stats and report show several teams".into(),
+            ));
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -106,6 +106,44 @@ impl Paths {
 }
 
 impl UserConfig {
+    /// The teams a view over several shows: every joined team with
+    /// `--all-teams`, else the ones `--team` named, each once, in the order
+    /// given. An unknown name is an error naming the joined ones.
+    pub fn select_teams(&self, named: &[String], all: bool) -> Result<Vec<String>> {
+        if all {
+            if !named.is_empty() {
+                return Err(Error::Usage(
+                    "--all-teams and --team cannot be used together; give one of them".into(),
+                ));
+            }
+            if self.teams.is_empty() {
+                return Err(Error::Usage(
+                    "--all-teams: no team joined yet; join one with `async-up init <REMOTE>`"
+                        .into(),
+                ));
+            }
+            return Ok(self.teams.keys().cloned().collect());
+        }
+        let mut chosen: Vec<String> = Vec::new();
+        for name in named {
+            if !self.teams.contains_key(name) {
+                let known: Vec<&str> = self.teams.keys().map(String::as_str).collect();
+                return Err(Error::UnknownTeam {
+                    name: name.clone(),
+                    known: if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    },
+                });
+            }
+            if !chosen.contains(name) {
+                chosen.push(name.clone());
+            }
+        }
+        Ok(chosen)
+    }
+
     /// Reads the config; a missing file is an empty config.
     pub fn load(path: &Path) -> Result<Self> {
         Self::read(path, true)

@@ -131,17 +131,24 @@ impl Context {
         }
         let chosen = self
             .global
-            .team
-            .clone()
+            .team()
+            .cloned()
             .or_else(|| self.config.default_team.clone())
             .or_else(|| {
                 (self.config.teams.len() == 1)
                     .then(|| self.config.teams.keys().next().cloned())
                     .flatten()
             });
-        let Some(name) = chosen else {
-            return self.open_local_team();
-        };
+        match chosen {
+            Some(name) => self.open_team_named(&name),
+            None => self.open_local_team(),
+        }
+    }
+
+    /// Opens the joined team called `name` (see [`UserConfig::select_teams`]
+    /// for views over several).
+    pub fn open_team_named(&self, name: &str) -> Result<Team> {
+        let name = name.to_string();
         let team_config = self.config.teams.get(&name).cloned().ok_or_else(|| {
             let known: Vec<&str> = self.config.teams.keys().map(String::as_str).collect();
             Error::UnknownTeam {

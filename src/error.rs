@@ -95,6 +95,11 @@ pub enum Error {
         message: String,
     },
 
+    /// A view over several teams left out the teams named here (each
+    /// warned about), after showing the others.
+    #[error("could not read team(s) {0} (see the warnings above); the view shows the others, so it is incomplete")]
+    TeamsLeftOut(String),
+
     /// `--require-fresh` was given and the remote could not be fetched.
     #[error("the remote could not be fetched and --require-fresh was given: {0}")]
     Stale(String),

@@ -43,6 +43,7 @@ pub use error::{Error, Result};
 pub fn run(mut cli: cli::Cli) -> Result<Status> {
     use cli::Command;
     cli.global.apply_env(|name| std::env::var(name).ok())?;
+    cli.command.check_teams(&cli.global)?;
     // Like git itself, do not hash every object again on each read: packs
     // are checked when they arrive (index-pack) and by `git fsck`, and a
     // damaged file still reaches us only as a file to parse, which is

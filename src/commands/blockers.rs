@@ -1,7 +1,7 @@
 //! `async-up blockers`: what is blocking whom. Exit 0 when nothing is, 1 when
 //! something is, 2 on error, so CI scripts can branch on it.
 
-use super::{finish_warnings, refresh, roster, today_in, Status};
+use super::{refresh, roster, today_in, Status};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::Handle;
@@ -36,6 +36,9 @@ pub struct Args {
     /// ({"content": ...} for Discord). The exit code stays 1 after a post.
     #[arg(long, value_name = "URL")]
     pub post: Option<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub teams: super::org::TeamsArgs,
 }
 
 /// Formats of `blockers`.
@@ -57,12 +60,63 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if hook.is_some() && matches!(args.format, BlockersFormat::Table | BlockersFormat::Json) {
         return Err(crate::post::unpostable("table or json"));
     }
+    if let Some(names) = super::org::selected(ctx, &args.teams)? {
+        return super::org_views::blockers(ctx, args, hook, &names);
+    }
     let team = ctx.open_team()?;
     let stale = refresh(ctx, &team, args.no_fetch)?;
     if let (true, Some(reason)) = (args.require_fresh, stale) {
         return Err(Error::Stale(reason));
     }
     let mentioned = args.mentions.as_deref().map(Handle::from_cli).transpose()?;
+    let (rows, warnings) = rows(ctx, args, &team, mentioned.as_ref())?;
+    let out = ctx.out();
+    let text = match args.format {
+        BlockersFormat::Table => render::table::blockers(&out, &rows),
+        BlockersFormat::Markdown => render::markdown::blockers(&rows),
+        BlockersFormat::Json => render::json::blockers(&rows),
+        BlockersFormat::Slack => render::slack::blockers(&rows),
+    };
+    show(ctx, hook, args.format, &text, rows.len())?;
+    super::report_warnings(ctx, warnings)?;
+    Ok(if rows.is_empty() {
+        Status::Success
+    } else {
+        Status::Found
+    })
+}
+
+/// Prints the rendered blockers, or posts them to the webhook.
+pub(crate) fn show(
+    ctx: &Context,
+    hook: Option<Webhook>,
+    format: BlockersFormat,
+    text: &str,
+    count: usize,
+) -> Result<()> {
+    match hook {
+        // Nothing blocks: nothing to tell the channel.
+        Some(hook) if count == 0 => {
+            ctx.note(&format!("no blockers: nothing posted to {}", hook.shown()));
+        }
+        Some(hook) => {
+            let slack = format == BlockersFormat::Slack;
+            crate::post::rendered(&hook, slack, text, "async-up blockers")?;
+            ctx.note(&format!("posted {count} blocker(s) to {}", hook.shown()));
+        }
+        None => ctx.out().print(text)?,
+    }
+    Ok(())
+}
+
+/// The open blockers of `team` the flags ask for, oldest first, and the
+/// warnings its files raised.
+pub(crate) fn rows(
+    ctx: &Context,
+    args: &Args,
+    team: &crate::context::Team,
+    mentioned: Option<&Handle>,
+) -> Result<(Vec<BlockerRow>, Vec<String>)> {
     let snapshot = team.store.snapshot()?;
     let mut rows = Vec::new();
     for member in roster(&snapshot) {
@@ -79,7 +133,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             {
                 continue;
             }
-            if let Some(h) = &mentioned {
+            if let Some(h) = mentioned {
                 if !crate::model::mention::mentions_handle(&b.text, h.as_str()) {
                     continue;
                 }
@@ -101,33 +155,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         row.replies = render::thread::to_blocker(&replies, &row.author, &row.id);
     }
     rows.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));
-    let out = ctx.out();
-    let text = match args.format {
-        BlockersFormat::Table => render::table::blockers(&out, &rows),
-        BlockersFormat::Markdown => render::markdown::blockers(&rows),
-        BlockersFormat::Json => render::json::blockers(&rows),
-        BlockersFormat::Slack => render::slack::blockers(&rows),
-    };
-    match hook {
-        // Nothing blocks: nothing to tell the channel.
-        Some(hook) if rows.is_empty() => {
-            ctx.note(&format!("no blockers: nothing posted to {}", hook.shown()));
-        }
-        Some(hook) => {
-            let slack = args.format == BlockersFormat::Slack;
-            crate::post::rendered(&hook, slack, &text, "async-up blockers")?;
-            ctx.note(&format!(
-                "posted {} blocker(s) to {}",
-                rows.len(),
-                hook.shown()
-            ));
-        }
-        None => out.print(&text)?,
-    }
-    finish_warnings(ctx, &snapshot)?;
-    Ok(if rows.is_empty() {
-        Status::Success
-    } else {
-        Status::Found
-    })
+    let warnings = snapshot.warnings.take();
+    Ok((rows, warnings))
 }

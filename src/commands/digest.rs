@@ -42,6 +42,9 @@ pub struct Args {
     /// Do not fetch first.
     #[arg(long)]
     pub no_fetch: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub teams: super::org::TeamsArgs,
     /// Post to this chat webhook (http or https) instead of printing: slack
     /// as Block Kit JSON, markdown as {"text": ...} ({"content": ...} for
     /// Discord). Retries a busy server; exit 2 when the post fails.
@@ -68,8 +71,31 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if hook.is_some() && matches!(args.format, DigestFormat::Json | DigestFormat::Html) {
         return Err(crate::post::unpostable("json or html"));
     }
+    if let Some(names) = super::org::selected(ctx, &args.teams)? {
+        return super::org_views::digest(ctx, args, hook, &names);
+    }
     let team = ctx.open_team()?;
     refresh(ctx, &team, args.no_fetch)?;
+    let digest = digest(ctx, args, &team)?;
+    let text = match args.format {
+        DigestFormat::Json => render::json(&digest),
+        DigestFormat::Markdown => render::markdown(&digest),
+        DigestFormat::Html => render::html(&digest),
+        DigestFormat::Slack => crate::render::slack::digest(&digest),
+    };
+    if let Some(hook) = hook {
+        let slack = args.format == DigestFormat::Slack;
+        crate::post::rendered(&hook, slack, &text, "async-up digest")?;
+        ctx.note(&format!("posted the digest to {}", hook.shown()));
+        return Ok(Status::Success);
+    }
+    ctx.out().print(&text)?;
+    Ok(Status::Success)
+}
+
+/// The digest of `team` over the period the flags give; the warnings its
+/// files raised are printed (an error under `--strict`).
+pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) -> Result<Digest> {
     let today = today_in(ctx.now, super::reader_zone());
     let until = args.until.unwrap_or(today);
     let since = match args.since {
@@ -77,7 +103,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         None => crate::insight::week_of(until).0,
     };
     let (since, until) = super::period_bounds(since, until)?;
-    let snapshot = super::stats::history_snapshot(&team)?;
+    let snapshot = super::stats::history_snapshot(team)?;
     let insight = snapshot
         .team_file()
         .and_then(|t| t.insight)
@@ -127,6 +153,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                 text: l.text.clone(),
                 since: l.since.to_string(),
                 age_days: (until - l.since).num_days().max(0),
+                team: None,
             });
         }
         let away_days = dates(since, until)
@@ -138,6 +165,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             blockers_opened: opened,
             blockers_resolved: resolved,
             away_days,
+            team: None,
         });
         histories.push((member, history));
     }
@@ -165,27 +193,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     super::finish_warnings(ctx, &snapshot)?;
     let digest = Digest {
         schema: 1,
-        team: super::team_title(&team, &snapshot),
+        team: super::team_title(team, &snapshot),
         since: since.to_string(),
         until: until.to_string(),
         members,
         open_blockers,
         signals,
     };
-    let text = match args.format {
-        DigestFormat::Json => render::json(&digest),
-        DigestFormat::Markdown => render::markdown(&digest),
-        DigestFormat::Html => render::html(&digest),
-        DigestFormat::Slack => crate::render::slack::digest(&digest),
-    };
-    if let Some(hook) = hook {
-        let slack = args.format == DigestFormat::Slack;
-        crate::post::rendered(&hook, slack, &text, "async-up digest")?;
-        ctx.note(&format!("posted the digest to {}", hook.shown()));
-        return Ok(Status::Success);
-    }
-    ctx.out().print(&text)?;
-    Ok(Status::Success)
+    Ok(digest)
 }
 
 /// For each member, the ids of their blockers still open that someone else

@@ -173,8 +173,8 @@ fn check_zone(r: &mut Report, ctx: &Context, member_zone: Option<String>) {
 fn check_team(r: &mut Report, global: &GlobalArgs, ctx: &Context) -> Option<String> {
     let mut member_zone = None;
     let name = global
-        .team
-        .clone()
+        .team()
+        .cloned()
         .or_else(|| ctx.config.default_team.clone())
         .or_else(|| {
             (ctx.config.teams.len() == 1)

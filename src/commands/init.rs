@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if let Some(z) = &args.timezone {
         crate::clock::parse_zone(z)?;
     }
-    let name = match &ctx.global.team {
+    let name = match ctx.global.team() {
         Some(n) => team_name(n).ok_or_else(|| {
             Error::Usage(format!(
                 "team name {n:?} must be letters, digits, '.', '_' or '-'"

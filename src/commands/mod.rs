@@ -11,6 +11,8 @@ pub mod init;
 pub mod log;
 pub mod me;
 pub mod mentions;
+pub mod org;
+mod org_views;
 pub mod reply;
 pub mod report;
 pub mod restore;
@@ -187,7 +189,11 @@ pub(crate) fn team_title(team: &Team, snapshot: &Snapshot<'_>) -> String {
 /// Prints the snapshot's warnings (even with `-q`: they are about the data
 /// shown); with `--strict`, any warning is an error.
 pub(crate) fn finish_warnings(ctx: &Context, snapshot: &Snapshot<'_>) -> Result<()> {
-    let warnings = snapshot.warnings.take();
+    report_warnings(ctx, snapshot.warnings.take())
+}
+
+/// Prints warnings taken from snapshots; with `--strict`, any is an error.
+pub(crate) fn report_warnings(ctx: &Context, warnings: Vec<String>) -> Result<()> {
     for w in &warnings {
         render::warn(w);
     }

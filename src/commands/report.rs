@@ -8,6 +8,7 @@ use crate::insight::heatmap::{self, Unit};
 use crate::insight::{blocker_lives, dates, BlockerLife};
 use crate::model::Handle;
 use crate::render::html::{self, Cell, Day, Heatmap, Report};
+use crate::render::html_index;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,7 +19,9 @@ use std::path::PathBuf;
 /// long periods), a blocker timeline, mood and after-hours trends, and the
 /// current team view, in one file to publish from the team repo's CI. The
 /// page stays small on any team: at most 300 rows per chart or table, and
-/// it says how many it left out.
+/// it says how many it left out. Over several teams (`--all-teams`, or
+/// `--team` more than once), FILE is an index linking to each team's own
+/// page beside it, `<stem>-<team>.html`.
 ///
 /// Example: async-up report --html public/index.html --since 8w
 #[derive(Debug, clap::Args)]
@@ -32,6 +35,9 @@ pub struct Args {
     /// Do not fetch first.
     #[arg(long)]
     pub no_fetch: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub teams: super::org::TeamsArgs,
 }
 
 /// The most members the heatmap shows, and the most rows of the blocker
@@ -43,8 +49,33 @@ const MAX_CELL_CHARS: usize = 200;
 
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    if let Some(names) = super::org::selected(ctx, &args.teams)? {
+        return several(ctx, args, &names);
+    }
     let team = ctx.open_team()?;
     super::refresh(ctx, &team, args.no_fetch)?;
+    let (page, _) = page(ctx, args, &team)?;
+    write(&args.html, &page)?;
+    ctx.note(&format!("wrote {}", args.html.display()));
+    Ok(Status::Success)
+}
+
+/// Writes `page` to `path`, making its folder.
+pub(crate) fn write(path: &std::path::Path, page: &str) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+    }
+    crate::fsutil::write_output(path, page.as_bytes())
+}
+
+/// The report page of `team`, and the line an index of several teams says
+/// about it.
+pub(crate) fn page(
+    ctx: &Context,
+    args: &Args,
+    team: &crate::context::Team,
+) -> Result<(String, html_index::Summary)> {
     let today = today_in(ctx.now, super::reader_zone());
     let since = args.since.unwrap_or(Since::Days(27)).resolve(today);
     let (since, until) = super::period_bounds(since, today)?;
@@ -59,7 +90,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let mut current_left_out = 0usize;
     let period = super::stats::period_with(
         ctx,
-        &team,
+        team,
         Some(Since::Date(since)),
         Some(until),
         |snapshot, member, history| {
@@ -128,9 +159,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .filter(|(_, (_, n))| period.per_person_wellbeing || *n >= period.min_group)
         .map(|(d, (sum, n))| (d, f64::from(sum) / f64::from(n)))
         .collect();
-    let snapshot = super::stats::history_snapshot(&team)?;
+    let snapshot = super::stats::history_snapshot(team)?;
+    let title = super::team_title(team, &snapshot);
     let page = html::report(&Report {
-        team: &super::team_title(&team, &snapshot),
+        team: &title,
         period: &period,
         heatmap: Heatmap {
             unit,
@@ -144,13 +176,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         current,
         current_left_out,
     });
-    if let Some(dir) = args.html.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-    }
-    crate::fsutil::write_output(&args.html, page.as_bytes())?;
-    ctx.note(&format!("wrote {}", args.html.display()));
-    Ok(Status::Success)
+    let summary = html_index::Summary {
+        title,
+        participation: period.team.participation(),
+        blockers_opened: period.team.blockers_opened,
+    };
+    Ok((page, summary))
 }
 
 /// One member's heatmap row: what each column's days were.
@@ -203,4 +234,45 @@ fn short(text: &str) -> String {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_string(),
     }
+}
+
+/// `report` over several teams: each team's page beside FILE
+/// (`<stem>-<team>.html`), and FILE an index of them.
+fn several(ctx: &Context, args: &Args, names: &[String]) -> Result<Status> {
+    let several = super::org::open_all(ctx, names, args.no_fetch);
+    let mut failed = several.failed.clone();
+    let mut entries = Vec::new();
+    for o in &several.opened {
+        let path = html_index::team_page(&args.html, &o.name);
+        match page(ctx, args, &o.team).and_then(|(page, summary)| {
+            write(&path, &page)?;
+            Ok(summary)
+        }) {
+            Ok(summary) => entries.push(html_index::Entry {
+                team: o.name.clone(),
+                file: path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+                summary: Some(summary),
+            }),
+            Err(e) => {
+                super::org::left_out(&o.name, &e);
+                failed.push(o.name.clone());
+            }
+        }
+    }
+    for name in &failed {
+        entries.push(html_index::Entry {
+            team: name.clone(),
+            file: String::new(),
+            summary: None,
+        });
+    }
+    write(&args.html, &html_index::index(&entries))?;
+    ctx.note(&format!(
+        "wrote {} and a page per team beside it",
+        args.html.display()
+    ));
+    super::org::finish(ctx, &failed, Vec::new(), Status::Success)
 }

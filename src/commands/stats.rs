@@ -30,6 +30,9 @@ pub struct Args {
     /// Do not fetch first.
     #[arg(long)]
     pub no_fetch: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub teams: super::org::TeamsArgs,
 }
 
 /// Formats of `stats`.
@@ -148,6 +151,9 @@ pub fn period_with<'t>(
 
 /// Runs `stats`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    if let Some(names) = super::org::selected(ctx, &args.teams)? {
+        return super::org_views::stats(ctx, args, &names);
+    }
     let team = ctx.open_team()?;
     refresh(ctx, &team, args.no_fetch)?;
     let p = period(ctx, &team, args.since, args.until)?;

@@ -1,6 +1,6 @@
 //! `async-up team`: everyone's latest update in one view, with local times.
 
-use super::{finish_warnings, parse_date, parse_handles, refresh, roster, today_in, Status};
+use super::{parse_date, parse_handles, refresh, roster, today_in, Status};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::Handle;
@@ -28,6 +28,9 @@ pub struct Args {
     /// Do not fetch first; show what the mirror has.
     #[arg(long)]
     pub no_fetch: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub teams: super::org::TeamsArgs,
 }
 
 /// Marks the updates whose last change broke the team's rules, as `audit`
@@ -74,12 +77,37 @@ fn mark_violations(
 
 /// Runs `team`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
+    if let Some(names) = super::org::selected(ctx, &args.teams)? {
+        return super::org_views::team(ctx, args, &names);
+    }
     let team = ctx.open_team()?;
     let wanted = parse_handles(&args.persons)?;
     refresh(ctx, &team, args.no_fetch)?;
+    let (view, warnings) = view(ctx, args, &team, &wanted, true)?;
+    let out = ctx.out();
+    let text = match args.format {
+        Format::Table => render::table::team(&out, &view),
+        Format::Markdown => render::markdown::team(&view),
+        Format::Json => render::json::team(&view),
+    };
+    out.print(&text)?;
+    super::report_warnings(ctx, warnings)?;
+    Ok(Status::Success)
+}
+
+/// The team view of `team`, and the warnings its files raised. A handle of
+/// `wanted` the team does not have is an error when `must_have` (over
+/// several teams, a person is in some of them).
+pub(crate) fn view(
+    ctx: &Context,
+    args: &Args,
+    team: &crate::context::Team,
+    wanted: &[Handle],
+    must_have: bool,
+) -> Result<(TeamView, Vec<String>)> {
     let snapshot = team.store.snapshot()?;
     let mut members = roster(&snapshot);
-    for handle in &wanted {
+    for handle in wanted.iter().filter(|_| must_have) {
         if !members.iter().any(|m| m.handle == handle.as_str()) {
             return Err(Error::Usage(format!(
                 "no member @{handle} in team {}",
@@ -164,7 +192,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         mark_violations(&team.store, snapshot.index(), &mut entries)?;
     }
     let view = TeamView {
-        team: super::team_title(&team, &snapshot),
+        team: super::team_title(team, &snapshot),
         date: view_date,
         entries,
         missing,
@@ -175,13 +203,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             .map(|t| t.questions.into_iter().map(|q| (q.id, q.prompt)).collect())
             .unwrap_or_default(),
     };
-    let out = ctx.out();
-    let text = match args.format {
-        Format::Table => render::table::team(&out, &view),
-        Format::Markdown => render::markdown::team(&view),
-        Format::Json => render::json::team(&view),
-    };
-    out.print(&text)?;
-    finish_warnings(ctx, &snapshot)?;
-    Ok(Status::Success)
+    let warnings = snapshot.warnings.take();
+    Ok((view, warnings))
 }

@@ -42,6 +42,9 @@ pub struct Signal {
     pub why: String,
     /// The facts that made it fire (may quote teammate text).
     pub detail: String,
+    /// The team (the name it was joined under), in a digest over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 fn signal(rule: &str, person: Option<&str>, why: String, detail: String) -> Signal {
@@ -50,6 +53,7 @@ fn signal(rule: &str, person: Option<&str>, why: String, detail: String) -> Sign
         person: person.map(str::to_string),
         why,
         detail,
+        team: None,
     }
 }
 

@@ -45,6 +45,9 @@ pub struct MemberDigest {
     pub blockers_resolved: Vec<BlockerJson>,
     /// Days away in the period.
     pub away_days: u32,
+    /// The team (the name it was joined under), in a digest over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 /// A blocker still open at the end of the period.
@@ -60,6 +63,9 @@ pub struct OpenBlocker {
     pub since: String,
     /// Days open at the end of the period.
     pub age_days: i64,
+    /// The team (the name it was joined under), in a digest over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 /// The whole digest; its JSON keys are a stable interface.

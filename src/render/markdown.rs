@@ -188,6 +188,21 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
     out
 }
 
+/// `blockers --format markdown` over several teams: a `## <team>` heading
+/// and the team's blockers under it, for each team.
+pub fn blockers_of_teams(groups: &[(String, Vec<BlockerRow>)]) -> String {
+    let mut out = String::new();
+    for (team, rows) in groups {
+        let _ = writeln!(out, "## {}\n", text(team));
+        if rows.is_empty() {
+            let _ = writeln!(out, "No open blockers.\n");
+        } else {
+            let _ = writeln!(out, "{}", blockers(rows));
+        }
+    }
+    out
+}
+
 /// `log --format markdown`; each update shows its own of `replies`.
 pub fn log(who: &str, updates: &[Update], replies: &[FoundReply]) -> String {
     let mut out = String::new();

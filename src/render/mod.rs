@@ -7,6 +7,7 @@ pub mod digest;
 mod fit;
 pub mod html;
 pub mod html_access;
+pub mod html_index;
 pub mod inbox;
 pub mod json;
 pub mod markdown;

@@ -142,12 +142,18 @@ pub fn away_text(a: &super::AwayRow) -> String {
 
 /// `blockers` as a table.
 pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
+    blockers_of_teams(out, rows, None)
+}
+
+/// `blockers` over several teams: a Team column first, `teams[i]` being the
+/// team of `rows[i]`.
+pub fn blockers_of_teams(out: &Out, rows: &[BlockerRow], teams: Option<&[String]>) -> String {
     if rows.is_empty() {
         return "No open blockers.\n".to_string();
     }
     let m = marks(out);
     let mut cells = Vec::new();
-    for r in rows {
+    for (i, r) in rows.iter().enumerate() {
         let mut age = Cell::new(format!("{}d", r.age_days));
         if out.color && r.age_days >= 2 {
             age = age.fg(Color::Red);
@@ -172,8 +178,19 @@ pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
             Cell::new(r.since.to_string()),
             age,
         ]);
+        if let Some(teams) = teams {
+            let team = teams.get(i).map(String::as_str).unwrap_or_default();
+            cells[i].insert(0, Cell::new(clean(team)));
+        }
     }
-    render(out, &["Member", "Blocker", "Id", "Since", "Age"], cells)
+    match teams {
+        Some(_) => render(
+            out,
+            &["Team", "Member", "Blocker", "Id", "Since", "Age"],
+            cells,
+        ),
+        None => render(out, &["Member", "Blocker", "Id", "Since", "Age"], cells),
+    }
 }
 
 /// `log` as a table, each update's replies under it.
@@ -259,6 +276,15 @@ pub fn mentions(out: &Out, handle: &str, rows: &[super::MentionRow]) -> String {
         ]);
     }
     render(out, &["From", "Kind", "Text", "Date"], cells)
+}
+
+/// `stats` over several teams: each team's table under its name.
+pub fn stats_of_teams(out: &Out, periods: &[(String, crate::commands::stats::Period)]) -> String {
+    periods
+        .iter()
+        .map(|(team, p)| format!("Team {}\n{}", clean(team), stats(out, p)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `stats` as a table, trends as sparklines.

@@ -47,6 +47,8 @@ pub struct FaultProxy {
     limit: Arc<AtomicUsize>,
     rate: Arc<AtomicUsize>,
     served: Arc<AtomicUsize>,
+    /// Connections whose client has not closed yet, and the most at once.
+    open: Arc<(AtomicUsize, AtomicUsize)>,
     stop: Arc<AtomicBool>,
 }
 
@@ -59,7 +61,9 @@ impl FaultProxy {
         let rate = Arc::new(AtomicUsize::new(0));
         let served = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(AtomicBool::new(false));
+        let open = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
         let (l, r, s, st) = (limit.clone(), rate.clone(), served.clone(), stop.clone());
+        let o = open.clone();
         std::thread::spawn(move || {
             let until = Instant::now() + Duration::from_secs(300);
             let mut held = Vec::new();
@@ -75,12 +79,19 @@ impl FaultProxy {
                         }
                         if let Ok(server) = TcpStream::connect(("127.0.0.1", target)) {
                             held.push((client.try_clone().unwrap(), server.try_clone().unwrap()));
-                            pipe(
+                            let now_open = o.0.fetch_add(1, Ordering::SeqCst) + 1;
+                            o.1.fetch_max(now_open, Ordering::SeqCst);
+                            let (from, to, open) = (
                                 client.try_clone().unwrap(),
                                 server.try_clone().unwrap(),
-                                FORWARD_ALL,
-                                0,
+                                o.clone(),
                             );
+                            // The client's side, forwarded whole; its end
+                            // is the connection's end.
+                            std::thread::spawn(move || {
+                                copy_all(from, to);
+                                open.0.fetch_sub(1, Ordering::SeqCst);
+                            });
                             pipe(server, client, limit, r.load(Ordering::SeqCst));
                         }
                     }
@@ -98,6 +109,7 @@ impl FaultProxy {
             limit,
             rate,
             served,
+            open,
             stop,
         }
     }
@@ -118,6 +130,12 @@ impl FaultProxy {
     /// Connections accepted so far.
     pub fn connections(&self) -> usize {
         self.served.load(Ordering::SeqCst)
+    }
+
+    /// The most connections open at the same time so far (a connection
+    /// ends when its client closes it).
+    pub fn most_open_at_once(&self) -> usize {
+        self.open.1.load(Ordering::SeqCst)
     }
 }
 
@@ -160,6 +178,22 @@ fn pipe(mut from: TcpStream, mut to: TcpStream, limit: usize, rate: usize) {
         }
         let _ = to.shutdown(std::net::Shutdown::Write);
     });
+}
+
+/// Copies everything `from` sends to `to` until `from` closes.
+fn copy_all(mut from: TcpStream, mut to: TcpStream) {
+    let mut buf = [0u8; 8192];
+    loop {
+        match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                if to.write_all(&buf[..n]).is_err() {
+                    break;
+                }
+            }
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Write);
 }
 
 fn answer_503(mut client: TcpStream) {

@@ -8,6 +8,7 @@ use super::{sanitize, BlockerRow, TeamView};
 use crate::model::reply::FoundReply;
 use crate::model::Update;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use types::*;
 
 /// The schema version of every JSON document.
@@ -62,7 +63,43 @@ pub fn finish<T: Serialize>(value: &T) -> String {
 
 /// `team --format json`.
 pub fn team(view: &TeamView) -> String {
-    finish(&TeamDoc {
+    finish(&team_doc(view, None))
+}
+
+/// `team --format json` over several teams: one document, each entry
+/// carrying `team` (the name each was joined under), `team` the names.
+pub fn teams(views: &[(String, TeamView)], title: &str) -> String {
+    let missing: Vec<String> = views
+        .iter()
+        .flat_map(|(_, v)| v.missing.iter().cloned())
+        .collect();
+    let mut doc = TeamDoc {
+        schema: SCHEMA,
+        team: title,
+        date: views
+            .first()
+            .map(|(_, v)| v.date.to_string())
+            .unwrap_or_default(),
+        updates: Vec::new(),
+        missing: &missing,
+        missing_by_team: Some(BTreeMap::new()),
+        away: Vec::new(),
+        members: Vec::new(),
+    };
+    for (name, view) in views {
+        let part = team_doc(view, Some(name));
+        doc.updates.extend(part.updates);
+        doc.away.extend(part.away);
+        doc.members.extend(part.members);
+        if let Some(by_team) = doc.missing_by_team.as_mut() {
+            by_team.insert(name.as_str(), view.missing.as_slice());
+        }
+    }
+    finish(&doc)
+}
+
+fn team_doc<'a>(view: &'a TeamView, team: Option<&'a str>) -> TeamDoc<'a> {
+    TeamDoc {
         schema: SCHEMA,
         team: &view.team,
         date: view.date.to_string(),
@@ -74,9 +111,11 @@ pub fn team(view: &TeamView) -> String {
                 foreign_committer: e.foreign_committer.as_deref(),
                 violation: e.violation.as_deref(),
                 replies: replies_json(&e.replies),
+                team,
             })
             .collect(),
         missing: &view.missing,
+        missing_by_team: None,
         away: view
             .away
             .iter()
@@ -84,6 +123,7 @@ pub fn team(view: &TeamView) -> String {
                 handle: &a.handle,
                 until: a.until.to_string(),
                 note: a.note.as_deref(),
+                team,
             })
             .collect(),
         members: view
@@ -93,9 +133,10 @@ pub fn team(view: &TeamView) -> String {
                 handle: &m.handle,
                 local_time: &m.local_time,
                 state: m.state,
+                team,
             })
             .collect(),
-    })
+    }
 }
 
 /// `blockers --format json`.
@@ -103,6 +144,19 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
     finish(&BlockersDoc {
         schema: SCHEMA,
         blockers: blocker_rows(rows),
+    })
+}
+
+/// `blockers --format json` over several teams: `teams[i]` is the team of
+/// `rows[i]`, carried by each entry as `team`.
+pub fn blockers_of_teams(rows: &[BlockerRow], teams: &[String]) -> String {
+    let mut entries = blocker_rows(rows);
+    for (entry, team) in entries.iter_mut().zip(teams) {
+        entry.team = Some(team);
+    }
+    finish(&BlockersDoc {
+        schema: SCHEMA,
+        blockers: entries,
     })
 }
 
@@ -141,6 +195,7 @@ fn blocker_rows(rows: &[BlockerRow]) -> Vec<BlockerRowJson<'_>> {
             age_days: r.age_days,
             away: r.away,
             replies: replies_json(&r.replies),
+            team: None,
         })
         .collect()
 }
@@ -235,20 +290,67 @@ pub fn stats(p: &crate::commands::stats::Period) -> String {
             .iter()
             .map(|(h, f)| figures_json(Some(h), f, p.per_person_wellbeing))
             .collect(),
-        team: {
-            // Below the minimum group a team figure is someone's own.
-            let wellbeing = p.team_wellbeing();
-            let mut team = figures_json(None, &p.team, true);
-            if wellbeing.after_hours.reason().is_some() {
-                team.after_hours = None;
-            }
-            if wellbeing.mood.reason().is_some() {
-                team.mood_average = None;
-            }
-            team.withheld = crate::insight::privacy::reasons(&wellbeing);
-            team
-        },
+        team: team_json(&p.members, &p.team, p.per_person_wellbeing, p.min_group),
+        teams: None,
     })
+}
+
+/// `stats --format json` over several teams: each member's figures carry
+/// `team`, `teams` holds each team's totals and `team` their sum.
+pub fn stats_of_teams(periods: &[(String, crate::commands::stats::Period)]) -> String {
+    let mut total = crate::insight::Figures::default();
+    let mut members = Vec::new();
+    let mut teams = Vec::new();
+    let mut all_members = Vec::new();
+    let mut per_person = true;
+    let mut min_group = 1;
+    for (name, p) in periods {
+        total.add(&p.team);
+        for (h, f) in &p.members {
+            let mut figures = figures_json(Some(h), f, p.per_person_wellbeing);
+            figures.team = Some(name.clone());
+            members.push(figures);
+        }
+        let mut figures = team_json(&p.members, &p.team, p.per_person_wellbeing, p.min_group);
+        figures.team = Some(name.clone());
+        teams.push(figures);
+        all_members.extend(p.members.iter().cloned());
+        per_person &= p.per_person_wellbeing;
+        min_group = min_group.max(p.min_group);
+    }
+    let (since, until) = periods
+        .first()
+        .map(|(_, p)| (p.since.to_string(), p.until.to_string()))
+        .unwrap_or_default();
+    finish(&StatsDoc {
+        schema: SCHEMA,
+        since,
+        until,
+        members,
+        team: team_json(&all_members, &total, per_person, min_group),
+        teams: Some(teams),
+    })
+}
+
+/// A team's figures; below the minimum group a team figure is someone's
+/// own, so it is withheld with the reason.
+fn team_json(
+    members: &[(String, crate::insight::Figures)],
+    team: &crate::insight::Figures,
+    per_person_wellbeing: bool,
+    min_group: u32,
+) -> FiguresJson {
+    let wellbeing =
+        crate::insight::privacy::team_wellbeing(members, team, per_person_wellbeing, min_group);
+    let mut json = figures_json(None, team, true);
+    if wellbeing.after_hours.reason().is_some() {
+        json.after_hours = None;
+    }
+    if wellbeing.mood.reason().is_some() {
+        json.mood_average = None;
+    }
+    json.withheld = crate::insight::privacy::reasons(&wellbeing);
+    json
 }
 
 fn figures_json(handle: Option<&str>, f: &crate::insight::Figures, wellbeing: bool) -> FiguresJson {
@@ -257,6 +359,7 @@ fn figures_json(handle: Option<&str>, f: &crate::insight::Figures, wellbeing: bo
         .then(|| f.moods.iter().map(|(_, m)| f64::from(*m)).sum::<f64>() / f.moods.len() as f64);
     FiguresJson {
         handle: handle.map(str::to_string),
+        team: None,
         workdays: f.workdays,
         updates: f.updates,
         participation: round(f.participation()),

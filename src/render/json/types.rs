@@ -85,6 +85,9 @@ pub struct TeamDoc<'a> {
     pub updates: Vec<TeamUpdate<'a>>,
     /// Members with no current update.
     pub missing: &'a [String],
+    /// Over several teams: each team's members with no current update; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_by_team: Option<BTreeMap<&'a str, &'a [String]>>,
     /// Members away with no current update.
     pub away: Vec<AwayJson<'a>>,
     /// Every member's local time and state.
@@ -103,6 +106,9 @@ pub struct TeamUpdate<'a> {
     pub replies: Vec<ReplyJson<'a>>,
     /// Why the last change breaks the team's rules, if it does.
     pub violation: Option<&'a str>,
+    /// The team (the name it was joined under), in a view over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<&'a str>,
 }
 
 /// A member away.
@@ -115,6 +121,9 @@ pub struct AwayJson<'a> {
     pub until: String,
     /// Their note.
     pub note: Option<&'a str>,
+    /// The team (the name it was joined under), in a view over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<&'a str>,
 }
 
 /// A member's local time and state now.
@@ -126,6 +135,9 @@ pub struct MemberJson<'a> {
     pub local_time: &'a str,
     /// Working, focus, off hours, day off or away.
     pub state: State,
+    /// The team (the name it was joined under), in a view over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<&'a str>,
 }
 
 /// `blockers --format json`.
@@ -156,6 +168,9 @@ pub struct BlockerRowJson<'a> {
     pub away: bool,
     /// Replies to this blocker (offers of help among them), oldest first.
     pub replies: Vec<ReplyJson<'a>>,
+    /// The team (the name it was joined under), in a view over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<&'a str>,
 }
 
 /// `log --format json`.
@@ -315,8 +330,11 @@ pub struct StatsDoc {
     pub until: String,
     /// Per member (each with `handle`).
     pub members: Vec<FiguresJson>,
-    /// The team's totals (no `handle`).
+    /// The team's totals (no `handle`); over several teams, the sum of theirs (a member of two counts in each).
     pub team: FiguresJson,
+    /// Over several teams: each team's totals (each with `team`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub teams: Option<Vec<FiguresJson>>,
 }
 
 /// A member's or the team's figures over the period; fractions are 0 to 1.
@@ -325,6 +343,9 @@ pub struct FiguresJson {
     /// Whose figures; absent for the team.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
+    /// The team (the name it was joined under), in a view over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
     /// Workdays in the period (days away and before joining left out).
     pub workdays: u32,
     /// Updates on those workdays.

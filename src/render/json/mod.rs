@@ -86,6 +86,14 @@ pub fn team(view: &TeamView) -> String {
                 note: a.note.as_deref(),
             })
             .collect(),
+        holidays: view
+            .holidays
+            .iter()
+            .map(|h| HolidayJson {
+                handle: &h.handle,
+                name: &h.name,
+            })
+            .collect(),
         members: view
             .members
             .iter()

@@ -87,6 +87,9 @@ pub struct TeamDoc<'a> {
     pub missing: &'a [String],
     /// Members away with no current update.
     pub away: Vec<AwayJson<'a>>,
+    /// Members on a team holiday (from holidays.toml), whether or not an
+    /// update shows.
+    pub holidays: Vec<HolidayJson<'a>>,
     /// Every member's local time and state.
     pub members: Vec<MemberJson<'a>>,
 }
@@ -117,6 +120,15 @@ pub struct AwayJson<'a> {
     pub note: Option<&'a str>,
 }
 
+/// A member on a team holiday.
+#[derive(Serialize, JsonSchema)]
+pub struct HolidayJson<'a> {
+    /// Who.
+    pub handle: &'a str,
+    /// The holiday's name.
+    pub name: &'a str,
+}
+
 /// A member's local time and state now.
 #[derive(Serialize, JsonSchema)]
 pub struct MemberJson<'a> {
@@ -124,7 +136,7 @@ pub struct MemberJson<'a> {
     pub handle: &'a str,
     /// Like "Tue 14:05".
     pub local_time: &'a str,
-    /// Working, focus, off hours, day off or away.
+    /// Working, focus, off hours, day off, holiday or away.
     pub state: State,
 }
 

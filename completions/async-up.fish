@@ -43,7 +43,7 @@ complete -c async-up -n "__fish_async_up_needs_command" -f -a "log" -d 'Show one
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "status" -d 'Say whether you have written today\'s update'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
-complete -c async-up -n "__fish_async_up_needs_command" -f -a "me" -d 'Set your time zone, workdays, working hours, focus blocks and email'
+complete -c async-up -n "__fish_async_up_needs_command" -f -a "me" -d 'Set your time zone, workdays, working hours, focus blocks, region and email'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "stats" -d 'Show participation, blockers and wellbeing signals over a period'
 complete -c async-up -n "__fish_async_up_needs_command" -f -a "digest" -d 'Summarise a period: plans against what was reported, blockers, time away'
@@ -196,6 +196,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand me" -l focus -d 'Focus
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l workdays -d 'Workdays: day names or ranges, such as Mon-Thu (repeatable; replaces the list)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l name -d 'Your display name' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l email -d 'Your email: the committer address `audit` expects on your commits' -r
+complete -c async-up -n "__fish_async_up_using_subcommand me" -l region -d 'Your region, such as de or us-ca: the team\'s holidays for it (holidays.toml) are your days off' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l team -d 'Use this configured team instead of the default one (also ASYNC_UP_TEAM)' -r
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l repo -d 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch' -r -F
 complete -c async-up -n "__fish_async_up_using_subcommand me" -l color -d 'When to use colour' -r -f -a "auto\t'Colour on a terminal (not TERM=dumb) unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe'
@@ -358,7 +359,7 @@ complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_s
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help" -f -a "audit" -d 'Check that every commit to a member\'s files was made by that member'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help" -f -a "status" -d 'Say whether you have written today\'s update'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help" -f -a "mentions" -d 'List open blockers and today-items that mention you (`@handle`), newest first'
-complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help" -f -a "me" -d 'Set your time zone, workdays, working hours, focus blocks and email'
+complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help" -f -a "me" -d 'Set your time zone, workdays, working hours, focus blocks, region and email'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help" -f -a "away" -d 'Mark yourself away from one date until another (both included)'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help" -f -a "stats" -d 'Show participation, blockers and wellbeing signals over a period'
 complete -c async-up -n "__fish_async_up_using_subcommand help; and not __fish_seen_subcommand_from init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help" -f -a "digest" -d 'Summarise a period: plans against what was reported, blockers, time away'

@@ -1,6 +1,6 @@
 //! `async-up digest`: what happened in a period, for leads: per member what
 //! they planned each day beside what they reported next, blockers opened and
-//! resolved, days away; then the team's open blockers by age.
+//! resolved, days away and holidays; then the team's open blockers by age.
 
 use super::{parse_date, refresh, roster, today_in, Since, Status};
 use crate::context::Context;
@@ -117,12 +117,22 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         let away_days = dates(since, until)
             .filter(|d| member.away_on(*d).is_some())
             .count() as u32;
+        let holidays = dates(since, until)
+            .filter(|d| member.away_on(*d).is_none() && member.was_member_on(*d))
+            .filter_map(|d| {
+                member.holiday_on(d).map(|h| render::HolidayDay {
+                    date: d.to_string(),
+                    name: h.name.clone(),
+                })
+            })
+            .collect();
         members.push(MemberDigest {
             handle: member.handle.clone(),
             days,
             blockers_opened: opened,
             blockers_resolved: resolved,
             away_days,
+            holidays,
         });
     }
     open_blockers.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));

@@ -131,11 +131,15 @@ fn team_shows_holidays_by_region_and_nobody_on_one_is_missing() {
     assert!(md.contains("**Holiday:** @de (Christmas)"), "{md}");
 
     // Thursday is a holiday only for de: us did not write and is missing.
-    let doc = t.none.json(&["team", "--format", "json", "--date", "2026-12-24"]);
+    let doc = t
+        .none
+        .json(&["team", "--format", "json", "--date", "2026-12-24"]);
     assert_eq!(holidays_in(&doc), [pair("de", "Heiligabend")]);
     assert_eq!(doc["missing"], serde_json::json!(["us"]), "{doc}");
     // A holiday without regions is everyone's, with or without a region.
-    let doc = t.none.json(&["team", "--format", "json", "--date", "2026-12-22"]);
+    let doc = t
+        .none
+        .json(&["team", "--format", "json", "--date", "2026-12-22"]);
     assert_eq!(
         holidays_in(&doc),
         [
@@ -166,7 +170,10 @@ fn a_holiday_falls_on_each_members_own_date() {
         out.contains("us has a holiday (Christmas): no update expected today (2026-12-25)"),
         "{out}"
     );
-    assert_eq!(state_of(&t.none.json(&["team", "--format", "json"]), "us"), "holiday");
+    assert_eq!(
+        state_of(&t.none.json(&["team", "--format", "json"]), "us"),
+        "holiday"
+    );
 }
 
 #[test]
@@ -189,7 +196,13 @@ fn stats_count_a_holiday_as_no_workday() {
     let t = team();
     t.world.set_now("2026-12-26T12:00:00Z");
     let doc = t.none.json(&[
-        "stats", "--since", "2026-12-21", "--until", "2026-12-25", "--format", "json",
+        "stats",
+        "--since",
+        "2026-12-21",
+        "--until",
+        "2026-12-25",
+        "--format",
+        "json",
     ]);
     let figures = |handle: &str| {
         let m = doc["members"]
@@ -318,7 +331,9 @@ fn only_a_maintainer_may_change_the_holidays() {
     clone.push_as("us@example.com", "a day off for all");
     let out = t.none.expect(1, &["audit"]);
     assert!(
-        out.contains("changed the trust anchor holidays.toml, but us@example.com is not a maintainer"),
+        out.contains(
+            "changed the trust anchor holidays.toml, but us@example.com is not a maintainer"
+        ),
         "{out}"
     );
 }
@@ -331,7 +346,10 @@ fn region_round_trips_through_a_hand_edited_member_file() {
     assert!(text.contains("region = \"us\""), "{text}");
     clone.put(
         "members/us.toml",
-        format!("# New York office\n{}", text.replace("region = \"us\"\n", "")),
+        format!(
+            "# New York office\n{}",
+            text.replace("region = \"us\"\n", "")
+        ),
     );
     clone.push_as("us@example.com", "comment");
     t.us.ok(&["sync"]);

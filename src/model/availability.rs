@@ -137,7 +137,11 @@ impl Member {
                 ));
             }
         }
-        if let Some(region) = self.region.as_deref().filter(|r| !super::holiday::is_region(r)) {
+        if let Some(region) = self
+            .region
+            .as_deref()
+            .filter(|r| !super::holiday::is_region(r))
+        {
             out.push(format!(
                 "region {region:?} is not a code such as \"de\" or \"us-ca\"; only holidays for everyone apply"
             ));
@@ -342,6 +346,8 @@ mod tests {
         assert_eq!(m.previous_workday(monday).to_string(), "2026-12-24");
         m.region = Some("<de>".into());
         assert_eq!(m.availability_problems().len(), 1);
-        assert!(m.holiday_on(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()).is_none());
+        assert!(m
+            .holiday_on(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap())
+            .is_none());
     }
 }

@@ -130,7 +130,10 @@ impl Holidays {
     /// The holiday on `date` for a member of `region` (none: only holidays
     /// for everyone apply).
     pub fn on(&self, date: NaiveDate, region: Option<&str>) -> Option<&Holiday> {
-        self.by_date.get(&date)?.iter().find(|h| h.applies_to(region))
+        self.by_date
+            .get(&date)?
+            .iter()
+            .find(|h| h.applies_to(region))
     }
 
     /// Whether there are none.
@@ -165,7 +168,8 @@ mod tests {
 
     #[test]
     fn regions_decide_who_has_the_day_off() {
-        let text = "[[holiday]]\ndate = 2026-12-25\nname = \"Christmas\"\nregions = [\"de\", \"US\"]\n\
+        let text =
+            "[[holiday]]\ndate = 2026-12-25\nname = \"Christmas\"\nregions = [\"de\", \"US\"]\n\
                     [[holiday]]\ndate = 2027-01-01\nname = \"New Year\"\n";
         let (h, problems) = Holidays::from_toml(HOLIDAYS_FILE, text).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
@@ -186,7 +190,9 @@ mod tests {
                     [[holiday]]\ndate = 2026-12-28\nname = \"fine\"\n";
         let (h, problems) = Holidays::from_toml(HOLIDAYS_FILE, text).unwrap();
         assert_eq!(problems.len(), 4, "{problems:?}");
-        assert!(problems.iter().all(|p| p.starts_with("holidays.toml: holiday ")));
+        assert!(problems
+            .iter()
+            .all(|p| p.starts_with("holidays.toml: holiday ")));
         assert!(problems[2].contains("region"), "{problems:?}");
         assert_eq!(h.by_date.len(), 1);
         let many = "[[holiday]]\ndate = 2026-12-25\nname = \"x\"\n".repeat(MAX_HOLIDAYS + 1);

@@ -13,8 +13,8 @@ pub(super) use walk::kind_of;
 use walk::stray_warning;
 
 use super::index::{Entry, Index};
-use crate::model::layout::{self, EntryKind};
 use crate::model::holiday::TeamHolidays;
+use crate::model::layout::{self, EntryKind};
 use crate::model::{Handle, Member, TeamFile, Update};
 use chrono::{DateTime, NaiveDate, Utc};
 use git2::{ObjectType, Oid, Repository, Tree, TreeEntry};

@@ -337,7 +337,7 @@ pub struct FiguresJson {
     /// Whose figures; absent for the team.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
-    /// Workdays in the period (days away and before joining left out).
+    /// Workdays in the period (days away, holidays and before joining left out).
     pub workdays: u32,
     /// Updates on those workdays.
     pub updates: u32,

@@ -25,9 +25,8 @@ impl Snapshot<'_> {
                     let (holidays, problems) = match Holidays::from_toml(HOLIDAYS_FILE, &text) {
                         Ok(read) => read,
                         Err(e) => {
-                            self.warnings.push(format!(
-                                "{e}; no holidays apply until it is fixed"
-                            ));
+                            self.warnings
+                                .push(format!("{e}; no holidays apply until it is fixed"));
                             return None;
                         }
                     };

@@ -797,7 +797,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__me)
-            opts="-q -h -V --timezone --hours --focus --no-focus --workdays --name --email --team --repo --offline --color --quiet --strict --help --version"
+            opts="-q -h -V --timezone --hours --focus --no-focus --workdays --name --email --region --team --repo --offline --color --quiet --strict --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +824,10 @@ _async__up() {
                     return 0
                     ;;
                 --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

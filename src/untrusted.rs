@@ -18,6 +18,7 @@ pub fn parse_and_render(data: &[u8]) {
         return;
     };
     let _ = Member::from_toml("members/x.toml", text);
+    let _ = crate::model::holiday::Holidays::from_toml("holidays.toml", text);
     let Ok(update) = Update::from_toml("updates/x/2026/2026-11-24.toml", text) else {
         return;
     };
@@ -63,6 +64,11 @@ pub fn parse_and_render(data: &[u8]) {
             handle: update.author.clone(),
             until: update.date,
             note: update.today.first().cloned(),
+        }],
+        // A holiday's name is a teammate's text too (holidays.toml).
+        holidays: vec![render::HolidayRow {
+            handle: update.author.clone(),
+            name: update.today.first().cloned().unwrap_or_default(),
         }],
         members: vec![],
         questions: vec![],

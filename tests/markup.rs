@@ -140,6 +140,8 @@ const BLOCKER: usize = 36;
 const RESOLVED: usize = 3;
 const PROMPT: usize = 4;
 const ANSWER: usize = 1;
+/// A holiday's name in `holidays.toml` (HTML, a comment and markup).
+const HOLIDAY: usize = 3;
 const DROPPED_ID: usize = 29;
 const DROPPED_ANSWER: usize = 35;
 /// Committer name and email pass through git, which drops `<`, `>` and
@@ -163,6 +165,14 @@ fn team_written_with(slot: &dyn Fn(usize) -> String) -> (World, Person) {
             "version = 1\nname = {}\n[[questions]]\nid = \"q\"\nprompt = {}\nkind = \"text\"\n",
             toml_str(&slot(TEAM)),
             toml_str(&slot(PROMPT))
+        ),
+    );
+    // A holiday for everyone on the day the team is read.
+    eve.put(
+        "holidays.toml",
+        format!(
+            "[[holiday]]\ndate = 2026-11-24\nname = {}\n",
+            toml_str(&slot(HOLIDAY))
         ),
     );
     eve.put(
@@ -409,6 +419,8 @@ fn each_hostile_text_stays_text_wherever_markdown_puts_it() {
             ("# ", " digest, 2026-11-24\n"),
             ("### ", " (@eve), 2026-11-24\n\n- item\n"),
             ("**Away:** @zed until 2026-11-30 (", ")\n"),
+            ("**Holiday:** @eve (", ")\n"),
+            ("Holidays: 2026-11-24 ", ".\n"),
             ("- planned: ", "\n- reported next: done\n"),
         ] {
             let plain = format!("{before}{}{after}", benign(i));

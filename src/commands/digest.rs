@@ -1,7 +1,7 @@
 //! `async-up digest`: what happened in a period, for leads: per member what
 //! they planned each day beside what they reported next, blockers opened and
-//! resolved, days away; then the team's open blockers by age, and the
-//! signals the rules of [`crate::insight::signals`] fired.
+//! resolved, days away and holidays; then the team's open blockers by age,
+//! and the signals the rules of [`crate::insight::signals`] fired.
 
 use super::{parse_date, refresh, roster, today_in, Since, Status};
 use crate::context::Context;
@@ -159,6 +159,15 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
         let away_days = dates(since, until)
             .filter(|d| member.away_on(*d).is_some())
             .count() as u32;
+        let holidays = dates(since, until)
+            .filter(|d| member.away_on(*d).is_none() && member.was_member_on(*d))
+            .filter_map(|d| {
+                member.holiday_on(d).map(|h| render::HolidayDay {
+                    date: d.to_string(),
+                    name: h.name.clone(),
+                })
+            })
+            .collect();
         members.push(MemberDigest {
             handle: member.handle.clone(),
             days,
@@ -166,6 +175,7 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
             blockers_resolved: resolved,
             away_days,
             team: None,
+            holidays,
         });
         histories.push((member, history));
     }

@@ -5,7 +5,7 @@ use crate::context::{Context, Team};
 use crate::error::{Error, Result};
 use crate::model::availability::{parse_span, parse_workdays};
 
-/// Set your time zone, workdays, working hours, focus blocks and email.
+/// Set your time zone, workdays, working hours, focus blocks, region and email.
 ///
 /// Teammates see your local time and whether you are working, in focus time,
 /// off hours, on a day off or away. Only the flags given change.
@@ -41,6 +41,10 @@ pub struct Args {
     /// Your email: the committer address `audit` expects on your commits.
     #[arg(long, value_name = "ADDR")]
     pub email: Option<String>,
+    /// Your region, such as de or us-ca: the team's holidays for it
+    /// (holidays.toml) are your days off.
+    #[arg(long, value_name = "CODE")]
+    pub region: Option<String>,
 }
 
 /// Runs `me`.
@@ -64,6 +68,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if let Some(e) = &args.email {
         check_email(e)?;
     }
+    if let Some(r) = args
+        .region
+        .as_deref()
+        .filter(|r| !crate::model::holiday::is_region(r))
+    {
+        return Err(Error::Usage(format!(
+            "{r:?} is not a region code like de or us-ca (letters, digits and -)"
+        )));
+    }
     let team = ctx.open_team()?;
     let mut email_before = None;
     let member = save_my_member_file(ctx, &team, |m| {
@@ -86,6 +99,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         }
         if let Some(n) = &args.name {
             m.name = Some(n.clone());
+        }
+        if let Some(r) = &args.region {
+            m.region = Some(r.to_ascii_lowercase());
         }
         Ok(())
     })?;

@@ -208,7 +208,7 @@ pub(crate) fn roster(snapshot: &Snapshot<'_>) -> Vec<Member> {
     let mut members = snapshot.members();
     for handle in snapshot.handles_with_updates() {
         if !members.iter().any(|m| m.handle == handle.as_str()) {
-            members.push(Member::bare(handle.as_str()));
+            members.push(snapshot.bare_member(handle.as_str()));
         }
     }
     members.sort_by(|a, b| a.handle.cmp(&b.handle));

@@ -205,6 +205,8 @@ fn cells(
                     Day::BeforeJoining
                 } else if member.away_on(d).is_some() {
                     Day::Away
+                } else if member.holiday_on(d).is_some() {
+                    Day::Holiday
                 } else if !member.is_workday(d) {
                     Day::Off
                 } else if d >= member_today {

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 /// Show participation, blockers and wellbeing signals over a period.
 ///
-/// Participation is updates on workdays divided by workdays, days away left
-/// out. After-hours counts updates written outside the member's hours or on
+/// Participation is updates on workdays divided by workdays, days away and
+/// holidays (holidays.toml) left out. After-hours counts updates written outside the member's hours or on
 /// days off. Mood and after-hours show per person only when the team file
 /// has `[insight] per_person_wellbeing = true`; otherwise only for the team.
 ///

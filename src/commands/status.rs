@@ -1,17 +1,17 @@
 //! `async-up status`: have you written today, in your own zone? Fast and
 //! offline (no fetch), for shell prompts and reminders, which must stop
-//! nagging on your days off and while you are away. It also counts what
+//! nagging on your days off, on the team's holidays and while you are away. It also counts what
 //! `inbox` would show, from the mirror as it is, marking nothing read.
 
 use super::{today_in, Status};
 use crate::context::Context;
 use crate::error::Result;
-use crate::model::Member;
 
 /// Say whether you have written today's update.
 ///
 /// Exit 0 when you have, or when none is expected today (a day off by your
-/// member file's workdays, or while you are away); 1 when you have not.
+/// member file's workdays, a holiday for your region in holidays.toml, or
+/// while you are away); 1 when you have not.
 /// Prints one short line (nothing with -q), then "N unread: run `async-up
 /// inbox`" when the inbox has news (as of the last fetch; nothing is marked
 /// read). Never touches the network.
@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
     // Without a member file (the local-only team) the defaults hold: Mon-Fri.
     let member = snapshot
         .member(&me.handle)
-        .unwrap_or_else(|| Member::bare(me.handle.as_str()));
+        .unwrap_or_else(|| snapshot.bare_member(me.handle.as_str()));
     let (line, status) = if written {
         (
             format!("{} has written today's update ({today})", me.handle),
@@ -42,6 +42,15 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
             format!(
                 "{} is away until {}: no update expected today ({today})",
                 me.handle, away.until
+            ),
+            Status::Success,
+        )
+    } else if let Some(holiday) = member.holiday_on(today) {
+        (
+            format!(
+                "{} has a holiday ({}): no update expected today ({today})",
+                me.handle,
+                crate::render::sanitize::clean(&holiday.name)
             ),
             Status::Success,
         )

@@ -4,14 +4,15 @@ use super::{parse_date, parse_handles, refresh, roster, today_in, Status};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::Handle;
-use crate::render::{self, AwayRow, Entry, Format, MemberState, TeamView};
+use crate::render::{self, AwayRow, Entry, Format, HolidayRow, MemberState, TeamView};
 use chrono::{NaiveDate, Utc};
 
 /// Show everyone's latest update.
 ///
 /// An update counts when it is dated on or after its author's previous
-/// workday (days away skipped) in their own time zone, so a Friday update
-/// still counts on Monday; members without one are listed as missing.
+/// workday (days away and holidays skipped) in their own time zone, so a
+/// Friday update still counts on Monday; members without one are listed as
+/// missing, except those away or on a holiday (holidays.toml) today.
 ///
 /// Example: async-up team --format markdown | pbcopy
 #[derive(Debug, clap::Args)]
@@ -124,6 +125,7 @@ pub(crate) fn view(
     let mut entries = Vec::new();
     let mut missing = Vec::new();
     let mut away = Vec::new();
+    let mut holidays = Vec::new();
     let mut states = Vec::new();
     for member in &members {
         let handle = Handle::parse(&member.handle)?;
@@ -155,7 +157,18 @@ pub(crate) fn view(
             }
             None => false,
         };
-        if shown.is_none() && is_away {
+        // So is a team holiday, on the member's own date.
+        let holiday = match member.holiday_on(args.date.unwrap_or(today)) {
+            Some(h) if !is_away => {
+                holidays.push(HolidayRow {
+                    handle: member.handle.clone(),
+                    name: h.name.clone(),
+                });
+                true
+            }
+            _ => false,
+        };
+        if shown.is_none() && (is_away || holiday) {
             continue;
         }
         // Nobody is missing an update from before they joined.
@@ -197,6 +210,7 @@ pub(crate) fn view(
         entries,
         missing,
         away,
+        holidays,
         members: states,
         questions: snapshot
             .team_file()

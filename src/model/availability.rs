@@ -1,6 +1,8 @@
-//! When someone can be reached: workdays, working hours, focus blocks and
-//! time away, all in the member's own zone, and the state they give at a
-//! moment (working, focus, off hours, day off, away).
+//! When someone can be reached: workdays, working hours, focus blocks, time
+//! away and the team's holidays for the member's region, all in the
+//! member's own zone, and the state they give at a moment (working, focus,
+//! off hours, day off, holiday, away). A holiday is not a workday: every
+//! view that asks [`Member::is_workday`] or [`Member::state_at`] gets them.
 
 use super::Member;
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc, Weekday};
@@ -18,6 +20,8 @@ pub enum State {
     OffHours,
     /// Not a workday.
     DayOff,
+    /// A team holiday for the member's region (`holidays.toml`).
+    Holiday,
     /// Away (holiday, leave).
     Away,
 }
@@ -30,6 +34,7 @@ impl State {
             State::Focus => "focus",
             State::OffHours => "off_hours",
             State::DayOff => "day_off",
+            State::Holiday => "holiday",
             State::Away => "away",
         }
     }
@@ -132,6 +137,15 @@ impl Member {
                 ));
             }
         }
+        if let Some(region) = self
+            .region
+            .as_deref()
+            .filter(|r| !super::holiday::is_region(r))
+        {
+            out.push(format!(
+                "region {region:?} is not a code such as \"de\" or \"us-ca\"; only holidays for everyone apply"
+            ));
+        }
         for a in self.away.iter().filter(|a| a.until < a.from) {
             out.push(format!(
                 "away from {} until {} ends before it starts; ignored",
@@ -162,9 +176,23 @@ impl Member {
             .unwrap_or_else(|| DEFAULT_WORKDAYS.to_vec())
     }
 
-    /// Whether `date` is a workday for the member.
+    /// Whether `date` is a workday for the member: one of their workdays,
+    /// and not a holiday for them.
     pub fn is_workday(&self, date: NaiveDate) -> bool {
-        self.workdays().contains(&date.weekday())
+        self.workdays().contains(&date.weekday()) && self.holiday_on(date).is_none()
+    }
+
+    /// The member's region as holidays match it (none when it is not a code).
+    pub fn region(&self) -> Option<&str> {
+        self.region
+            .as_deref()
+            .filter(|r| super::holiday::is_region(r))
+    }
+
+    /// The team holiday on `date` (the member's local date) for the
+    /// member's region, if any.
+    pub fn holiday_on(&self, date: NaiveDate) -> Option<&super::holiday::Holiday> {
+        self.holidays.0.on(date, self.region())
     }
 
     /// Whether an update was expected of the member on `date` at all: not
@@ -178,7 +206,8 @@ impl Member {
         self.away.iter().find(|a| a.from <= date && date <= a.until)
     }
 
-    /// The last workday before `today` on which the member was not away.
+    /// The last workday before `today` on which the member was not away
+    /// (holidays are not workdays).
     pub fn previous_workday(&self, today: NaiveDate) -> NaiveDate {
         let mut d = today;
         for _ in 0..366 {
@@ -196,6 +225,9 @@ impl Member {
         let date = local.date_naive();
         if self.away_on(date).is_some() {
             return State::Away;
+        }
+        if self.holiday_on(date).is_some() {
+            return State::Holiday;
         }
         if !self.is_workday(date) {
             return State::DayOff;
@@ -232,6 +264,8 @@ mod tests {
             joined: None,
             focus: vec!["09:00-11:00".into()],
             away: vec![],
+            region: None,
+            holidays: Default::default(),
         }
     }
 
@@ -293,5 +327,27 @@ mod tests {
             NaiveTime::from_hms_opt(23, 0, 0).unwrap(),
             parse_span("22:00-06:00").unwrap()
         ));
+    }
+
+    #[test]
+    fn a_holiday_is_a_day_off_on_the_members_own_date() {
+        let text = "[[holiday]]\ndate = 2026-12-25\nname = \"Christmas\"\nregions = [\"de\"]\n";
+        let (h, _) = super::super::holiday::Holidays::from_toml("holidays.toml", text).unwrap();
+        let mut m = member();
+        m.holidays = super::super::holiday::TeamHolidays(std::sync::Arc::new(h));
+        // Friday 2026-12-25: no region, no holiday.
+        assert_eq!(m.state_at(at("2026-12-25T12:00:00Z")), State::Working);
+        m.region = Some("DE".into());
+        assert_eq!(m.state_at(at("2026-12-25T12:00:00Z")), State::Holiday);
+        // 23:30 UTC on the 24th is already the 25th in Berlin.
+        assert_eq!(m.state_at(at("2026-12-24T23:30:00Z")), State::Holiday);
+        assert_eq!(m.state_at(at("2026-12-24T22:30:00Z")), State::OffHours);
+        let monday = NaiveDate::from_ymd_opt(2026, 12, 28).unwrap();
+        assert_eq!(m.previous_workday(monday).to_string(), "2026-12-24");
+        m.region = Some("<de>".into());
+        assert_eq!(m.availability_problems().len(), 1);
+        assert!(m
+            .holiday_on(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap())
+            .is_none());
     }
 }

@@ -41,6 +41,14 @@ pub struct Member {
     /// Periods away.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub away: Vec<Away>,
+    /// The region whose holidays in `holidays.toml` are the member's days
+    /// off, such as `"de"`; without one, only holidays for everyone apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The team's holidays, attached when the member is read from the team
+    /// repo (never stored in the member file).
+    #[serde(skip)]
+    pub holidays: super::holiday::TeamHolidays,
 }
 
 /// A period away, both dates included, in the member's zone.
@@ -70,6 +78,8 @@ impl Member {
             joined: None,
             focus: Vec::new(),
             away: Vec::new(),
+            region: None,
+            holidays: Default::default(),
         }
     }
 

@@ -114,6 +114,14 @@ pub fn members(base: Option<&Member>, local: &Member, remote: &Member) -> Merged
             away.sort_by_key(|a| (a.from, a.until));
             away
         },
+        region: pick(
+            "`region`",
+            &base.region,
+            &local.region,
+            &remote.region,
+            &mut r,
+        ),
+        holidays: local.holidays.clone(),
     };
     Merged { value, replaced: r }
 }

@@ -4,6 +4,7 @@
 
 pub mod availability;
 pub mod handle;
+pub mod holiday;
 pub mod layout;
 pub mod member;
 pub mod mention;

@@ -48,6 +48,26 @@ pub struct MemberDigest {
     /// The team (the name it was joined under), in a digest over several teams; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// The team's holidays for the member in the period (days away left out).
+    pub holidays: Vec<HolidayDay>,
+}
+
+/// A holiday of one member (`holidays.toml`).
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct HolidayDay {
+    /// The day, in the member's zone.
+    pub date: String,
+    /// The holiday's name.
+    pub name: String,
+}
+
+/// "2026-12-24 Heiligabend, 2026-12-25 Christmas", each name through `esc`.
+fn holiday_list(m: &MemberDigest, esc: impl Fn(&str) -> String) -> String {
+    m.holidays
+        .iter()
+        .map(|h| format!("{} {}", h.date, esc(&h.name)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A blocker still open at the end of the period.
@@ -107,6 +127,9 @@ pub fn markdown(d: &Digest) -> String {
         let _ = writeln!(out, "## {}\n", handle(&m.handle));
         if m.away_days > 0 {
             let _ = writeln!(out, "Away {} day(s).\n", m.away_days);
+        }
+        if !m.holidays.is_empty() {
+            let _ = writeln!(out, "Holidays: {}.\n", holiday_list(m, text));
         }
         if m.days.is_empty() {
             out.push_str("_No updates in this period._\n\n");
@@ -204,6 +227,9 @@ pub fn html(d: &Digest) -> String {
         let _ = writeln!(page, "<h2>@{}</h2>", esc(&m.handle));
         if m.away_days > 0 {
             let _ = writeln!(page, "<p>Away {} day(s).</p>", m.away_days);
+        }
+        if !m.holidays.is_empty() {
+            let _ = writeln!(page, "<p>Holidays: {}.</p>", holiday_list(m, esc));
         }
         if m.days.is_empty() {
             page.push_str("<p><em>No updates in this period.</em></p>\n");

@@ -30,6 +30,8 @@ pub enum Day {
     Off,
     /// Away.
     Away,
+    /// A team holiday for the member (`holidays.toml`).
+    Holiday,
     /// Before the member joined.
     BeforeJoining,
     /// A day still under way (or not begun) in the member's zone, unwritten.

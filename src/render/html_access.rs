@@ -41,14 +41,15 @@ pub fn label(day: Day) -> &'static str {
         Day::Missed => "missed",
         Day::Off => "day off",
         Day::Away => "away",
+        Day::Holiday => "holiday",
         Day::BeforeJoining => "before joining",
         Day::NotOver => "not over yet",
     }
 }
 
 /// A heatmap cell's mark in a 12 x 12 box at the origin: a filled square
-/// (wrote), a cross (missed), a hatched square (away), a dot (day off), a
-/// dashed square (not over yet), nothing (before joining).
+/// (wrote), a cross (missed), a hatched square (away), a ring (holiday), a
+/// dot (day off), a dashed square (not over yet), nothing (before joining).
 pub fn mark(day: Day) -> String {
     match day {
         Day::Wrote => format!("<rect width=\"12\" height=\"12\" fill=\"{WROTE}\"/>"),
@@ -59,6 +60,9 @@ pub fn mark(day: Day) -> String {
             "<rect x=\"0.75\" y=\"0.75\" width=\"10.5\" height=\"10.5\" fill=\"none\" stroke=\"{AWAY}\" stroke-width=\"1.5\"/><path d=\"M0.75 6L6 0.75M0.75 11.25L11.25 0.75M6 11.25L11.25 6\" stroke=\"{AWAY}\" stroke-width=\"1.5\"/>"
         ),
         Day::Off => format!("<circle cx=\"6\" cy=\"6\" r=\"2.5\" fill=\"{OFF}\"/>"),
+        Day::Holiday => format!(
+            "<circle cx=\"6\" cy=\"6\" r=\"4.25\" fill=\"none\" stroke=\"{AWAY}\" stroke-width=\"1.5\"/>"
+        ),
         Day::NotOver => format!(
             "<rect x=\"1\" y=\"1\" width=\"10\" height=\"10\" fill=\"none\" stroke=\"{NOT_OVER}\" stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>"
         ),
@@ -94,6 +98,7 @@ pub fn heatmap_legend() -> String {
         Day::Wrote,
         Day::Missed,
         Day::Away,
+        Day::Holiday,
         Day::Off,
         Day::NotOver,
         Day::BeforeJoining,

@@ -159,6 +159,14 @@ pub fn team(view: &TeamView) -> String {
             .collect();
         let _ = writeln!(out, "**Away:** {}\n", names.join(", "));
     }
+    if !view.holidays.is_empty() {
+        let names: Vec<String> = view
+            .holidays
+            .iter()
+            .map(|h| format!("{} ({})", handle(&h.handle), text(&h.name)))
+            .collect();
+        let _ = writeln!(out, "**Holiday:** {}\n", names.join(", "));
+    }
     if !view.missing.is_empty() {
         let names: Vec<String> = view.missing.iter().map(|m| handle(m)).collect();
         let _ = writeln!(out, "**Missing:** {}", names.join(", "));

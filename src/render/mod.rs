@@ -66,6 +66,8 @@ pub struct TeamView {
     pub missing: Vec<String>,
     /// Members away with no current update.
     pub away: Vec<AwayRow>,
+    /// Members on a team holiday (not away), with its name.
+    pub holidays: Vec<HolidayRow>,
     /// Every member's local time and state.
     pub members: Vec<MemberState>,
     /// The team's questions, id to prompt, to label answers.
@@ -109,6 +111,14 @@ pub struct AwayRow {
     pub until: NaiveDate,
     /// Their note.
     pub note: Option<String>,
+}
+
+/// A member on a team holiday.
+pub struct HolidayRow {
+    /// Who.
+    pub handle: String,
+    /// The holiday's name, from `holidays.toml` (a teammate's text).
+    pub name: String,
 }
 
 /// A member's local time and state now.

@@ -151,6 +151,9 @@ pub fn digest(d: &Digest) -> String {
         if m.away_days > 0 {
             lines[0].push_str(&format!(" · away {} day(s)", m.away_days));
         }
+        if !m.holidays.is_empty() {
+            lines[0].push_str(&format!(" · {} holiday(s)", m.holidays.len()));
+        }
         if m.days.is_empty() {
             lines.push("No updates in this period.".into());
         }

@@ -121,6 +121,14 @@ pub fn team(out: &Out, view: &TeamView) -> String {
         let names: Vec<String> = view.away.iter().map(away_text).collect();
         text.push_str(&format!("Away: {}\n", names.join(", ")));
     }
+    if !view.holidays.is_empty() {
+        let names: Vec<String> = view
+            .holidays
+            .iter()
+            .map(|h| format!("@{} ({})", clean(&h.handle), clean(&h.name)))
+            .collect();
+        text.push_str(&format!("Holiday: {}\n", names.join(", ")));
+    }
     if !view.missing.is_empty() {
         let names: Vec<String> = view
             .missing

@@ -6,12 +6,14 @@
 //! in `model/`) becomes one warning naming its path. Things that are not
 //! files (symlinks, submodules) are never followed.
 
+mod holidays;
 mod replies;
 mod walk;
 pub(super) use walk::kind_of;
 use walk::stray_warning;
 
 use super::index::{Entry, Index};
+use crate::model::holiday::TeamHolidays;
 use crate::model::layout::{self, EntryKind};
 use crate::model::{Handle, Member, TeamFile, Update};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -51,6 +53,8 @@ pub struct Snapshot<'r> {
     index: Option<Index>,
     /// Member files parsed once per snapshot: several callers ask for them.
     members: std::cell::OnceCell<Vec<Member>>,
+    /// The team's holidays, read once.
+    holidays: std::cell::OnceCell<TeamHolidays>,
     /// The `updates` folder, read once: it has an entry per member, so on a
     /// big team it is tens of kilobytes, above what libgit2 caches, and the
     /// commands that read everyone's history ask for it once per member.
@@ -70,6 +74,7 @@ impl<'r> Snapshot<'r> {
             root,
             index,
             members: std::cell::OnceCell::new(),
+            holidays: std::cell::OnceCell::new(),
             updates_dir: std::cell::OnceCell::new(),
             now: crate::clock::now(),
             todays: RefCell::new(HashMap::new()),
@@ -141,6 +146,7 @@ impl<'r> Snapshot<'r> {
             let Some(mut member) = self.ok_or_warn(Member::from_toml(&path, &text)) else {
                 continue;
             };
+            member.holidays = self.holidays();
             let mut problems = member.problems();
             if member.handle != stem {
                 problems.insert(

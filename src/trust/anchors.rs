@@ -91,9 +91,11 @@ impl Anchors {
 
     /// Whether `path` is one of these anchors. The default allowed signers
     /// file always is, so that nobody can plant keys in it before a team
-    /// turns signing on.
+    /// turns signing on. So is the holidays file: it decides who is missing
+    /// for the whole team, which no member may decide for the others.
     pub fn is_anchor(&self, path: &str) -> bool {
         path == layout::TEAM_FILE
+            || path == crate::model::holiday::HOLIDAYS_FILE
             || path == DEFAULT_SIGNERS
             || self.signers_path.as_deref() == Some(path)
     }

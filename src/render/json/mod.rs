@@ -84,12 +84,14 @@ pub fn teams(views: &[(String, TeamView)], title: &str) -> String {
         missing: &missing,
         missing_by_team: Some(BTreeMap::new()),
         away: Vec::new(),
+        holidays: Vec::new(),
         members: Vec::new(),
     };
     for (name, view) in views {
         let part = team_doc(view, Some(name));
         doc.updates.extend(part.updates);
         doc.away.extend(part.away);
+        doc.holidays.extend(part.holidays);
         doc.members.extend(part.members);
         if let Some(by_team) = doc.missing_by_team.as_mut() {
             by_team.insert(name.as_str(), view.missing.as_slice());
@@ -123,6 +125,15 @@ fn team_doc<'a>(view: &'a TeamView, team: Option<&'a str>) -> TeamDoc<'a> {
                 handle: &a.handle,
                 until: a.until.to_string(),
                 note: a.note.as_deref(),
+                team,
+            })
+            .collect(),
+        holidays: view
+            .holidays
+            .iter()
+            .map(|h| HolidayJson {
+                handle: &h.handle,
+                name: &h.name,
                 team,
             })
             .collect(),

@@ -90,6 +90,9 @@ pub struct TeamDoc<'a> {
     pub missing_by_team: Option<BTreeMap<&'a str, &'a [String]>>,
     /// Members away with no current update.
     pub away: Vec<AwayJson<'a>>,
+    /// Members on a team holiday (from holidays.toml), whether or not an
+    /// update shows.
+    pub holidays: Vec<HolidayJson<'a>>,
     /// Every member's local time and state.
     pub members: Vec<MemberJson<'a>>,
 }
@@ -126,6 +129,18 @@ pub struct AwayJson<'a> {
     pub team: Option<&'a str>,
 }
 
+/// A member on a team holiday.
+#[derive(Serialize, JsonSchema)]
+pub struct HolidayJson<'a> {
+    /// Who.
+    pub handle: &'a str,
+    /// The holiday's name.
+    pub name: &'a str,
+    /// The team, in a view over several teams; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<&'a str>,
+}
+
 /// A member's local time and state now.
 #[derive(Serialize, JsonSchema)]
 pub struct MemberJson<'a> {
@@ -133,7 +148,7 @@ pub struct MemberJson<'a> {
     pub handle: &'a str,
     /// Like "Tue 14:05".
     pub local_time: &'a str,
-    /// Working, focus, off hours, day off or away.
+    /// Working, focus, off hours, day off, holiday or away.
     pub state: State,
     /// The team (the name it was joined under), in a view over several teams; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -346,7 +361,7 @@ pub struct FiguresJson {
     /// The team (the name it was joined under), in a view over several teams; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
-    /// Workdays in the period (days away and before joining left out).
+    /// Workdays in the period (days away, holidays and before joining left out).
     pub workdays: u32,
     /// Updates on those workdays.
     pub updates: u32,

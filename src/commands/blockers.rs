@@ -104,9 +104,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let out = ctx.out();
     let text = match args.format {
         BlockersFormat::Table => render::table::blockers(&out, &rows),
-        BlockersFormat::Markdown => render::markdown::blockers(&rows),
+        BlockersFormat::Markdown => render::markdown::blockers(&rows, &super::links(&snapshot)),
         BlockersFormat::Json => render::json::blockers(&rows),
-        BlockersFormat::Slack => render::slack::blockers(&rows),
+        BlockersFormat::Slack => render::slack::blockers(&rows, &super::links(&snapshot)),
     };
     match hook {
         // Nothing blocks: nothing to tell the channel.

@@ -126,6 +126,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         });
     }
     open_blockers.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));
+    let links = match args.format {
+        DigestFormat::Json => crate::render::links::Links::none(),
+        _ => super::links(&snapshot),
+    };
     super::finish_warnings(ctx, &snapshot)?;
     let digest = Digest {
         schema: 1,
@@ -137,9 +141,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     };
     let text = match args.format {
         DigestFormat::Json => render::json(&digest),
-        DigestFormat::Markdown => render::markdown(&digest),
-        DigestFormat::Html => render::html(&digest),
-        DigestFormat::Slack => crate::render::slack::digest(&digest),
+        DigestFormat::Markdown => render::markdown(&digest, &links),
+        DigestFormat::Html => render::html(&digest, &links),
+        DigestFormat::Slack => crate::render::slack::digest(&digest, &links),
     };
     if let Some(hook) = hook {
         let slack = args.format == DigestFormat::Slack;

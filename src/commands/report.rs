@@ -126,6 +126,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .map(|(d, (sum, n))| (d, f64::from(sum) / f64::from(n)))
         .collect();
     let snapshot = super::stats::history_snapshot(&team)?;
+    let links = super::links(&snapshot);
     let page = html::report(&Report {
         team: &super::team_title(&team, &snapshot),
         period: &period,
@@ -140,7 +141,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         mood,
         current,
         current_left_out,
+        links: &links,
     });
+    super::finish_warnings(ctx, &snapshot)?;
     if let Some(dir) = args.html.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;

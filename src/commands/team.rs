@@ -178,7 +178,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let out = ctx.out();
     let text = match args.format {
         Format::Table => render::table::team(&out, &view),
-        Format::Markdown => render::markdown::team(&view),
+        Format::Markdown => render::markdown::team(&view, &super::links(&snapshot)),
         Format::Json => render::json::team(&view),
     };
     out.print(&text)?;

@@ -9,6 +9,7 @@ pub mod html;
 pub mod html_access;
 pub mod inbox;
 pub mod json;
+pub mod links;
 pub mod markdown;
 pub mod progress;
 pub mod sanitize;

@@ -213,17 +213,17 @@ fn parse_target(target: &str, groups: usize) -> Result<Vec<Piece>, String> {
             "the target is longer than {MAX_TARGET_CHARS} characters"
         ));
     }
+    let lower = target.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or("the target must start with https:// or http://")?;
     if let Some(bad) = target.chars().find(|c| !is_url_char(*c)) {
         return Err(format!(
             "the target holds {:?}, which an address must percent-encode",
             super::sanitize::clean(&bad.to_string())
         ));
     }
-    let lower = target.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .ok_or("the target must start with https:// or http://")?;
     let literal_end = rest.find('$').unwrap_or(rest.len());
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     if host_end == 0 || host_end >= literal_end && literal_end < rest.len() {

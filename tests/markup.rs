@@ -583,3 +583,29 @@ fn underscores_beside_a_link_open_no_emphasis() {
     assert_eq!(kinds, ["Paragraph", "/Paragraph"], "{md}");
     assert_eq!(link_dests(&md).len(), 4, "{md}");
 }
+
+#[test]
+fn slack_blockers_show_offers_of_help_and_replies_as_text() {
+    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string(), "");
+    let out = reader.run(&["blockers", "--format", "slack"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<String> = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["text"]["text"].as_str().map(str::to_string))
+        .collect();
+    let all = texts.join("\n");
+    // eve offered help on her own blocker, with the ANSWER slot's text.
+    assert!(all.contains("◦ offers help: *@eve*"), "{all}");
+    assert!(
+        all.contains("◦ @eve on blocker ") && all.contains("(offers help)"),
+        "{all}"
+    );
+    // Slack's markup stays text: no link, mention or formatting of eve's.
+    assert!(!all.contains('<'), "{all}");
+    for mass in ["@here", "@channel", "@everyone", "@all "] {
+        assert!(!all.to_lowercase().contains(mass), "{mass} in {all}");
+    }
+}

@@ -424,6 +424,50 @@ fn tags(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a browser shows of `html`: the page's text with its entities decoded.
+fn shown(html: &str) -> String {
+    let mut shown = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => shown.push(c),
+            _ => {}
+        }
+    }
+    shown
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_digest_shows_reply_threads_and_offers_of_help() {
+    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string(), "");
+    let period = ["digest", "--since", "2026-11-23", "--until", "2026-11-24"];
+    let html = reader.ok(&[&period[..], &["--format", "html"]].concat());
+    let page = shown(&html);
+    let md = reader.ok(&[&period[..], &["--format", "markdown"]].concat());
+    let (_, read) = shape(&md);
+    // eve's replies to her update of the 24th, under that day, and her
+    // offer of help under her open blocker.
+    for i in 0..HOSTILE.len() {
+        let typed = HOSTILE[i].replace(['\n', '\r', '\t'], " ");
+        let want = format!("reply: @eve: {}", typed.trim());
+        assert!(page.contains(&want), "{want:?} not in:\n{html}");
+        let want = format!("reply: @eve: {}", expected(i));
+        assert!(read.contains(&want), "{want:?} not in:\n{md}");
+    }
+    let offer = format!("(offers help)");
+    assert!(
+        page.contains(&offer) && read.contains(&offer),
+        "{html}\n{md}"
+    );
+}
+
 #[test]
 fn the_html_digest_shows_teammate_text_as_text() {
     let html = html_digest_shows_every_text_as_typed("");
@@ -466,23 +510,7 @@ fn html_digest_shows_every_text_as_typed(links: &str) -> String {
         let name = tag.trim_start_matches('/');
         assert!(allowed.contains(&name), "<{tag}> in:\n{html}");
     }
-    // What a browser shows: the page's text with its entities decoded.
-    let mut shown = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => shown.push(c),
-            _ => {}
-        }
-    }
-    let shown = shown
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    let shown = shown(&html);
     for i in (0..HOSTILE.len()).filter(|&i| ![NAME, AWAY_NOTE, PROMPT, ANSWER].contains(&i)) {
         let want = HOSTILE[i].replace(['\n', '\r', '\t'], " ");
         assert!(

@@ -71,6 +71,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     };
     let (since, until) = super::period_bounds(since, until)?;
     let snapshot = super::stats::history_snapshot(&team)?;
+    let replies = snapshot.replies(Some(super::replies_from(since)));
     let mut members = Vec::new();
     let mut open_blockers = Vec::new();
     for member in roster(&snapshot) {
@@ -85,6 +86,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                 date: u.date.to_string(),
                 planned: u.today.clone(),
                 reported: history.get(i + 1).map(|next| next.yesterday.clone()),
+                replies: crate::render::thread::to_update(&replies, &u.author, u.date),
             });
         }
         let lives = blocker_lives(&history);
@@ -112,6 +114,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
                 text: l.text.clone(),
                 since: l.since.to_string(),
                 age_days: (until - l.since).num_days().max(0),
+                replies: crate::render::thread::to_blocker(&replies, &member.handle, &l.id),
             });
         }
         let away_days = dates(since, until)

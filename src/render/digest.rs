@@ -4,6 +4,8 @@
 
 use super::links::Links;
 use super::markdown::{handle, linked, text};
+use super::thread;
+use crate::model::reply::FoundReply;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -16,6 +18,10 @@ pub struct Day {
     pub planned: Vec<String>,
     /// The next update's yesterday items, if there is a next update.
     pub reported: Option<Vec<String>>,
+    /// Replies and reactions to the update, oldest first (shown in markdown
+    /// and HTML, as under `team`; not part of the JSON).
+    #[serde(skip)]
+    pub replies: Vec<FoundReply>,
 }
 
 /// A blocker opened or resolved in the period.
@@ -61,6 +67,9 @@ pub struct OpenBlocker {
     pub since: String,
     /// Days open at the end of the period.
     pub age_days: i64,
+    /// Replies to it, offers of help among them (not part of the JSON).
+    #[serde(skip)]
+    pub replies: Vec<FoundReply>,
 }
 
 /// The whole digest; its JSON keys are a stable interface.
@@ -120,6 +129,9 @@ pub fn markdown(d: &Digest, links: &Links) -> String {
                 Some(_) => out.push_str("- reported next: _nothing_\n"),
                 None => out.push_str("- reported next: _no later update yet_\n"),
             }
+            for line in thread::lines(&day.replies) {
+                let _ = writeln!(out, "- reply: {}", linked(&line, links));
+            }
             out.push('\n');
         }
         for b in &m.blockers_opened {
@@ -156,6 +168,10 @@ pub fn markdown(d: &Digest, links: &Links) -> String {
             b.age_days,
             b.since
         );
+        // Nested under the blocker: two spaces make a sub-list.
+        for line in thread::lines(&b.replies) {
+            let _ = writeln!(out, "  - reply: {}", linked(&line, links));
+        }
     }
     out
 }
@@ -204,6 +220,8 @@ pub fn html(d: &Digest, links: &Links) -> String {
                 Some(_) => items.push("reported next: <em>nothing</em>".into()),
                 None => items.push("reported next: <em>no later update yet</em>".into()),
             }
+            let thread = thread::lines(&day.replies);
+            items.extend(thread.iter().map(|l| format!("reply: {}", linked(l))));
             list(&mut page, &items);
         }
         let mut blockers: Vec<String> = m
@@ -229,12 +247,21 @@ pub fn html(d: &Digest, links: &Links) -> String {
         .open_blockers
         .iter()
         .map(|b| {
+            let thread: String = thread::lines(&b.replies)
+                .iter()
+                .map(|l| format!("<li>reply: {}</li>", linked(l)))
+                .collect();
             format!(
-                "@{}: {} ({}d, since {})",
+                "@{}: {} ({}d, since {}){}",
                 esc(&b.author),
                 linked(&b.text),
                 b.age_days,
-                b.since
+                b.since,
+                if thread.is_empty() {
+                    thread
+                } else {
+                    format!("<ul>{thread}</ul>")
+                }
             )
         })
         .collect();

@@ -454,18 +454,15 @@ fn the_digest_shows_reply_threads_and_offers_of_help() {
     let (_, read) = shape(&md);
     // eve's replies to her update of the 24th, under that day, and her
     // offer of help under her open blocker.
-    for i in 0..HOSTILE.len() {
-        let typed = HOSTILE[i].replace(['\n', '\r', '\t'], " ");
+    for (i, hostile) in HOSTILE.iter().enumerate() {
+        let typed = hostile.replace(['\n', '\r', '\t'], " ");
         let want = format!("reply: @eve: {}", typed.trim());
         assert!(page.contains(&want), "{want:?} not in:\n{html}");
         let want = format!("reply: @eve: {}", expected(i));
         assert!(read.contains(&want), "{want:?} not in:\n{md}");
     }
-    let offer = format!("(offers help)");
-    assert!(
-        page.contains(&offer) && read.contains(&offer),
-        "{html}\n{md}"
-    );
+    let offer = "(offers help)";
+    assert!(page.contains(offer) && read.contains(offer), "{html}\n{md}");
 }
 
 #[test]

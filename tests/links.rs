@@ -211,3 +211,18 @@ fn suggestions_offer_the_references_in_branch_names_and_commit_messages() {
         "{out}"
     );
 }
+
+#[test]
+fn a_reference_the_report_cuts_short_does_not_link_to_another_ticket() {
+    let world = World::new();
+    let alice = team_with(&world, LINKS);
+    // The report's "Now" table cuts a cell at 200 characters: here in the
+    // middle of PROJ-12345, which must not become a link to PROJ-12.
+    let long = format!("{} PROJ-12345 next", "x".repeat(192));
+    alice.ok(&["write", "--today", &long, "--today", "then PROJ-77"]);
+    let page = alice.home.join("report.html");
+    alice.ok(&["report", "--html", page.to_str().unwrap()]);
+    let report = std::fs::read_to_string(&page).unwrap();
+    assert!(report.contains(" PROJ-12…"), "{report}");
+    assert!(!report.contains("browse/PROJ-12\""), "{report}");
+}

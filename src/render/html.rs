@@ -387,8 +387,8 @@ pub fn report(r: &Report<'_>) -> String {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&row[0]),
             esc(&row[1]),
-            super::links::html(&row[2], r.links),
-            super::links::html(&row[3], r.links)
+            super::links::html_cut(&row[2], r.links),
+            super::links::html_cut(&row[3], r.links)
         );
     }
     page.push_str("</table>\n");

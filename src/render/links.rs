@@ -278,6 +278,21 @@ pub fn html(s: &str, links: &Links) -> String {
     out
 }
 
+/// Text that may have been cut to fit (it ends in "…"), as [`html`] makes
+/// it, except that its last word does not link: `PROJ-12345` cut to
+/// `PROJ-12…` must not link to another ticket.
+pub fn html_cut(s: &str, links: &Links) -> String {
+    let Some(cut) = s.strip_suffix('…') else {
+        return html(s, links);
+    };
+    let last_word = cut.rfind(char::is_whitespace).unwrap_or(0);
+    format!(
+        "{}{}…",
+        html(&cut[..last_word], links),
+        super::html::esc(&cut[last_word..])
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -127,7 +127,13 @@ fn sections(lines: &[String]) -> Vec<Value> {
     for line in lines {
         let line = if line.chars().count() > SECTION_LIMIT {
             let keep = SECTION_LIMIT - CUT.chars().count();
-            format!("{}{CUT}", line.chars().take(keep).collect::<String>())
+            let mut kept: String = line.chars().take(keep).collect();
+            // Every `<` left is a link of ours (teammates' are entities):
+            // one cut open would swallow the rest, so it goes whole.
+            if let Some(open) = kept.rfind('<').filter(|at| !kept[*at..].contains('>')) {
+                kept.truncate(open);
+            }
+            format!("{kept}{CUT}")
         } else {
             line.clone()
         };
@@ -271,6 +277,16 @@ mod tests {
             .as_str()
             .unwrap()
             .ends_with("per section)"));
+    }
+
+    #[test]
+    fn a_cut_never_leaves_a_link_open() {
+        let line = format!("• see <https://t.example/x|{}> after", "a".repeat(3100));
+        let blocks = sections(&[line]);
+        let t = blocks[0]["text"]["text"].as_str().unwrap();
+        assert!(t.chars().count() <= SECTION_LIMIT, "{}", t.len());
+        assert_eq!(t.matches('<').count(), t.matches('>').count(), "{t}");
+        assert!(t.starts_with("• see  … (cut"), "{t}");
     }
 
     #[test]

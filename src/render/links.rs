@@ -114,25 +114,37 @@ impl Links {
     /// match wins, then the pattern listed first.
     pub fn find(&self, text: &str) -> Vec<Found> {
         let mut found = Vec::new();
-        if self.rules.is_empty() {
-            return found;
-        }
-        let mut pos = 0;
-        while pos < text.len() {
-            let best = self
-                .rules
-                .iter()
-                .filter_map(|r| next_match(r, text, pos).map(|m| (m, r)))
-                .min_by_key(|((start, end, _), _)| (*start, std::cmp::Reverse(*end)));
-            let Some(((start, end, href), _)) = best else {
+        // Each rule's next match, searched again only once the text before
+        // it is taken: a rule is never run over the same text twice, so a
+        // long text with many matches stays linear.
+        let mut next: Vec<Option<(usize, usize, String)>> =
+            self.rules.iter().map(|r| next_match(r, text, 0)).collect();
+        let (mut pos, mut chars_at_pos) = (0, 0);
+        loop {
+            for (rule, m) in self.rules.iter().zip(next.iter_mut()) {
+                if m.as_ref().is_some_and(|(start, _, _)| *start < pos) {
+                    *m = next_match(rule, text, pos);
+                }
+            }
+            let best = (0..next.len())
+                .filter_map(|i| {
+                    next[i]
+                        .as_ref()
+                        .map(|(s, e, _)| (*s, std::cmp::Reverse(*e), i))
+                })
+                .min();
+            let Some((_, _, i)) = best else {
                 break;
             };
+            let (start, end, href) = next[i].clone().expect("the best match is there");
+            let start_char = chars_at_pos + text[pos..start].chars().count();
+            let end_char = start_char + text[start..end].chars().count();
             found.push(Found {
-                start: text[..start].chars().count(),
-                end: text[..end].chars().count(),
+                start: start_char,
+                end: end_char,
                 href,
             });
-            pos = end;
+            (pos, chars_at_pos) = (end, end_char);
         }
         found
     }
@@ -318,6 +330,20 @@ mod tests {
         assert_eq!((found[0].start, found[0].end), (4, 13));
         assert_eq!(found[0].href, "https://git.example/org%2Fapp/pull/7");
         assert_eq!(found[1].href, "https://git.example/pull/8");
+    }
+
+    #[test]
+    fn many_matches_in_a_long_text_stay_fast() {
+        let (l, _) = links(&[
+            ("#(\\d+)", "https://git.example/pull/$1"),
+            ("NEVER-(\\d+)", "https://t.example/$1"),
+        ]);
+        let text = "é #1 ".repeat(40_000);
+        let started = std::time::Instant::now();
+        let found = l.find(&text);
+        assert_eq!(found.len(), 40_000);
+        assert_eq!((found[1].start, found[1].end), (7, 9));
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 
     #[test]

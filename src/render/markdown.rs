@@ -67,7 +67,12 @@ pub fn linked(s: &str, links: &Links) -> String {
     let found = links.find(trimmed);
     let chars: Vec<char> = trimmed.chars().collect();
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    let edge = |at: usize| found.iter().any(|f| f.start == at || f.end == at);
+    let mut edges = vec![false; chars.len() + 2];
+    for f in &found {
+        edges[f.start] = true;
+        edges[f.end] = true;
+    }
+    let edge = |at: usize| edges[at];
     // A `_` beside a link's bracket could open or close emphasis, so it
     // counts as inside a word only between two word characters of the same piece.
     let in_word = |at: usize| {

@@ -463,6 +463,19 @@ fn the_digest_shows_reply_threads_and_offers_of_help() {
     }
     let offer = "(offers help)";
     assert!(page.contains(offer) && read.contains(offer), "{html}\n{md}");
+    // Slack too: every reply under its day, the offer under the blocker.
+    let slack = reader.ok(&[&period[..], &["--format", "slack"]].concat());
+    let doc: serde_json::Value = serde_json::from_str(&slack).unwrap();
+    let texts: String = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["text"]["text"].as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let replies = texts.matches("• reply: @eve").count();
+    assert!(replies > HOSTILE.len(), "{replies} replies in:\n{texts}");
+    assert!(texts.contains("◦ offers help: *@eve*"), "{texts}");
 }
 
 #[test]

@@ -195,6 +195,8 @@ pub fn digest(d: &Digest, links: &Links) -> String {
                 Some(_) => lines.push("• reported next: nothing".into()),
                 None => lines.push("• reported next: no later update yet".into()),
             }
+            let thread = super::thread::lines(&day.replies);
+            lines.extend(thread.iter().map(|l| format!("• reply: {}", text(l))));
         }
         for b in &m.blockers_opened {
             lines.push(format!("• blocker opened {}: {}", b.since, text(&b.text)));
@@ -213,15 +215,16 @@ pub fn digest(d: &Digest, links: &Links) -> String {
     if d.open_blockers.is_empty() {
         open.push("None.".into());
     }
-    open.extend(d.open_blockers.iter().map(|b| {
-        format!(
+    for b in &d.open_blockers {
+        open.push(format!(
             "• {}: {} ({}d, since {})",
             who(&b.author),
             text(&b.text),
             b.age_days,
             b.since
-        )
-    }));
+        ));
+        open.extend(thread(&b.replies, links));
+    }
     blocks.extend(sections(&open));
     let fallback = format!("{title}: {} open blocker(s)", d.open_blockers.len());
     message(&fallback, blocks, "async-up digest")
@@ -246,17 +249,24 @@ pub fn blockers(rows: &[BlockerRow], links: &Links) -> String {
             r.since,
             r.age_days
         ));
-        let offers = super::thread::offers(&r.replies);
-        if !offers.is_empty() {
-            let names: Vec<String> = offers.iter().map(|h| who(h)).collect();
-            lines.push(format!("    ◦ offers help: {}", names.join(", ")));
-        }
-        for line in super::thread::lines(&r.replies) {
-            lines.push(format!("    ◦ {}", linked(&line, links)));
-        }
+        lines.extend(thread(&r.replies, links));
     }
     blocks.extend(sections(&lines));
     message(&fallback, blocks, "async-up blockers")
+}
+
+/// Who offered help on a blocker, then the replies to it, indented under it.
+fn thread(replies: &[crate::model::reply::FoundReply], links: &Links) -> Vec<String> {
+    let mut lines = Vec::new();
+    let offers = super::thread::offers(replies);
+    if !offers.is_empty() {
+        let names: Vec<String> = offers.iter().map(|h| who(h)).collect();
+        lines.push(format!("    ◦ offers help: {}", names.join(", ")));
+    }
+    for line in super::thread::lines(replies) {
+        lines.push(format!("    ◦ {}", linked(&line, links)));
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -1,14 +1,96 @@
 //! Suggestions for "yesterday" from your own work: the commits you authored
 //! since your previous update in the local repositories your config lists
-//! (`[activity] repos`), grouped by repository and branch.
+//! (`[activity] repos`), grouped by repository and branch, each with the
+//! pull-request and ticket references found in its branch's name and its
+//! message (trailers included), so the team's `[links]` can link them.
+//!
+//! Branch names and commit messages are whoever wrote them: references are
+//! only ever the narrow shapes of [`references`], and the lines are made
+//! safe where they are shown.
 
 use chrono::{DateTime, Utc};
 use git2::{BranchType, Repository, Sort};
+use regex::Regex;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// How many commits to look at per branch before stopping.
 const MAX_WALK: usize = 2000;
+/// How many references one commit's line offers at most.
+const MAX_REFS: usize = 8;
+
+/// `org/repo#45`, `#45`, `PROJ-678`, or the address of a pull request,
+/// issue or merge request.
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"https?://[A-Za-z0-9.-]{1,100}(?::\d{1,5})?/[A-Za-z0-9._~/-]{0,150}/(?:pull|pulls|issues|merge_requests)/\d{1,9}\b",
+        r"|\b[A-Za-z0-9][A-Za-z0-9_.-]{0,38}/[A-Za-z0-9_.-]{1,100}#\d{1,9}\b",
+        r"|(?:^|[^\w/&#])(#\d{1,9})\b",
+        r"|\b[A-Z][A-Z0-9]{1,9}-\d{1,9}\b",
+    ))
+    .expect("the reference pattern compiles")
+});
+
+/// Upper-case words with a number that name a standard, not a ticket.
+const NOT_TICKETS: [&str; 8] = ["UTF", "SHA", "ISO", "RFC", "HTTP", "TLS", "SSL", "AES"];
+
+/// The references in `text`, in order, each once: `org/repo#45`, `#45`,
+/// `PROJ-678`, a pull request's or issue's address.
+///
+/// ```
+/// use async_up::activity::references;
+/// assert_eq!(references("Fixes org/repo#7\nRefs: #45, PROJ-12 (UTF-8)"), ["org/repo#7", "#45", "PROJ-12"]);
+/// ```
+pub fn references(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for caps in REFERENCE.captures_iter(text) {
+        let found = caps
+            .get(1)
+            .or_else(|| caps.get(0))
+            .map_or("", |m| m.as_str());
+        let standard = found
+            .split_once('-')
+            .is_some_and(|(word, _)| NOT_TICKETS.contains(&word));
+        if !standard && !out.iter().any(|r| r == found) {
+            out.push(found.to_string());
+        }
+    }
+    out
+}
+
+/// The references a branch's name makes: those of [`references`], and a
+/// leading issue number (`318-login-copy`, as GitHub names a branch made
+/// from issue 318) as `#318`.
+fn branch_references(branch: &str) -> Vec<String> {
+    let mut out = references(branch);
+    let last = branch.rsplit('/').next().unwrap_or(branch);
+    if let Some((number, _)) = last.split_once('-') {
+        if (1..=9).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) {
+            out.insert(0, format!("#{number}"));
+        }
+    }
+    out
+}
+
+/// A commit's line: `repo/branch: summary`, then in brackets the references
+/// of its branch and message that its summary does not already show.
+fn line(repo: &str, branch: &str, summary: &str, message: &str) -> String {
+    let mut refs = branch_references(branch);
+    for r in references(message) {
+        if !refs.contains(&r) {
+            refs.push(r);
+        }
+    }
+    let shown = references(summary);
+    refs.retain(|r| !shown.contains(r));
+    refs.truncate(MAX_REFS);
+    if refs.is_empty() {
+        format!("{repo}/{branch}: {summary}")
+    } else {
+        format!("{repo}/{branch}: {summary} ({})", refs.join(", "))
+    }
+}
 
 /// Expands the configured entries: `~/` is the home folder, and a last
 /// component `*` means every folder in that folder.
@@ -40,9 +122,9 @@ pub fn expand(entries: &[String]) -> Vec<PathBuf> {
     out
 }
 
-/// One line per commit you authored since `since`, as `repo/branch: summary`,
-/// ordered by repository, then branch, oldest first. Folders that are not
-/// repositories are skipped.
+/// One line per commit you authored since `since`, as `repo/branch: summary
+/// (references)`, ordered by repository, then branch, oldest first. Folders
+/// that are not repositories are skipped.
 pub fn suggestions(repos: &[PathBuf], emails: &[String], since: DateTime<Utc>) -> Vec<String> {
     let mut out = Vec::new();
     for path in repos {
@@ -91,8 +173,9 @@ pub fn suggestions(repos: &[PathBuf], emails: &[String], since: DateTime<Utc>) -
                     .email()
                     .is_some_and(|e| emails.iter().any(|m| m.eq_ignore_ascii_case(e)));
                 if by_me && commit.parent_count() <= 1 && seen.insert(oid) {
-                    let summary = commit.summary().unwrap_or("").to_string();
-                    mine.push(format!("{name}/{branch}: {summary}"));
+                    let summary = commit.summary().unwrap_or("");
+                    let message = commit.message().unwrap_or("");
+                    mine.push(line(&name, &branch, summary, message));
                 }
             }
             mine.reverse();

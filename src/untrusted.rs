@@ -6,6 +6,7 @@
 
 use crate::model::reply::{FoundReply, Reply};
 use crate::model::{Member, Update};
+use crate::render::links::Links;
 use crate::render::{self, sanitize, BlockerRow, Entry, Out, TeamView};
 use chrono::NaiveDate;
 
@@ -48,6 +49,7 @@ pub fn parse_and_render(data: &[u8]) {
         })
         .collect();
     let view = TeamView {
+        links: Links::none(),
         team: "fuzz".into(),
         date: NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid date"),
         entries: vec![Entry {
@@ -92,9 +94,14 @@ pub fn parse_and_render(data: &[u8]) {
         ascii: false,
     };
     let markdown = [
-        render::markdown::team(&view),
-        render::markdown::blockers(&rows),
-        render::markdown::log(&update.author, std::slice::from_ref(&update), &replies),
+        render::markdown::team(&view, &Links::none()),
+        render::markdown::blockers(&rows, &Links::none()),
+        render::markdown::log(
+            &update.author,
+            std::slice::from_ref(&update),
+            &replies,
+            &Links::none(),
+        ),
     ];
     for text in &markdown {
         if let Some(at) = mass_mention(text) {

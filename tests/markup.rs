@@ -4,10 +4,15 @@
 //! with GitHub's extensions) must see exactly the structure it sees for plain
 //! words in the same places (no link, image, heading, list, code, emphasis or
 //! HTML of the teammate's own), and the same words back, unescaped.
+//!
+//! The same holds under a hostile `[links]` mapping that links every item
+//! whole, so that each hostile text is captured into an address: the only
+//! links are the mapping's, their addresses stay on its host and hold only
+//! address characters, and their text reads as typed.
 
 mod common;
 use common::*;
-use pulldown_cmark::{Event, Options, Parser, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// What teammates might type to make their text do something.
@@ -92,14 +97,51 @@ fn options() -> Options {
         | Options::ENABLE_WIKILINKS
 }
 
+/// A `[links]` mapping as a hostile maintainer (or someone who slipped it
+/// past `audit`) might write it: one pattern capturing every item whole, and
+/// targets that would be script, another scheme or break out of the address.
+const HOSTILE_LINKS: &str = r##"
+[links]
+"(.+)" = "https://t.example/browse/$1"
+"evil" = "javascript:alert(1)"
+"here" = "https://e.example/\"><script>alert(1)</script>"
+"(z)" = "$1"
+"(?s).*" = "https://e.example/"
+"##;
+
+/// Where the mapping's links may go.
+const LINK_HOST: &str = "https://t.example/browse/";
+
+/// The link addresses in `md`.
+fn link_dests(md: &str) -> Vec<String> {
+    Parser::new_ext(md, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An address the mapping made: on its host, only address characters.
+fn assert_safe_dest(dest: &str, md: &str) {
+    assert!(dest.starts_with(LINK_HOST), "{dest:?} in:\n{md}");
+    assert!(
+        dest.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~:/?#@!$&*+,;=%".contains(c)),
+        "{dest:?} in:\n{md}"
+    );
+}
+
 /// What a CommonMark renderer makes of `md`: its structure (every tag and
-/// every non-text event) and its text content, blocks ending in `¶`.
+/// every non-text event, a link without its address) and its text content,
+/// blocks ending in `¶`.
 fn shape(md: &str) -> (Vec<String>, String) {
     let mut structure = Vec::new();
     let mut text = String::new();
     for event in Parser::new_ext(md, options()) {
         match event {
             Event::Text(t) => text.push_str(&t),
+            Event::Start(Tag::Link { .. }) => structure.push("Link".into()),
             Event::Start(tag) => structure.push(format!("{tag:?}")),
             Event::End(end) => {
                 structure.push(format!("/{end:?}"));
@@ -152,7 +194,8 @@ const COMMITTER_EMAIL: usize = 38;
 /// A team whose member eve wrote `slot(i)` into every field she controls,
 /// pushed with plain git under a committer identity of the same text; alice
 /// reads it.
-fn team_written_with(slot: &dyn Fn(usize) -> String) -> (World, Person) {
+/// `links` is appended to the team file.
+fn team_written_with(slot: &dyn Fn(usize) -> String, links: &str) -> (World, Person) {
     let world = World::new();
     let remote = world.bare_remote("team.git", "main");
     let alice = world.person("alice", "UTC");
@@ -162,7 +205,7 @@ fn team_written_with(slot: &dyn Fn(usize) -> String) -> (World, Person) {
     eve.put(
         "async-up.toml",
         format!(
-            "version = 1\nname = {}\n[[questions]]\nid = \"q\"\nprompt = {}\nkind = \"text\"\n",
+            "version = 1\nname = {}\n[[questions]]\nid = \"q\"\nprompt = {}\nkind = \"text\"\n{links}",
             toml_str(&slot(TEAM)),
             toml_str(&slot(PROMPT))
         ),
@@ -305,8 +348,34 @@ fn mask_commits(md: &str) -> String {
 
 #[test]
 fn hostile_text_stays_text_in_every_markdown_output() {
-    let (_plain_world, plain_reader) = team_written_with(&benign);
-    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string());
+    let hostile = every_markdown_output_reads_as_typed("");
+    for md in &hostile {
+        assert!(
+            link_dests(md).is_empty(),
+            "a link of a teammate's own:\n{md}"
+        );
+    }
+}
+
+#[test]
+fn hostile_text_captured_by_a_hostile_mapping_stays_inside_its_link() {
+    let hostile = every_markdown_output_reads_as_typed(HOSTILE_LINKS);
+    let dests: Vec<String> = hostile.iter().flat_map(|md| link_dests(md)).collect();
+    // Every hostile text was captured into an address somewhere.
+    assert!(dests.len() >= HOSTILE.len(), "{dests:?}");
+    for md in &hostile {
+        for dest in link_dests(md) {
+            assert_safe_dest(&dest, md);
+        }
+    }
+}
+
+/// Runs every markdown command on a harmless team and on a hostile one,
+/// both with `links` in the team file, and checks that the hostile output
+/// has the harmless one's structure and reads as typed; returns it.
+fn every_markdown_output_reads_as_typed(links: &str) -> Vec<String> {
+    let (_plain_world, plain_reader) = team_written_with(&benign, links);
+    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string(), links);
     // Commit ids (in `audit`) differ between the two teams.
     let plain = outputs(&plain_reader)
         .iter()
@@ -349,6 +418,7 @@ fn hostile_text_stays_text_in_every_markdown_output() {
             "{text:?} is shown nowhere:\n{all}"
         );
     }
+    hostile
 }
 
 /// Tags in an HTML page: `<name`, lower-cased.
@@ -364,9 +434,85 @@ fn tags(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a browser shows of `html`: the page's text with its entities decoded.
+fn shown(html: &str) -> String {
+    let mut shown = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => shown.push(c),
+            _ => {}
+        }
+    }
+    shown
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn the_digest_shows_reply_threads_and_offers_of_help() {
+    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string(), "");
+    let period = ["digest", "--since", "2026-11-23", "--until", "2026-11-24"];
+    let html = reader.ok(&[&period[..], &["--format", "html"]].concat());
+    let page = shown(&html);
+    let md = reader.ok(&[&period[..], &["--format", "markdown"]].concat());
+    let (_, read) = shape(&md);
+    // eve's replies to her update of the 24th, under that day, and her
+    // offer of help under her open blocker.
+    for (i, hostile) in HOSTILE.iter().enumerate() {
+        let typed = hostile.replace(['\n', '\r', '\t'], " ");
+        let want = format!("reply: @eve: {}", typed.trim());
+        assert!(page.contains(&want), "{want:?} not in:\n{html}");
+        let want = format!("reply: @eve: {}", expected(i));
+        assert!(read.contains(&want), "{want:?} not in:\n{md}");
+    }
+    let offer = "(offers help)";
+    assert!(page.contains(offer) && read.contains(offer), "{html}\n{md}");
+    // Slack too: every reply under its day, the offer under the blocker.
+    let slack = reader.ok(&[&period[..], &["--format", "slack"]].concat());
+    let doc: serde_json::Value = serde_json::from_str(&slack).unwrap();
+    let texts: String = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["text"]["text"].as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let replies = texts.matches("• reply: @eve").count();
+    assert!(replies > HOSTILE.len(), "{replies} replies in:\n{texts}");
+    assert!(texts.contains("◦ offers help: *@eve*"), "{texts}");
+}
+
 #[test]
 fn the_html_digest_shows_teammate_text_as_text() {
-    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string());
+    let html = html_digest_shows_every_text_as_typed("");
+    assert!(!tags(&html).contains(&"a".to_string()), "{html}");
+}
+
+#[test]
+fn the_html_digest_links_only_to_the_mapping_and_shows_captured_text_as_text() {
+    let html = html_digest_shows_every_text_as_typed(HOSTILE_LINKS);
+    let anchors: Vec<&str> = html.split("<a ").skip(1).collect();
+    assert!(anchors.len() >= 20, "{html}");
+    for a in anchors {
+        let rest = a
+            .strip_prefix("href=\"")
+            .unwrap_or_else(|| panic!("<a {a}"));
+        let (dest, after) = rest.split_once('"').unwrap();
+        assert_safe_dest(&dest.replace("&amp;", "&"), &html);
+        assert!(after.starts_with(" rel=\"noreferrer\">"), "<a {a}");
+    }
+}
+
+/// The digest as HTML for a hostile team with `links` in its team file:
+/// only the page's own tags (and links), every text shown as typed.
+fn html_digest_shows_every_text_as_typed(links: &str) -> String {
+    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string(), links);
     let html = reader.ok(&[
         "digest",
         "--since",
@@ -378,35 +524,62 @@ fn the_html_digest_shows_teammate_text_as_text() {
     ]);
     let allowed = [
         "!doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "ul", "li",
-        "p", "em",
+        "p", "em", "a",
     ];
     for tag in tags(&html) {
         let name = tag.trim_start_matches('/');
         assert!(allowed.contains(&name), "<{tag}> in:\n{html}");
     }
-    // What a browser shows: the page's text with its entities decoded.
-    let mut shown = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => shown.push(c),
-            _ => {}
-        }
-    }
-    let shown = shown
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    let shown = shown(&html);
     for i in (0..HOSTILE.len()).filter(|&i| ![NAME, AWAY_NOTE, PROMPT, ANSWER].contains(&i)) {
         let want = HOSTILE[i].replace(['\n', '\r', '\t'], " ");
         assert!(
             shown.contains(&want),
             "{want:?} is not shown as typed:\n{html}"
         );
+    }
+    html
+}
+
+/// The hostile mapping, compiled as the commands compile it.
+fn hostile_links() -> async_up::render::links::Links {
+    use async_up::model::TeamFile;
+    let team =
+        TeamFile::from_toml("async-up.toml", &format!("name = \"t\"\n{HOSTILE_LINKS}")).unwrap();
+    let (links, warnings) = async_up::render::links::Links::from_team(Some(&team));
+    // Everything but the pattern that captures whole items is refused.
+    assert_eq!(warnings.len(), 4, "{warnings:?}");
+    links
+}
+
+#[test]
+fn each_hostile_text_captured_into_a_link_stays_inside_it() {
+    use async_up::render::{markdown::linked, slack};
+    let links = hostile_links();
+    for (i, hostile) in HOSTILE.iter().enumerate() {
+        for (before, after) in [("- ", "\n- next\n"), ("### ", " (@eve)\n\n- item\n")] {
+            let plain = format!("{before}{}{after}", linked(&benign(i), &links));
+            let md = format!("{before}{}{after}", linked(hostile, &links));
+            let (plain_structure, plain_text) = shape(&plain);
+            let (structure, rendered) = shape(&md);
+            assert_eq!(structure, plain_structure, "{hostile:?} as {md:?}");
+            assert_eq!(
+                rendered,
+                plain_text.replace(&benign(i), &expected(i)),
+                "{hostile:?} as {md:?}"
+            );
+            let dests = link_dests(&md);
+            assert_eq!(dests.len(), 1, "{md}");
+            assert_safe_dest(&dests[0], &md);
+        }
+        // In Slack, one link whose text cannot end it early.
+        let s = slack::linked(hostile, &links);
+        assert!(s.starts_with(&format!("<{LINK_HOST}")), "{s}");
+        assert_eq!(s.matches('<').count(), 1, "{s}");
+        assert_eq!(s.matches('>').count(), 1, "{s}");
+        assert!(s.ends_with('>'), "{s}");
+        let (dest, _) = s[1..].split_once('|').unwrap();
+        assert_safe_dest(&dest.replace("&amp;", "&"), &s);
     }
 }
 
@@ -434,5 +607,55 @@ fn each_hostile_text_stays_text_wherever_markdown_puts_it() {
                 "{hostile:?} as {md:?}"
             );
         }
+    }
+}
+
+#[test]
+fn underscores_beside_a_link_open_no_emphasis() {
+    use async_up::model::TeamFile;
+    use async_up::render::{links::Links, markdown::linked};
+    let team = TeamFile::from_toml(
+        "async-up.toml",
+        "name = \"t\"\n[links]\n\"PROJ-(\\\\d+)\" = \"https://t.example/browse/PROJ-$1\"\n",
+    )
+    .unwrap();
+    let (links, warnings) = Links::from_team(Some(&team));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let typed = "PROJ-1_x_PROJ-2 and a_PROJ-3_b *PROJ-4*";
+    let md = linked(typed, &links);
+    let (structure, text) = shape(&md);
+    assert_eq!(text, format!("{typed}¶"), "{md}");
+    let kinds: Vec<&str> = structure
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.starts_with("Link") && !s.starts_with("/Link"))
+        .collect();
+    assert_eq!(kinds, ["Paragraph", "/Paragraph"], "{md}");
+    assert_eq!(link_dests(&md).len(), 4, "{md}");
+}
+
+#[test]
+fn slack_blockers_show_offers_of_help_and_replies_as_text() {
+    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string(), "");
+    let out = reader.run(&["blockers", "--format", "slack"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<String> = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["text"]["text"].as_str().map(str::to_string))
+        .collect();
+    let all = texts.join("\n");
+    // eve offered help on her own blocker, with the ANSWER slot's text.
+    assert!(all.contains("◦ offers help: *@eve*"), "{all}");
+    assert!(
+        all.contains("◦ @eve on blocker ") && all.contains("(offers help)"),
+        "{all}"
+    );
+    // Slack's markup stays text: no link, mention or formatting of eve's.
+    assert!(!all.contains('<'), "{all}");
+    for mass in ["@here", "@channel", "@everyone", "@all "] {
+        assert!(!all.to_lowercase().contains(mass), "{mass} in {all}");
     }
 }

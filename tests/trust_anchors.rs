@@ -409,3 +409,27 @@ fn changing_your_email_under_required_signing_says_a_key_is_needed() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_links_mapping_added_by_a_non_maintainer_is_an_anchor_change() {
+    let world = World::new();
+    let (remote, alice, _bob) = team(&world);
+    let clone = Checkout::of(&world, &remote);
+    let team_file = clone.read("async-up.toml");
+    // [links] decides where the team's output links to: bob may not set it.
+    clone.put(
+        "async-up.toml",
+        format!("{team_file}\n[links]\n\"PROJ-(\\\\d+)\" = \"https://evil.example/$1\"\n"),
+    );
+    clone.push_as("bob@example.com", "links to my tracker");
+    let found = reasons(&violations(&alice));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("(anchor) async-up.toml: changed the trust anchor async-up.toml, but bob@example.com is not a maintainer"),
+        "{found:#?}"
+    );
+    // alice, the maintainer, putting it right is no violation of its own.
+    clone.put("async-up.toml", format!("{team_file}\n[links]\n\"PROJ-(\\\\d+)\" = \"https://tracker.example/browse/PROJ-$1\"\n"));
+    clone.push_as("alice@example.com", "links to the team's tracker");
+    assert_eq!(reasons(&violations(&alice)).len(), 1);
+}

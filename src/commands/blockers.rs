@@ -69,13 +69,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         return Err(Error::Stale(reason));
     }
     let mentioned = args.mentions.as_deref().map(Handle::from_cli).transpose()?;
-    let (rows, warnings) = rows(ctx, args, &team, mentioned.as_ref())?;
+    let (rows, warnings, links) = rows(ctx, args, &team, mentioned.as_ref())?;
     let out = ctx.out();
     let text = match args.format {
         BlockersFormat::Table => render::table::blockers(&out, &rows),
-        BlockersFormat::Markdown => render::markdown::blockers(&rows),
+        BlockersFormat::Markdown => render::markdown::blockers(&rows, &links),
         BlockersFormat::Json => render::json::blockers(&rows),
-        BlockersFormat::Slack => render::slack::blockers(&rows),
+        BlockersFormat::Slack => render::slack::blockers(&rows, &links),
     };
     show(ctx, hook, args.format, &text, rows.len())?;
     super::report_warnings(ctx, warnings)?;
@@ -109,14 +109,14 @@ pub(crate) fn show(
     Ok(())
 }
 
-/// The open blockers of `team` the flags ask for, oldest first, and the
-/// warnings its files raised.
+/// The open blockers of `team` the flags ask for, oldest first, the
+/// warnings its files raised, and its `[links]`.
 pub(crate) fn rows(
     ctx: &Context,
     args: &Args,
     team: &crate::context::Team,
     mentioned: Option<&Handle>,
-) -> Result<(Vec<BlockerRow>, Vec<String>)> {
+) -> Result<(Vec<BlockerRow>, Vec<String>, render::links::Links)> {
     let snapshot = team.store.snapshot()?;
     let mut rows = Vec::new();
     for member in roster(&snapshot) {
@@ -155,6 +155,11 @@ pub(crate) fn rows(
         row.replies = render::thread::to_blocker(&replies, &row.author, &row.id);
     }
     rows.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));
+    // Only markdown and Slack link; a table never warns about `[links]`.
+    let links = match args.format {
+        BlockersFormat::Markdown | BlockersFormat::Slack => super::links(&snapshot),
+        _ => render::links::Links::none(),
+    };
     let warnings = snapshot.warnings.take();
-    Ok((rows, warnings))
+    Ok((rows, warnings, links))
 }

@@ -79,9 +79,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let digest = digest(ctx, args, &team)?;
     let text = match args.format {
         DigestFormat::Json => render::json(&digest),
-        DigestFormat::Markdown => render::markdown(&digest),
-        DigestFormat::Html => render::html(&digest),
-        DigestFormat::Slack => crate::render::slack::digest(&digest),
+        DigestFormat::Markdown => render::markdown(&digest, &digest.links),
+        DigestFormat::Html => render::html(&digest, &digest.links),
+        DigestFormat::Slack => crate::render::slack::digest(&digest, &digest.links),
     };
     if let Some(hook) = hook {
         let slack = args.format == DigestFormat::Slack;
@@ -111,6 +111,7 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
     let read_from = since
         .checked_sub_days(Days::new(LOOKBACK_DAYS))
         .unwrap_or(since);
+    let replies = snapshot.replies(Some(super::replies_from(since)));
     let mut members = Vec::new();
     let mut open_blockers = Vec::new();
     let mut histories: Vec<(Member, Vec<Update>)> = Vec::new();
@@ -126,6 +127,7 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
                 date: u.date.to_string(),
                 planned: u.today.clone(),
                 reported: history.get(i + 1).map(|next| next.yesterday.clone()),
+                replies: crate::render::thread::to_update(&replies, &u.author, u.date),
             });
         }
         let lives = blocker_lives(&history);
@@ -154,6 +156,7 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
                 since: l.since.to_string(),
                 age_days: (until - l.since).num_days().max(0),
                 team: None,
+                replies: crate::render::thread::to_blocker(&replies, &member.handle, &l.id),
             });
         }
         let away_days = dates(since, until)
@@ -200,6 +203,10 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
         .collect();
     let signals = signals::signals(&inputs, &figures, &insight, since, until);
     open_blockers.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.author.cmp(&b.author)));
+    let links = match args.format {
+        DigestFormat::Json => crate::render::links::Links::none(),
+        _ => super::links(&snapshot),
+    };
     super::finish_warnings(ctx, &snapshot)?;
     let digest = Digest {
         schema: 1,
@@ -209,6 +216,7 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
         members,
         open_blockers,
         signals,
+        links,
     };
     Ok(digest)
 }

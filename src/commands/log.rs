@@ -61,7 +61,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let out = ctx.out();
     let text = match args.format {
         Format::Table => render::table::log(&out, &updates, &replies),
-        Format::Markdown => render::markdown::log(handle.as_str(), &updates, &replies),
+        Format::Markdown => {
+            let links = super::links(&snapshot);
+            render::markdown::log(handle.as_str(), &updates, &replies, &links)
+        }
         Format::Json => render::json::log(&updates, &replies),
     };
     out.print(&text)?;

@@ -186,6 +186,16 @@ pub(crate) fn team_title(team: &Team, snapshot: &Snapshot<'_>) -> String {
     from_file.unwrap_or_else(|| team.name.clone())
 }
 
+/// The team's `[links]`, compiled for a markdown, HTML or Slack view; the
+/// entries left out become the snapshot's warnings (errors under `--strict`).
+pub(crate) fn links(snapshot: &Snapshot<'_>) -> render::links::Links {
+    let (links, warnings) = render::links::Links::from_team(snapshot.team_file().as_ref());
+    for w in warnings {
+        snapshot.warnings.push(w);
+    }
+    links
+}
+
 /// Prints the snapshot's warnings (even with `-q`: they are about the data
 /// shown); with `--strict`, any warning is an error.
 pub(crate) fn finish_warnings(ctx: &Context, snapshot: &Snapshot<'_>) -> Result<()> {

@@ -73,7 +73,7 @@ pub(super) fn team(ctx: &Context, args: &super::team::Args, names: &[String]) ->
                 .join("\n"),
             Format::Markdown => views
                 .iter()
-                .map(|(_, v)| render::markdown::team(v))
+                .map(|(_, v)| render::markdown::team(v, &v.links))
                 .collect::<Vec<_>>()
                 .join("\n"),
             Format::Json => {
@@ -109,13 +109,15 @@ pub(super) fn blockers(
     });
     let mut warnings = Vec::new();
     let mut groups: Vec<(String, Vec<BlockerRow>)> = Vec::new();
-    for (name, (rows, w)) in read {
+    let mut links = Vec::new();
+    for (name, (rows, w, l)) in read {
         warnings.extend(about(&name, w));
         groups.push((name, rows));
+        links.push(l);
     }
     let count: usize = groups.iter().map(|(_, rows)| rows.len()).sum();
     let text = if args.format == BlockersFormat::Markdown {
-        render::markdown::blockers_of_teams(&groups)
+        render::markdown::blockers_of_teams(&groups, &links)
     } else {
         let mut flat: Vec<(String, BlockerRow)> = groups
             .into_iter()
@@ -178,7 +180,7 @@ pub(super) fn digest(
             DigestFormat::Json => render::digest::json(&merged(digests)),
             _ => digests
                 .iter()
-                .map(|(_, d)| render::digest::markdown(d))
+                .map(|(_, d)| render::digest::markdown(d, &d.links))
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
@@ -211,6 +213,7 @@ fn merged(digests: Vec<(String, render::digest::Digest)>) -> render::digest::Dig
         members: Vec::new(),
         open_blockers: Vec::new(),
         signals: Vec::new(),
+        links: render::links::Links::none(),
     };
     for (name, d) in digests {
         all.signals.extend(d.signals.into_iter().map(|mut s| {

@@ -161,6 +161,7 @@ pub(crate) fn page(
         .collect();
     let snapshot = super::stats::history_snapshot(team)?;
     let title = super::team_title(team, &snapshot);
+    let links = super::links(&snapshot);
     let page = html::report(&Report {
         team: &title,
         period: &period,
@@ -175,7 +176,9 @@ pub(crate) fn page(
         mood,
         current,
         current_left_out,
+        links: &links,
     });
+    super::finish_warnings(ctx, &snapshot)?;
     let summary = html_index::Summary {
         title,
         participation: period.team.participation(),

@@ -168,7 +168,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let out = ctx.out();
     let text = match args.format {
         Format::Table => render::search::table(&out, &pattern, &hits),
-        Format::Markdown => render::search::markdown(&pattern, &hits),
+        Format::Markdown => render::search::markdown(&pattern, &hits, &super::links(&snapshot)),
         Format::Json => render::json::search(&pattern, &hits),
     };
     out.print(&text)?;

@@ -88,7 +88,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let out = ctx.out();
     let text = match args.format {
         Format::Table => render::table::team(&out, &view),
-        Format::Markdown => render::markdown::team(&view),
+        Format::Markdown => render::markdown::team(&view, &view.links),
         Format::Json => render::json::team(&view),
     };
     out.print(&text)?;
@@ -216,6 +216,11 @@ pub(crate) fn view(
             .team_file()
             .map(|t| t.questions.into_iter().map(|q| (q.id, q.prompt)).collect())
             .unwrap_or_default(),
+        // Only markdown links; a table never warns about `[links]`.
+        links: match args.format {
+            Format::Markdown => super::links(&snapshot),
+            _ => render::links::Links::none(),
+        },
     };
     let warnings = snapshot.warnings.take();
     Ok((view, warnings))

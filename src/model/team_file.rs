@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Team-wide settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +26,13 @@ pub struct TeamFile {
     /// What `stats`, `digest` and `report` may show per person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insight: Option<Insight>,
+    /// `[links]`: a pattern (a regular expression) to the address its
+    /// matches link to, `$1` for what its first group captured, like
+    /// `"PROJ-(\\d+)" = "https://tracker.example/browse/PROJ-$1"`. Kept as
+    /// written here; [`crate::render::links::Links::from_team`] checks each
+    /// entry and leaves out, with a warning, the ones that are not safe.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub links: BTreeMap<String, toml::Value>,
 }
 
 /// `[insight]` in the team file.
@@ -117,6 +125,7 @@ impl TeamFile {
             signing: None,
             questions: Vec::new(),
             insight: None,
+            links: BTreeMap::new(),
         }
     }
 

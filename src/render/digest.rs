@@ -2,7 +2,10 @@
 //! HTML page. `commands::digest` gathers the data; teammate text in it is
 //! escaped here like in every other view ([`super::markdown::text`]).
 
-use super::markdown::{handle, text};
+use super::links::Links;
+use super::markdown::{handle, linked, text};
+use super::thread;
+use crate::model::reply::FoundReply;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -15,6 +18,10 @@ pub struct Day {
     pub planned: Vec<String>,
     /// The next update's yesterday items, if there is a next update.
     pub reported: Option<Vec<String>>,
+    /// Replies and reactions to the update, oldest first (shown in markdown
+    /// and HTML, as under `team`; not part of the JSON).
+    #[serde(skip)]
+    pub replies: Vec<FoundReply>,
 }
 
 /// A blocker opened or resolved in the period.
@@ -86,6 +93,9 @@ pub struct OpenBlocker {
     /// The team (the name it was joined under), in a digest over several teams; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// Replies to it, offers of help among them (not part of the JSON).
+    #[serde(skip)]
+    pub replies: Vec<FoundReply>,
 }
 
 /// The whole digest; its JSON keys are a stable interface.
@@ -105,6 +115,9 @@ pub struct Digest {
     pub open_blockers: Vec<OpenBlocker>,
     /// What the rules of the signals found, each naming its rule.
     pub signals: Vec<crate::insight::signals::Signal>,
+    /// The team's `[links]`, for the markdown, HTML and Slack renderings.
+    #[serde(skip)]
+    pub links: super::links::Links,
 }
 
 /// `digest --format json`.
@@ -113,8 +126,8 @@ pub fn json(d: &Digest) -> String {
     format!("{}\n", super::sanitize::escape_json(&json))
 }
 
-/// `digest --format markdown`.
-pub fn markdown(d: &Digest) -> String {
+/// `digest --format markdown`; teammates' text links as the team maps it.
+pub fn markdown(d: &Digest, links: &Links) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -139,21 +152,29 @@ pub fn markdown(d: &Digest) -> String {
             // as a block of its own.
             let _ = writeln!(out, "**{}**\n", day.date);
             for p in &day.planned {
-                let _ = writeln!(out, "- planned: {}", text(p));
+                let _ = writeln!(out, "- planned: {}", linked(p, links));
             }
             match &day.reported {
                 Some(r) if !r.is_empty() => {
                     for x in r {
-                        let _ = writeln!(out, "- reported next: {}", text(x));
+                        let _ = writeln!(out, "- reported next: {}", linked(x, links));
                     }
                 }
                 Some(_) => out.push_str("- reported next: _nothing_\n"),
                 None => out.push_str("- reported next: _no later update yet_\n"),
             }
+            for line in thread::lines(&day.replies) {
+                let _ = writeln!(out, "- reply: {}", linked(&line, links));
+            }
             out.push('\n');
         }
         for b in &m.blockers_opened {
-            let _ = writeln!(out, "- blocker opened {}: {}", b.since, text(&b.text));
+            let _ = writeln!(
+                out,
+                "- blocker opened {}: {}",
+                b.since,
+                linked(&b.text, links)
+            );
         }
         for b in &m.blockers_resolved {
             let _ = writeln!(
@@ -161,7 +182,7 @@ pub fn markdown(d: &Digest) -> String {
                 "- blocker resolved {} after {} day(s): {}",
                 b.resolved.as_deref().unwrap_or("?"),
                 b.days.unwrap_or(0),
-                text(&b.text)
+                linked(&b.text, links)
             );
         }
         if !m.blockers_opened.is_empty() || !m.blockers_resolved.is_empty() {
@@ -177,10 +198,14 @@ pub fn markdown(d: &Digest) -> String {
             out,
             "- {}: {} ({}d, since {})",
             handle(&b.author),
-            text(&b.text),
+            linked(&b.text, links),
             b.age_days,
             b.since
         );
+        // Nested under the blocker: two spaces make a sub-list.
+        for line in thread::lines(&b.replies) {
+            let _ = writeln!(out, "  - reply: {}", linked(&line, links));
+        }
     }
     out.push_str("\n## Signals\n\n");
     if d.signals.is_empty() {
@@ -204,9 +229,10 @@ pub fn signal_line(s: &crate::insight::signals::Signal) -> String {
 
 /// `digest --format html`: a small self-contained page built from the same
 /// data (no script, no network), every teammate text escaped by
-/// [`super::html::esc`].
-pub fn html(d: &Digest) -> String {
+/// [`super::html::esc`], mapped references as links ([`super::links::html`]).
+pub fn html(d: &Digest, links: &Links) -> String {
     use super::html::esc;
+    let linked = |s: &str| super::links::html(s, links);
     let mut page = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} digest</title>\n<style>body{{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#212529}}h1{{font-size:22px}}h2{{font-size:17px;margin-top:24px}}h3{{font-size:14px;margin-bottom:4px}}</style></head>\n<body>\n<h1>{} digest, {} to {}</h1>\n",
         esc(&d.team),
@@ -239,28 +265,30 @@ pub fn html(d: &Digest) -> String {
             let mut items: Vec<String> = day
                 .planned
                 .iter()
-                .map(|p| format!("planned: {}", esc(p)))
+                .map(|p| format!("planned: {}", linked(p)))
                 .collect();
             match &day.reported {
                 Some(r) if !r.is_empty() => {
-                    items.extend(r.iter().map(|x| format!("reported next: {}", esc(x))));
+                    items.extend(r.iter().map(|x| format!("reported next: {}", linked(x))));
                 }
                 Some(_) => items.push("reported next: <em>nothing</em>".into()),
                 None => items.push("reported next: <em>no later update yet</em>".into()),
             }
+            let thread = thread::lines(&day.replies);
+            items.extend(thread.iter().map(|l| format!("reply: {}", linked(l))));
             list(&mut page, &items);
         }
         let mut blockers: Vec<String> = m
             .blockers_opened
             .iter()
-            .map(|b| format!("blocker opened {}: {}", b.since, esc(&b.text)))
+            .map(|b| format!("blocker opened {}: {}", b.since, linked(&b.text)))
             .collect();
         blockers.extend(m.blockers_resolved.iter().map(|b| {
             format!(
                 "blocker resolved {} after {} day(s): {}",
                 b.resolved.as_deref().unwrap_or("?"),
                 b.days.unwrap_or(0),
-                esc(&b.text)
+                linked(&b.text)
             )
         }));
         list(&mut page, &blockers);
@@ -273,12 +301,21 @@ pub fn html(d: &Digest) -> String {
         .open_blockers
         .iter()
         .map(|b| {
+            let thread: String = thread::lines(&b.replies)
+                .iter()
+                .map(|l| format!("<li>reply: {}</li>", linked(l)))
+                .collect();
             format!(
-                "@{}: {} ({}d, since {})",
+                "@{}: {} ({}d, since {}){}",
                 esc(&b.author),
-                esc(&b.text),
+                linked(&b.text),
                 b.age_days,
-                b.since
+                b.since,
+                if thread.is_empty() {
+                    thread
+                } else {
+                    format!("<ul>{thread}</ul>")
+                }
             )
         })
         .collect();

@@ -97,6 +97,8 @@ pub struct Report<'a> {
     pub current: Vec<[String; 4]>,
     /// Members left out of the current team view.
     pub current_left_out: usize,
+    /// The team's `[links]`: references in the today and blocker columns link.
+    pub links: &'a super::links::Links,
 }
 
 const CELL: i64 = 14;
@@ -397,8 +399,8 @@ pub fn report(r: &Report<'_>) -> String {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&row[0]),
             esc(&row[1]),
-            esc(&row[2]),
-            esc(&row[3])
+            super::links::html_cut(&row[2], r.links),
+            super::links::html_cut(&row[3], r.links)
         );
     }
     page.push_str("</table>\n");

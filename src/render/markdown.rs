@@ -2,6 +2,7 @@
 //! in which nothing a teammate wrote is live: every piece of teammate text
 //! goes through [`text`], the one escaping function of every markdown view.
 
+use super::links::Links;
 use super::{sanitize::clean, BlockerRow, MentionRow, TeamView};
 use crate::model::reply::FoundReply;
 use crate::model::Update;
@@ -47,16 +48,46 @@ pub(crate) fn is_mass_mention(chars: &[char], at: usize) -> bool {
 /// assert_eq!(text("keep snake_case and @bob"), "keep snake_case and @bob");
 /// ```
 pub fn text(s: &str) -> String {
+    linked(s, &Links::none())
+}
+
+/// Teammate text as [`text`] makes it, with the references the team's
+/// `[links]` maps as links, `[PROJ-12](https://tracker.example/browse/PROJ-12)`.
+/// The links are found in the text after it is made safe, the link text is
+/// escaped like any other, and the address holds only
+/// [`super::links::is_url_char`] characters (`&` as `&amp;`).
+///
+/// ```
+/// use async_up::render::{links::Links, markdown::linked};
+/// assert_eq!(linked("fix #12", &Links::none()), "fix #12");
+/// ```
+pub fn linked(s: &str, links: &Links) -> String {
     let cleaned = clean(s);
-    let chars: Vec<char> = cleaned.trim().chars().collect();
+    let trimmed = cleaned.trim();
+    let found = links.find(trimmed);
+    let chars: Vec<char> = trimmed.chars().collect();
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut edges = vec![false; chars.len() + 2];
+    for f in &found {
+        edges[f.start] = true;
+        edges[f.end] = true;
+    }
+    let edge = |at: usize| edges[at];
+    // A `_` beside a link's bracket could open or close emphasis, so it
+    // counts as inside a word only between two word characters of the same piece.
     let in_word = |at: usize| {
         at > 0
             && chars[at - 1].is_alphanumeric()
             && chars.get(at + 1).is_some_and(|c| c.is_alphanumeric())
+            && !edge(at)
+            && !edge(at + 1)
     };
     let mut out = String::with_capacity(cleaned.len() + 8);
+    let mut next = found.iter().peekable();
     for (at, &c) in chars.iter().enumerate() {
+        if next.peek().is_some_and(|f| f.start == at) {
+            out.push('[');
+        }
         match c {
             '\\' | '`' | '*' | '[' | ']' | '~' => {
                 out.push('\\');
@@ -76,6 +107,9 @@ pub fn text(s: &str) -> String {
             }
             '@' if is_mass_mention(&chars, at) => out.push_str("@ "),
             c => out.push(c),
+        }
+        if let Some(f) = next.next_if(|f| f.end == at + 1) {
+            let _ = write!(out, "]({})", f.href.replace('&', "&amp;"));
         }
     }
     out
@@ -99,17 +133,20 @@ fn section(out: &mut String, title: &str, items: &[String]) {
     out.push('\n');
 }
 
-fn texts(items: &[String]) -> Vec<String> {
-    items.iter().map(|i| text(i)).collect()
+fn texts(items: &[String], links: &Links) -> Vec<String> {
+    items.iter().map(|i| linked(i, links)).collect()
 }
 
-fn update_body(out: &mut String, u: &Update) {
-    section(out, "Yesterday", &texts(&u.yesterday));
-    section(out, "Today", &texts(&u.today));
+fn update_body(out: &mut String, u: &Update, links: &Links) {
+    section(out, "Yesterday", &texts(&u.yesterday, links));
+    section(out, "Today", &texts(&u.today, links));
     let blockers: Vec<String> = u
         .blockers
         .iter()
-        .map(|b| format!("{} (id {}, since {})", text(&b.text), text(&b.id), b.since))
+        .map(|b| {
+            let shown = linked(&b.text, links);
+            format!("{shown} (id {}, since {})", text(&b.id), b.since)
+        })
         .collect();
     section(out, "Blockers", &blockers);
     if let Some(m) = u.mood {
@@ -117,8 +154,8 @@ fn update_body(out: &mut String, u: &Update) {
     }
 }
 
-/// `team --format markdown`.
-pub fn team(view: &TeamView) -> String {
+/// `team --format markdown`; update text links as the team maps it.
+pub fn team(view: &TeamView, links: &Links) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {} stand-up, {}\n", text(&view.team), view.date);
     for e in &view.entries {
@@ -137,13 +174,11 @@ pub fn team(view: &TeamView) -> String {
                 text(why)
             );
         }
-        update_body(&mut out, &e.update);
-        section(&mut out, "Answers", &texts(&view.answer_lines(&e.update)));
-        section(
-            &mut out,
-            "Replies",
-            &texts(&super::thread::lines(&e.replies)),
-        );
+        update_body(&mut out, &e.update, links);
+        let answers = texts(&view.answer_lines(&e.update), links);
+        section(&mut out, "Answers", &answers);
+        let replies = texts(&super::thread::lines(&e.replies), links);
+        section(&mut out, "Replies", &replies);
     }
     if view.entries.is_empty() {
         out.push_str("_No current updates._\n\n");
@@ -175,7 +210,7 @@ pub fn team(view: &TeamView) -> String {
 }
 
 /// `blockers --format markdown`.
-pub fn blockers(rows: &[BlockerRow]) -> String {
+pub fn blockers(rows: &[BlockerRow], links: &Links) -> String {
     let mut out = String::new();
     for r in rows {
         let _ = writeln!(
@@ -183,14 +218,14 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
             "- {}{}: {} (id {}, since {}, {}d)",
             handle(&r.author),
             if r.away { " (away)" } else { "" },
-            text(&r.text),
+            linked(&r.text, links),
             text(&r.id),
             r.since,
             r.age_days
         );
         // Nested under the blocker: two spaces make a sub-list.
         for line in super::thread::lines(&r.replies) {
-            let _ = writeln!(out, "  - {}", text(&line));
+            let _ = writeln!(out, "  - {}", linked(&line, links));
         }
     }
     out
@@ -198,28 +233,31 @@ pub fn blockers(rows: &[BlockerRow]) -> String {
 
 /// `blockers --format markdown` over several teams: a `## <team>` heading
 /// and the team's blockers under it, for each team.
-pub fn blockers_of_teams(groups: &[(String, Vec<BlockerRow>)]) -> String {
+pub fn blockers_of_teams(groups: &[(String, Vec<BlockerRow>)], links: &[Links]) -> String {
     let mut out = String::new();
-    for (team, rows) in groups {
+    let none = Links::none();
+    for (i, (team, rows)) in groups.iter().enumerate() {
+        let links = links.get(i).unwrap_or(&none);
         let _ = writeln!(out, "## {}\n", text(team));
         if rows.is_empty() {
             let _ = writeln!(out, "No open blockers.\n");
         } else {
-            let _ = writeln!(out, "{}", blockers(rows));
+            let _ = writeln!(out, "{}", blockers(rows, links));
         }
     }
     out
 }
 
 /// `log --format markdown`; each update shows its own of `replies`.
-pub fn log(who: &str, updates: &[Update], replies: &[FoundReply]) -> String {
+pub fn log(who: &str, updates: &[Update], replies: &[FoundReply], links: &Links) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {}\n", handle(who));
     for u in updates {
         let _ = writeln!(out, "### {}\n", u.date);
-        update_body(&mut out, u);
+        update_body(&mut out, u, links);
         let thread = super::thread::to_update(replies, &u.author, u.date);
-        section(&mut out, "Replies", &texts(&super::thread::lines(&thread)));
+        let thread = texts(&super::thread::lines(&thread), links);
+        section(&mut out, "Replies", &thread);
     }
     out
 }

@@ -10,6 +10,7 @@ pub mod html_access;
 pub mod html_index;
 pub mod inbox;
 pub mod json;
+pub mod links;
 pub mod markdown;
 pub mod progress;
 pub mod sanitize;
@@ -72,6 +73,8 @@ pub struct TeamView {
     pub members: Vec<MemberState>,
     /// The team's questions, id to prompt, to label answers.
     pub questions: Vec<(String, String)>,
+    /// The team's `[links]`, for the markdown rendering.
+    pub links: links::Links,
 }
 
 impl TeamView {

@@ -3,7 +3,8 @@
 //! markdown ([`text`]), and so is the pattern, which is echoed back.
 
 use super::fit::render;
-use super::markdown::{handle, text};
+use super::links::Links;
+use super::markdown::{handle, linked, text};
 use super::sanitize::clean;
 use super::{Out, SearchHit};
 use comfy_table::Cell;
@@ -37,7 +38,7 @@ pub fn table(out: &Out, pattern: &str, hits: &[SearchHit]) -> String {
 }
 
 /// `search --format markdown`.
-pub fn markdown(pattern: &str, hits: &[SearchHit]) -> String {
+pub fn markdown(pattern: &str, hits: &[SearchHit], links: &Links) -> String {
     if hits.is_empty() {
         return format!("Nothing matches {}.\n", text(pattern));
     }
@@ -49,7 +50,7 @@ pub fn markdown(pattern: &str, hits: &[SearchHit]) -> String {
             handle(&h.author),
             h.date,
             text(&field(h)),
-            text(&h.text)
+            linked(&h.text, links)
         );
     }
     out

@@ -11,12 +11,17 @@
 //! mrkdwn has no way to escape them. `_` inside a word stays (`snake_case`),
 //! as Slack formats only at word boundaries.
 //!
+//! References the team's `[links]` maps become Slack links, `<href|text>`:
+//! the address holds only [`super::links::is_url_char`] characters (`&` as
+//! `&amp;`), and the text is escaped as above, so it cannot end the link.
+//!
 //! Block Kit limits are kept: a section's text is at most 3000 characters
 //! (longer member sections are split at line ends, a longer line is cut), a
 //! header 150, and a message 50 blocks; whatever is cut or left out is said
 //! in the message itself.
 
 use super::digest::Digest;
+use super::links::Links;
 use super::markdown::is_mass_mention;
 use super::sanitize::{clean, escape_json};
 use super::BlockerRow;
@@ -32,7 +37,7 @@ pub const BLOCK_LIMIT: usize = 50;
 /// Teammate text for plain_text fields: one line, entities for `&<>`, mass
 /// mentions broken.
 pub fn plain(s: &str) -> String {
-    escape(s, false)
+    escape(s, false, &Links::none())
 }
 
 /// Teammate text for mrkdwn fields: as [`plain`], and no formatting.
@@ -43,12 +48,21 @@ pub fn plain(s: &str) -> String {
 /// assert_eq!(text("keep snake_case, _not_ this"), "keep snake_case, ＿not＿ this");
 /// ```
 pub fn text(s: &str) -> String {
-    escape(s, true)
+    escape(s, true, &Links::none())
 }
 
-fn escape(s: &str, mrkdwn: bool) -> String {
+/// Teammate text for mrkdwn fields, as [`text`], with the references the
+/// team maps as links.
+pub fn linked(s: &str, links: &Links) -> String {
+    escape(s, true, links)
+}
+
+fn escape(s: &str, mrkdwn: bool, links: &Links) -> String {
     let cleaned = clean(s);
-    let chars: Vec<char> = cleaned.trim().chars().collect();
+    let trimmed = cleaned.trim();
+    let found = links.find(trimmed);
+    let mut next = found.iter().peekable();
+    let chars: Vec<char> = trimmed.chars().collect();
     let in_word = |at: usize| {
         at > 0
             && chars[at - 1].is_alphanumeric()
@@ -56,6 +70,9 @@ fn escape(s: &str, mrkdwn: bool) -> String {
     };
     let mut out = String::with_capacity(cleaned.len() + 8);
     for (at, &c) in chars.iter().enumerate() {
+        if let Some(f) = next.peek().filter(|f| f.start == at) {
+            out.push_str(&format!("<{}|", f.href.replace('&', "&amp;")));
+        }
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -66,6 +83,9 @@ fn escape(s: &str, mrkdwn: bool) -> String {
             '~' if mrkdwn => out.push('\u{223c}'),
             '`' if mrkdwn => out.push('\u{02cb}'),
             c => out.push(c),
+        }
+        if next.next_if(|f| f.end == at + 1).is_some() {
+            out.push('>');
         }
     }
     out
@@ -107,7 +127,13 @@ fn sections(lines: &[String]) -> Vec<Value> {
     for line in lines {
         let line = if line.chars().count() > SECTION_LIMIT {
             let keep = SECTION_LIMIT - CUT.chars().count();
-            format!("{}{CUT}", line.chars().take(keep).collect::<String>())
+            let mut kept: String = line.chars().take(keep).collect();
+            // Every `<` left is a link of ours (teammates' are entities):
+            // one cut open would swallow the rest, so it goes whole.
+            if let Some(open) = kept.rfind('<').filter(|at| !kept[*at..].contains('>')) {
+                kept.truncate(open);
+            }
+            format!("{kept}{CUT}")
         } else {
             line.clone()
         };
@@ -143,7 +169,8 @@ fn message(fallback: &str, mut blocks: Vec<Value>, whole: &str) -> String {
 }
 
 /// `digest --format slack`.
-pub fn digest(d: &Digest) -> String {
+pub fn digest(d: &Digest, links: &Links) -> String {
+    let text = |s: &str| linked(s, links);
     let title = format!("{} digest, {} to {}", plain(&d.team), d.since, d.until);
     let mut blocks = vec![header(&title)];
     for m in &d.members {
@@ -171,6 +198,8 @@ pub fn digest(d: &Digest) -> String {
                 Some(_) => lines.push("• reported next: nothing".into()),
                 None => lines.push("• reported next: no later update yet".into()),
             }
+            let thread = super::thread::lines(&day.replies);
+            lines.extend(thread.iter().map(|l| format!("• reply: {}", text(l))));
         }
         for b in &m.blockers_opened {
             lines.push(format!("• blocker opened {}: {}", b.since, text(&b.text)));
@@ -189,15 +218,16 @@ pub fn digest(d: &Digest) -> String {
     if d.open_blockers.is_empty() {
         open.push("None.".into());
     }
-    open.extend(d.open_blockers.iter().map(|b| {
-        format!(
+    for b in &d.open_blockers {
+        open.push(format!(
             "• {}: {} ({}d, since {})",
             who(&b.author),
             text(&b.text),
             b.age_days,
             b.since
-        )
-    }));
+        ));
+        open.extend(thread(&b.replies, links));
+    }
     blocks.extend(sections(&open));
     let mut signals = vec![format!("*Signals* ({})", d.signals.len())];
     signals.extend(
@@ -210,29 +240,43 @@ pub fn digest(d: &Digest) -> String {
     message(&fallback, blocks, "async-up digest")
 }
 
-/// `blockers --format slack`.
-pub fn blockers(rows: &[BlockerRow]) -> String {
+/// `blockers --format slack`: each blocker, then who offered help and the
+/// replies to it, indented under it.
+pub fn blockers(rows: &[BlockerRow], links: &Links) -> String {
     let fallback = format!("{} open blocker(s)", rows.len());
     let mut blocks = vec![header(&format!("Open blockers ({})", rows.len()))];
     if rows.is_empty() {
         blocks.push(section("No open blockers."));
     }
-    let lines: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            format!(
-                "• {}{}: {} (id {}, since {}, {}d)",
-                who(&r.author),
-                if r.away { " (away)" } else { "" },
-                text(&r.text),
-                text(&r.id),
-                r.since,
-                r.age_days
-            )
-        })
-        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    for r in rows {
+        lines.push(format!(
+            "• {}{}: {} (id {}, since {}, {}d)",
+            who(&r.author),
+            if r.away { " (away)" } else { "" },
+            linked(&r.text, links),
+            text(&r.id),
+            r.since,
+            r.age_days
+        ));
+        lines.extend(thread(&r.replies, links));
+    }
     blocks.extend(sections(&lines));
     message(&fallback, blocks, "async-up blockers")
+}
+
+/// Who offered help on a blocker, then the replies to it, indented under it.
+fn thread(replies: &[crate::model::reply::FoundReply], links: &Links) -> Vec<String> {
+    let mut lines = Vec::new();
+    let offers = super::thread::offers(replies);
+    if !offers.is_empty() {
+        let names: Vec<String> = offers.iter().map(|h| who(h)).collect();
+        lines.push(format!("    ◦ offers help: {}", names.join(", ")));
+    }
+    for line in super::thread::lines(replies) {
+        lines.push(format!("    ◦ {}", linked(&line, links)));
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -253,6 +297,16 @@ mod tests {
             .as_str()
             .unwrap()
             .ends_with("per section)"));
+    }
+
+    #[test]
+    fn a_cut_never_leaves_a_link_open() {
+        let line = format!("• see <https://t.example/x|{}> after", "a".repeat(3100));
+        let blocks = sections(&[line]);
+        let t = blocks[0]["text"]["text"].as_str().unwrap();
+        assert!(t.chars().count() <= SECTION_LIMIT, "{}", t.len());
+        assert_eq!(t.matches('<').count(), t.matches('>').count(), "{t}");
+        assert!(t.starts_with("• see  … (cut"), "{t}");
     }
 
     #[test]

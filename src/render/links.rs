@@ -1,0 +1,385 @@
+//! Links to the work: text in an update that names a pull request, issue or
+//! ticket (`#123`, `PROJ-678`) becomes a link in markdown, HTML and Slack
+//! output when the team file's `[links]` maps the pattern to an address.
+//!
+//! The mapping is a trust anchor (only maintainers should change it, and
+//! `audit` says when someone else did), but it is still read as hostile
+//! input: every pattern is size-bounded, every target must be a plain
+//! `http`/`https` address whose host is fixed by the maintainer, and what a
+//! pattern captures from teammates' text is percent-encoded before it goes
+//! into the address, so captured text can never end the link or change where
+//! it points. A bad entry is left out with a warning naming the file and the
+//! key; the rest of the team file (maintainers, signing) stays in force.
+//!
+//! Only mapped patterns link. A bare URL a teammate types stays text: a link
+//! in the team's output is one the maintainers vouch for, and GitHub and
+//! Slack link bare addresses on their own anyway.
+//!
+//! Matching runs on text already made safe by [`super::sanitize::clean`], so a
+//! link's text and address hold nothing that was not shown before.
+
+use crate::model::{layout, TeamFile};
+use regex::{Regex, RegexBuilder};
+
+/// At most this many patterns are used.
+pub const MAX_PATTERNS: usize = 32;
+/// The longest pattern accepted, in characters.
+pub const MAX_PATTERN_CHARS: usize = 200;
+/// The longest target accepted, in characters.
+pub const MAX_TARGET_CHARS: usize = 500;
+/// The bound on a compiled pattern's size, in bytes (the `regex` default is
+/// 10 MiB; a reference pattern needs a few kilobytes).
+const SIZE_LIMIT: usize = 256 * 1024;
+
+/// The compiled `[links]` mapping of a team.
+#[derive(Debug, Default)]
+pub struct Links {
+    rules: Vec<Rule>,
+}
+
+#[derive(Debug)]
+struct Rule {
+    regex: Regex,
+    target: Vec<Piece>,
+}
+
+#[derive(Debug)]
+enum Piece {
+    Literal(String),
+    Group(usize),
+}
+
+/// One link found in a text: the characters `start..end` (char indices)
+/// link to `href`, which is safe to write as it is into an HTML attribute
+/// or a markdown link destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The first character of the link's text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The address, only characters of [`is_url_char`].
+    pub href: String,
+}
+
+/// Characters an address keeps as they are: RFC 3986's unreserved and
+/// reserved characters except `'`, `(`, `)`, `[` and `]`, which would end or
+/// confuse a markdown link or an attribute. `&` stays (query strings need it)
+/// and is escaped where it is written.
+pub fn is_url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#@!$&*+,;=%".contains(c)
+}
+
+impl Links {
+    /// No links: text stays text.
+    pub fn none() -> Links {
+        Links::default()
+    }
+
+    /// Whether nothing is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The team file's mapping, compiled; entries that are not safe or not
+    /// valid are left out, each with a warning saying why and what to do.
+    pub fn from_team(team: Option<&TeamFile>) -> (Links, Vec<String>) {
+        let Some(team) = team else {
+            return (Links::none(), Vec::new());
+        };
+        let mut warnings = Vec::new();
+        let mut rules = Vec::new();
+        if team.links.len() > MAX_PATTERNS {
+            warnings.push(format!(
+                "{}: [links] has {} patterns; only the first {MAX_PATTERNS} are used",
+                layout::TEAM_FILE,
+                team.links.len()
+            ));
+        }
+        for (pattern, target) in team.links.iter().take(MAX_PATTERNS) {
+            match rule(pattern, target) {
+                Ok(r) => rules.push(r),
+                Err(why) => warnings.push(format!(
+                    "{}: [links] {}: {why}; this link is left out until a maintainer fixes it",
+                    layout::TEAM_FILE,
+                    super::sanitize::clean(&format!("{pattern:?}"))
+                )),
+            }
+        }
+        (Links { rules }, warnings)
+    }
+
+    /// The links in `text` (already cleaned), leftmost first and never
+    /// overlapping: where two patterns match at the same place, the longer
+    /// match wins, then the pattern listed first.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let mut found = Vec::new();
+        // Each rule's next match, searched again only once the text before
+        // it is taken: a rule is never run over the same text twice, so a
+        // long text with many matches stays linear.
+        let mut next: Vec<Option<(usize, usize, String)>> =
+            self.rules.iter().map(|r| next_match(r, text, 0)).collect();
+        let (mut pos, mut chars_at_pos) = (0, 0);
+        loop {
+            for (rule, m) in self.rules.iter().zip(next.iter_mut()) {
+                if m.as_ref().is_some_and(|(start, _, _)| *start < pos) {
+                    *m = next_match(rule, text, pos);
+                }
+            }
+            let best = (0..next.len())
+                .filter_map(|i| {
+                    next[i]
+                        .as_ref()
+                        .map(|(s, e, _)| (*s, std::cmp::Reverse(*e), i))
+                })
+                .min();
+            let Some((_, _, i)) = best else {
+                break;
+            };
+            let (start, end, href) = next[i].clone().expect("the best match is there");
+            let start_char = chars_at_pos + text[pos..start].chars().count();
+            let end_char = start_char + text[start..end].chars().count();
+            found.push(Found {
+                start: start_char,
+                end: end_char,
+                href,
+            });
+            (pos, chars_at_pos) = (end, end_char);
+        }
+        found
+    }
+}
+
+/// The rule's first non-empty match at or after byte `pos`, with its address.
+fn next_match(rule: &Rule, text: &str, mut pos: usize) -> Option<(usize, usize, String)> {
+    while pos <= text.len() {
+        let caps = rule.regex.captures_at(text, pos)?;
+        let whole = caps.get(0)?;
+        if whole.start() < whole.end() {
+            let mut href = String::new();
+            for piece in &rule.target {
+                match piece {
+                    Piece::Literal(l) => href.push_str(l),
+                    Piece::Group(g) => {
+                        href.push_str(&percent_encode(caps.get(*g).map_or("", |m| m.as_str())))
+                    }
+                }
+            }
+            return Some((whole.start(), whole.end(), href));
+        }
+        // An empty match: look again one character on.
+        pos = whole.end() + text[whole.end()..].chars().next()?.len_utf8();
+    }
+    None
+}
+
+/// Captured text inside an address: everything but RFC 3986's unreserved
+/// characters as `%XX`, so a value is one path segment or query value.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn rule(pattern: &str, target: &toml::Value) -> Result<Rule, String> {
+    let Some(target) = target.as_str() else {
+        return Err(
+            "the target must be a string like \"https://tracker.example/browse/PROJ-$1\"".into(),
+        );
+    };
+    if pattern.chars().count() > MAX_PATTERN_CHARS {
+        return Err(format!(
+            "the pattern is longer than {MAX_PATTERN_CHARS} characters"
+        ));
+    }
+    let regex = RegexBuilder::new(pattern)
+        .size_limit(SIZE_LIMIT)
+        .dfa_size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| {
+            let first = e.to_string();
+            let line = first.lines().last().unwrap_or("").trim().to_string();
+            format!("not a valid pattern ({line})")
+        })?;
+    if regex.is_match("") {
+        return Err(
+            "the pattern matches empty text; it must match a reference like PROJ-(\\d+)".into(),
+        );
+    }
+    let target = parse_target(target, regex.captures_len() - 1)?;
+    Ok(Rule { regex, target })
+}
+
+/// A target as literal pieces and `$N` groups, checked: an `http` or `https`
+/// address with its host (and the `/`, `?` or `#` after it) written out
+/// before any group, only address characters, groups the pattern has.
+fn parse_target(target: &str, groups: usize) -> Result<Vec<Piece>, String> {
+    if target.chars().count() > MAX_TARGET_CHARS {
+        return Err(format!(
+            "the target is longer than {MAX_TARGET_CHARS} characters"
+        ));
+    }
+    let lower = target.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or("the target must start with https:// or http://")?;
+    if let Some(bad) = target.chars().find(|c| !is_url_char(*c)) {
+        return Err(format!(
+            "the target holds {:?}, which an address must percent-encode",
+            super::sanitize::clean(&bad.to_string())
+        ));
+    }
+    let literal_end = rest.find('$').unwrap_or(rest.len());
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if host_end == 0 || host_end >= literal_end && literal_end < rest.len() {
+        return Err("the target's host must be written out before any $N".into());
+    }
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut chars = target.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            literal.push(c);
+            continue;
+        }
+        let mut digits = String::new();
+        while let Some(d) = chars.next_if(char::is_ascii_digit) {
+            digits.push(d);
+        }
+        let group: usize = digits
+            .parse()
+            .map_err(|_| "a $ in the target must name a group, like $1".to_string())?;
+        if group > groups {
+            return Err(format!(
+                "the target uses ${group} but the pattern has {groups} group(s)"
+            ));
+        }
+        pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+        pieces.push(Piece::Group(group));
+    }
+    pieces.push(Piece::Literal(literal));
+    Ok(pieces)
+}
+
+/// Teammate text as HTML with its mapped references as links: the text
+/// escaped as [`super::html::esc`] does, each link `<a href="…">`.
+pub fn html(s: &str, links: &Links) -> String {
+    use super::html::esc;
+    let cleaned = super::sanitize::clean(s);
+    let chars: Vec<char> = cleaned.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for f in links.find(&cleaned) {
+        out.push_str(&esc(&chars[at..f.start].iter().collect::<String>()));
+        let shown: String = chars[f.start..f.end].iter().collect();
+        out.push_str(&format!(
+            "<a href=\"{}\" rel=\"noreferrer\">{}</a>",
+            esc(&f.href),
+            esc(&shown)
+        ));
+        at = f.end;
+    }
+    out.push_str(&esc(&chars[at..].iter().collect::<String>()));
+    out
+}
+
+/// Text that may have been cut to fit (it ends in "…"), as [`html`] makes
+/// it, except that its last word does not link: `PROJ-12345` cut to
+/// `PROJ-12…` must not link to another ticket.
+pub fn html_cut(s: &str, links: &Links) -> String {
+    let Some(cut) = s.strip_suffix('…') else {
+        return html(s, links);
+    };
+    let last_word = cut.rfind(char::is_whitespace).unwrap_or(0);
+    format!(
+        "{}{}…",
+        html(&cut[..last_word], links),
+        super::html::esc(&cut[last_word..])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(pairs: &[(&str, &str)]) -> (Links, Vec<String>) {
+        let mut team = TeamFile::new("t");
+        for (p, t) in pairs {
+            team.links
+                .insert(p.to_string(), toml::Value::String(t.to_string()));
+        }
+        Links::from_team(Some(&team))
+    }
+
+    #[test]
+    fn leftmost_then_longest_wins_and_nothing_nests() {
+        let (l, w) = links(&[
+            ("#(\\d+)", "https://git.example/pull/$1"),
+            ("([a-z]+/[a-z]+)#(\\d+)", "https://git.example/$1/pull/$2"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        let found = l.find("see org/app#7 and #8");
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].start, found[0].end), (4, 13));
+        assert_eq!(found[0].href, "https://git.example/org%2Fapp/pull/7");
+        assert_eq!(found[1].href, "https://git.example/pull/8");
+    }
+
+    #[test]
+    fn many_matches_in_a_long_text_stay_fast() {
+        let (l, _) = links(&[
+            ("#(\\d+)", "https://git.example/pull/$1"),
+            ("NEVER-(\\d+)", "https://t.example/$1"),
+        ]);
+        let text = "é #1 ".repeat(40_000);
+        let started = std::time::Instant::now();
+        let found = l.find(&text);
+        assert_eq!(found.len(), 40_000);
+        assert_eq!((found[1].start, found[1].end), (7, 9));
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn unsafe_targets_are_left_out() {
+        for target in [
+            "javascript:alert(1)",
+            "$1",
+            "https://$1.example/x",
+            "https://x.example/\"onclick",
+            "https://x.example/$2",
+            "data:text/html,x",
+        ] {
+            let (l, w) = links(&[("T-(\\d+)", target)]);
+            assert!(l.is_empty(), "{target}");
+            assert_eq!(w.len(), 1, "{target}");
+            assert!(
+                w[0].starts_with("async-up.toml: [links] \"T-(\\\\d+)\""),
+                "{w:?}"
+            );
+        }
+        let (l, w) = links(&[("x*", "https://x.example/")]);
+        assert!(l.is_empty() && w[0].contains("empty"), "{w:?}");
+        let (l, w) = links(&[("a{1000}{1000}", "https://x.example/")]);
+        assert!(
+            l.is_empty() && w[0].contains("not a valid pattern"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn captured_text_cannot_leave_the_address() {
+        let (l, _) = links(&[("T-(\\S+)", "https://t.example/browse/$1")]);
+        let html = html("T-\"><script>x</script>", &l);
+        assert_eq!(
+            html,
+            "<a href=\"https://t.example/browse/%22%3E%3Cscript%3Ex%3C%2Fscript%3E\" rel=\"noreferrer\">T-&quot;&gt;&lt;script&gt;x&lt;/script&gt;</a>"
+        );
+    }
+}

@@ -143,6 +143,7 @@ pub enum Command {
     Reply(commands::reply::Args),
     Inbox(commands::inbox::Args),
     Search(commands::search::Args),
+    Remind(commands::remind::Args),
     Doctor(commands::doctor::Args),
     /// Write completions/ and man/ from this definition (for maintainers).
     #[command(hide = true)]

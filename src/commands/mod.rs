@@ -11,6 +11,7 @@ pub mod init;
 pub mod log;
 pub mod me;
 pub mod mentions;
+pub mod remind;
 pub mod reply;
 pub mod report;
 pub mod restore;

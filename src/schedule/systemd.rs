@@ -22,7 +22,8 @@ fn unit_dir() -> Result<PathBuf> {
 }
 
 /// Quotes one word for a unit file: double quotes with C escapes, `%`
-/// doubled (specifiers) and, on `ExecStart=`, `$` doubled (variables).
+/// doubled (specifiers) and, in `ExecStart=` arguments, `$` doubled
+/// (variables).
 pub fn quote(word: &str, exec: bool) -> String {
     let mut out = String::from("\"");
     for c in word.chars() {
@@ -70,15 +71,31 @@ pub fn render(plan: &Plan) -> (String, String) {
             quote(&format!("{k}={v}"), false)
         ));
     }
-    let words: Vec<String> = std::iter::once(&plan.invocation.program)
-        .chain(&plan.invocation.args)
-        .map(|w| quote(w, true))
+    let words: Vec<String> = exec_words(&plan.invocation.program, &plan.invocation.args)
+        .iter()
+        .enumerate()
+        // `$` is expanded in arguments only: the executable keeps it as is.
+        .map(|(i, w)| quote(w, i > 0))
         .collect();
     service.push_str(&format!(
         "ExecStart={}\n# Exit 1 means it reminded you, which is no failure.\nSuccessExitStatus=1\n",
         words.join(" ")
     ));
     (timer, service)
+}
+
+/// The words of `ExecStart=`. systemd refuses an executable path holding
+/// `'`, `"` or `\` ("Executable name contains special characters") though
+/// any argument may hold them, so such a path is handed to `/bin/sh` as
+/// `$0` and run with `exec`, never parsed by the shell.
+fn exec_words(program: &str, args: &[String]) -> Vec<String> {
+    let mut words = Vec::new();
+    if program.contains(['\'', '"', '\\']) {
+        words.extend(["/bin/sh", "-c", "exec \"$0\" \"$@\""].map(String::from));
+    }
+    words.push(program.to_string());
+    words.extend(args.iter().cloned());
+    words
 }
 
 /// systemd's day names.

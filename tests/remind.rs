@@ -481,10 +481,10 @@ fn cron_block_keeps_other_lines_parses_and_runs_the_hostile_command() {
         stdout(&out),
         "Wed.09:30 Thu.09:30 Fri.09:30 Mon.09:30 Tue.09:30 Wed.09:30\nWed.11:30 Thu.11:30 Fri.11:30 Mon.11:30 Tue.11:30 Wed.11:30\n"
     );
-    // The command, as cron hands it to sh (`\%` is a plain `%`), runs the
-    // hostile binary on the hostile data dir with no XDG variables set.
+    // The command, as cron hands it to sh, runs the hostile binary on the
+    // hostile data dir with no XDG variables set.
     let line = installed.lines().find(|l| l.starts_with("30 9 ")).unwrap();
-    let command: String = line.splitn(6, ' ').nth(5).unwrap().replace("\\%", "%");
+    let command = as_cron_runs(line.splitn(6, ' ').nth(5).unwrap());
     let command = command.trim_end_matches(" >/dev/null");
     world.set_now("2026-11-24T09:00:00Z");
     let mut sh = alice.program("sh");
@@ -501,6 +501,21 @@ fn cron_block_keeps_other_lines_parses_and_runs_the_hostile_command() {
     // Uninstall leaves exactly their lines.
     ok(cron(&["remind", "--uninstall", "--scheduler", "cron"]));
     assert_eq!(std::fs::read_to_string(&table).unwrap(), theirs);
+}
+
+/// A crontab command as cron hands it to sh: `\%` is a plain `%`, and a
+/// bare `%` ends the command (what follows goes to its stdin).
+fn as_cron_runs(command: &str) -> String {
+    let mut out = String::new();
+    let mut chars = command.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'%') => out.push(chars.next().unwrap()),
+            '%' => break,
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// plistlib's reading of the agent: label, program arguments, environment

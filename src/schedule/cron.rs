@@ -46,9 +46,10 @@ pub fn render(plan: &Plan, previous_zone: Option<&str>) -> String {
     command.push(quote(&plan.invocation.program));
     command.extend(plan.invocation.args.iter().map(|a| quote(a)));
     for t in &plan.times {
-        // Only the reminder line goes away: errors still reach cron's mail.
+        // No redirection: `remind` is silent unless it reminds, and then
+        // cron's mail is the reminder where no desktop can show one.
         out.push_str(&format!(
-            "{} {} * * {days} {} >/dev/null\n",
+            "{} {} * * {days} {}\n",
             t.minute(),
             t.hour(),
             command.join(" ")

@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Joins `person` to `remote` in `tz` on 2026-11-02, weeks before the dates
 /// the tests look at.

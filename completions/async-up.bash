@@ -52,6 +52,9 @@ _async__up() {
             async__up,mentions)
                 cmd="async__up__subcmd__mentions"
                 ;;
+            async__up,remind)
+                cmd="async__up__subcmd__remind"
+                ;;
             async__up,reply)
                 cmd="async__up__subcmd__reply"
                 ;;
@@ -115,6 +118,9 @@ _async__up() {
             async__up__subcmd__help,mentions)
                 cmd="async__up__subcmd__help__subcmd__mentions"
                 ;;
+            async__up__subcmd__help,remind)
+                cmd="async__up__subcmd__help__subcmd__remind"
+                ;;
             async__up__subcmd__help,reply)
                 cmd="async__up__subcmd__help__subcmd__reply"
                 ;;
@@ -149,7 +155,7 @@ _async__up() {
 
     case "${cmd}" in
         async__up)
-            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help"
+            opts="-q -h -V --team --repo --offline --color --quiet --strict --help --version init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search remind doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,7 +389,7 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help)
-            opts="init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search doctor generate-assets help"
+            opts="init write team blockers sync log audit status mentions me away stats digest report restore reply inbox search remind doctor generate-assets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +557,20 @@ _async__up() {
             return 0
             ;;
         async__up__subcmd__help__subcmd__mentions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__help__subcmd__remind)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -859,6 +879,40 @@ _async__up() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    return 0
+                    ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        async__up__subcmd__remind)
+            opts="-q -h -V --fetch --install --uninstall --scheduler --at --dry-run --team --repo --offline --color --quiet --strict --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scheduler)
+                    COMPREPLY=($(compgen -W "systemd cron launchd" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --team)

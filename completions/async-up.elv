@@ -47,6 +47,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand reply 'Reply to a teammate''s update, or react to it'
             cand inbox 'Show what is new since you last ran it, and mark it read'
             cand search 'Search updates, blockers and replies, newest first'
+            cand remind 'Remind you to write your update, when it is time'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -366,6 +367,25 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'async-up;remind'= {
+            cand --scheduler 'The scheduler to install with (default: what this machine has)'
+            cand --at 'Run at this time in your zone instead of the start of your hours'
+            cand --team 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once'
+            cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
+            cand --color 'When to use colour'
+            cand --fetch 'Fetch first, so an update written on another machine counts'
+            cand --install 'Install a schedule that runs `async-up remind` on your workdays'
+            cand --uninstall 'Remove the schedule --install made (only it)'
+            cand --dry-run 'Print what --install or --uninstall would write, and change nothing'
+            cand --offline 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --strict 'Exit 2 when a file in the team repo was skipped or flagged as untrue (see the warnings; also ASYNC_UP_STRICT=1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'async-up;doctor'= {
             cand --team 'Use this configured team instead of the default one (also ASYNC_UP_TEAM); team, blockers, digest, stats and report take it more than once'
             cand --repo 'Read straight from this git repository (bare or a checkout), without a mirror, config or fetch'
@@ -411,6 +431,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand reply 'Reply to a teammate''s update, or react to it'
             cand inbox 'Show what is new since you last ran it, and mark it read'
             cand search 'Search updates, blockers and replies, newest first'
+            cand remind 'Remind you to write your update, when it is time'
             cand doctor 'Check git, identity, config, remote, branch, pending updates, clock and mirror'
             cand generate-assets 'Write completions/ and man/ from this definition (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -450,6 +471,8 @@ set edit:completion:arg-completer[async-up] = {|@words|
         &'async-up;help;inbox'= {
         }
         &'async-up;help;search'= {
+        }
+        &'async-up;help;remind'= {
         }
         &'async-up;help;doctor'= {
         }

@@ -30,7 +30,8 @@ pub struct Cli {
 /// The exit codes, the same for every subcommand.
 pub const EXIT_CODES: &str = "Exit codes:
   0  success
-  1  found something: blockers listed, audit violations, not written yet (status), a doctor check failed
+  1  found something: blockers listed, audit violations, not written yet (status), a doctor check failed,
+     something new (inbox), a match (search), a reminder shown (remind)
   2  error: bad input, unknown team, a refused push, an unreachable remote where one is needed
   130, 143  stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal
 
@@ -151,6 +152,7 @@ pub enum Command {
     Reply(commands::reply::Args),
     Inbox(commands::inbox::Args),
     Search(commands::search::Args),
+    Remind(commands::remind::Args),
     Doctor(commands::doctor::Args),
     /// Write completions/ and man/ from this definition (for maintainers).
     #[command(hide = true)]

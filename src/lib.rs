@@ -32,6 +32,7 @@ pub mod line_input;
 pub mod model;
 pub mod post;
 pub mod render;
+pub mod schedule;
 pub mod store;
 pub mod trust;
 pub mod untrusted;
@@ -77,6 +78,7 @@ pub fn run(mut cli: cli::Cli) -> Result<Status> {
         Command::Reply(args) => commands::reply::run(&ctx, args),
         Command::Inbox(args) => commands::inbox::run(&ctx, args),
         Command::Search(args) => commands::search::run(&ctx, args),
+        Command::Remind(args) => commands::remind::run(&ctx, args),
         Command::Doctor(_) | Command::GenerateAssets { .. } => unreachable!("handled above"),
     }
 }

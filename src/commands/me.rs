@@ -110,7 +110,56 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     ctx.out()
         .print(&crate::render::sanitize::clean_lines(&member.to_toml()))?;
+    let moved = args.timezone.is_some()
+        || args.hours.is_some()
+        || !args.workdays.is_empty()
+        || !args.focus.is_empty()
+        || args.no_focus;
+    if moved {
+        offer_new_schedule(ctx)?;
+    }
     Ok(Status::Success)
+}
+
+/// After a change of zone, hours, workdays or focus: an installed reminder
+/// schedule still fires at the old times, so offer to install it again
+/// (same scheduler, same `--at`). Without a terminal to ask on, say how.
+fn offer_new_schedule(ctx: &Context) -> Result<()> {
+    use std::io::{BufRead, IsTerminal, Write};
+    for (scheduler, at) in crate::schedule::installed() {
+        let command = format!(
+            "async-up remind --install --scheduler {}{}",
+            scheduler.name(),
+            at.map(|t| format!(" --at {}", crate::schedule::hhmm(t)))
+                .unwrap_or_default()
+        );
+        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+            ctx.note(&format!(
+                "your {} reminder still follows your old settings; to move it: {command}",
+                scheduler.name()
+            ));
+            continue;
+        }
+        let mut stderr = std::io::stderr();
+        let _ = write!(
+            stderr,
+            "your {} reminder still follows your old settings; update it? [Y/n] ",
+            scheduler.name()
+        );
+        let _ = stderr.flush();
+        let mut answer = String::new();
+        let read = std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map_err(|e| Error::io("reading the answer", e))?;
+        let answer = answer.trim().to_ascii_lowercase();
+        if read > 0 && (answer.is_empty() || answer == "y" || answer == "yes") {
+            super::remind::install(ctx, scheduler, at, false)?;
+        } else {
+            ctx.note(&format!("left as it was; to move it later: {command}"));
+        }
+    }
+    Ok(())
 }
 
 /// After `--email`: keeps a per-team `email` in the user config in step, and

@@ -13,6 +13,7 @@ pub mod me;
 pub mod mentions;
 pub mod org;
 mod org_views;
+pub mod remind;
 pub mod reply;
 pub mod report;
 pub mod restore;

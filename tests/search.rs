@@ -145,3 +145,65 @@ fn teammate_text_is_escaped_in_markdown_and_cleaned_in_the_table() {
     assert!(!table.contains('\u{1b}'), "{table:?}");
     assert!(table.contains("@bob"), "{table}");
 }
+
+/// The counter `name` from a run's stderr (0 when it never counted).
+fn counter(out: &std::process::Output, name: &str) -> u64 {
+    stderr(out)
+        .lines()
+        .filter_map(|l| l.strip_prefix("async-up-count "))
+        .filter_map(|l| l.split_once(' '))
+        .find(|(n, _)| *n == name)
+        .map_or(0, |(_, v)| v.parse().unwrap())
+}
+
+#[test]
+fn until_keeps_later_reply_files_unread() {
+    let world = World::new();
+    let (alice, _bob, _) = team(&world);
+    let remote = world.path().join("team.git");
+    // bob's file of the next day cannot be parsed, and would match.
+    let checkout = Checkout::of(&world, &remote);
+    checkout.put(
+        "replies/bob/2026/2026-11-25.toml",
+        "[[reply]]\ntext = \"refresh, unterminated\n",
+    );
+    checkout.push_as("bob@example.com", "a broken reply file");
+    alice.ok(&["sync"]);
+    let bad = "replies/bob/2026/2026-11-25.toml";
+    let all = alice.run(&["search", "refresh", "--no-fetch"]);
+    assert!(stderr(&all).contains(bad), "{}", stderr(&all));
+    let until = alice.run(&["search", "refresh", "--until", "2026-11-24", "--no-fetch"]);
+    assert_eq!(until.status.code(), Some(1), "{}", stderr(&until));
+    assert!(!stderr(&until).contains(bad), "{}", stderr(&until));
+}
+
+#[test]
+fn files_that_cannot_match_are_not_parsed() {
+    let world = World::new();
+    let (alice, bob, _) = team(&world);
+    world.set_now("2026-11-25T09:00:00Z");
+    bob.ok(&["write", "--today", "Lunch"]);
+    bob.ok(&["reply", "alice", "--react", "tada"]);
+    alice.ok(&["sync"]);
+    alice.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let parsed = |args: &[&str]| {
+        let mut all = vec!["search", "--no-fetch", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = alice.run(&all);
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            doc["matches"].as_array().unwrap().len(),
+            counter(&out, "update_files_parsed") + counter(&out, "reply_files_parsed"),
+        )
+    };
+    // Four update files and two reply files; "creds" is in one of each
+    // (alice's blocker, bob's reply does not say it), "token" in two
+    // updates and one reply; nothing says "zebra".
+    assert_eq!(parsed(&["CREDS"]), (1, 1));
+    assert_eq!(parsed(&["token"]), (3, 3));
+    assert_eq!(parsed(&["zebra"]), (0, 0));
+    // An offer's shown text is not in its file: reply files are parsed.
+    assert_eq!(parsed(&["help"]).0, 0);
+    // A regex cannot be told from the raw text: every file is parsed.
+    assert_eq!(parsed(&["--regex", "zeb?ra"]), (0, 6));
+}

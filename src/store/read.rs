@@ -230,6 +230,18 @@ impl<'r> Snapshot<'r> {
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Vec<Update> {
+        self.updates_matching(handle, since, until, &|_| true)
+    }
+
+    /// [`Snapshot::updates_between`], parsing only the files whose raw text
+    /// `keep` accepts (`search` refuses those that cannot hold its words).
+    pub fn updates_matching(
+        &self,
+        handle: &Handle,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<Update> {
         let Some(person) = self.person_dir(handle) else {
             return Vec::new();
         };
@@ -246,7 +258,15 @@ impl<'r> Snapshot<'r> {
                 if since.is_some_and(|s| date < s) || until.is_some_and(|u| date > u) {
                     continue;
                 }
-                if let Some(update) = self.read_update(handle, date, &entry) {
+                let path = layout::update_path(handle, date);
+                let oid = entry.id().to_string();
+                let Some(text) = self.read_blob(&path, &oid, is_regular(&entry)) else {
+                    continue;
+                };
+                if !keep(&text) {
+                    continue;
+                }
+                if let Some(update) = self.parse_update(handle, date, &path, &text) {
                     out.push(update);
                 }
             }
@@ -279,8 +299,18 @@ impl<'r> Snapshot<'r> {
         regular: bool,
     ) -> Option<Update> {
         let text = self.read_blob(path, oid, regular)?;
+        self.parse_update(handle, date, path, &text)
+    }
+
+    fn parse_update(
+        &self,
+        handle: &Handle,
+        date: NaiveDate,
+        path: &str,
+        text: &str,
+    ) -> Option<Update> {
         crate::debug_counts::count("update_files_parsed", 1);
-        let update = self.ok_or_warn(Update::from_toml(path, &text))?;
+        let update = self.ok_or_warn(Update::from_toml(path, text))?;
         let problems = update.problems(handle.as_str(), date, self.today_of(handle));
         if !problems.is_empty() {
             self.warnings

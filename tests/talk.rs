@@ -265,9 +265,13 @@ fn reply_files_dated_ahead_are_warned_about_once_and_never_read() {
     assert!(team.contains("@bob: On time"), "{team}\n{err}");
     assert!(team.contains("@bob: Clock ahead"), "{team}");
     assert!(!team.contains("From the future"), "{team}");
-    let warning = "replies/bob/2026/2026-12-24.toml: date 2026-12-24 is more than 1 day after today";
+    let warning =
+        "replies/bob/2026/2026-12-24.toml: date 2026-12-24 is more than 1 day after today";
     assert_eq!(err.matches(warning).count(), 1, "{err}");
-    assert!(err.contains("async-up-count reply_files_parsed 2\n"), "{err}");
+    assert!(
+        err.contains("async-up-count reply_files_parsed 2\n"),
+        "{err}"
+    );
     let found = alice.json(&["search", "future", "--no-fetch", "--format", "json"]);
     assert_eq!(found["matches"].as_array().unwrap().len(), 0, "{found}");
 }
@@ -289,7 +293,10 @@ fn mentions_include_replies_to_the_latest_updates() {
     assert!(table.contains("reply"), "{table}");
     assert!(table.contains("@carol has the creds"), "{table}");
     let md = carol.ok(&["mentions", "--format", "markdown"]);
-    assert!(md.contains("- @bob (reply, 2026-11-24): @carol has the creds"), "{md}");
+    assert!(
+        md.contains("- @bob (reply, 2026-11-24): @carol has the creds"),
+        "{md}"
+    );
     // Once alice writes a newer update, the thread of the old one is gone.
     world.set_now("2026-11-25T09:00:00Z");
     alice.ok(&["write", "--today", "Next"]);

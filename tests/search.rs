@@ -207,3 +207,27 @@ fn files_that_cannot_match_are_not_parsed() {
     // A regex cannot be told from the raw text: every file is parsed.
     assert_eq!(parsed(&["--regex", "zeb?ra"]), (0, 6));
 }
+
+#[test]
+fn texts_kept_beside_the_mirror_are_checked_against_their_ids() {
+    let world = World::new();
+    let (alice, _bob, _) = team(&world);
+    // What the index keeps of the latest files is not kept twice: bob's
+    // reply file (read from the object store) is.
+    alice.expect(1, &["search", "docs"]);
+    let cache = alice.mirror("team").join("async-up-texts");
+    let kept = std::fs::read_to_string(&cache).unwrap();
+    assert!(kept.contains("I have the token; refresh it"), "{kept}");
+    assert!(!kept.contains("Write docs"), "{kept}");
+    // An edited cache cannot make search show what the repo does not hold.
+    std::fs::write(&cache, kept.replace("I have the token", "I lost the token")).unwrap();
+    alice.expect(0, &["search", "lost", "--no-fetch"]);
+    let doc = alice.json(&["search", "have", "--no-fetch", "--format", "json"]);
+    assert_eq!(
+        doc["matches"][0]["text"], "I have the token; refresh it",
+        "{doc}"
+    );
+    // A damaged one is read around too.
+    std::fs::write(&cache, "not a cache").unwrap();
+    alice.expect(1, &["search", "have", "--no-fetch"]);
+}

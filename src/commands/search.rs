@@ -4,7 +4,10 @@
 //! Only the files whose path names a date in the period are read (see
 //! `Snapshot::updates_between`), so a narrow period costs little however
 //! long the record is, and only those whose raw text holds every word are
-//! parsed (`Matcher::may_match_raw`): most files of a long record hold none. A pattern is the reader's own input; the texts it is
+//! parsed (`Matcher::may_match_raw`): most files of a long record hold none.
+//! Texts come through the mirror's text cache (`store::texts`): reading a
+//! year of blobs out of a pack every time would cost several times what
+//! `git grep` over a checkout does. A pattern is the reader's own input; the texts it is
 //! matched against are teammates', rendered cleaned or escaped like every
 //! other view.
 
@@ -120,7 +123,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .collect::<Result<Vec<_>>>()?;
     let team = ctx.open_team()?;
     refresh(ctx, &team, args.no_fetch)?;
-    let snapshot = team.store.snapshot()?;
+    let snapshot = team
+        .store
+        .snapshot()?
+        .with_text_cache(team.store.text_cache());
     let since = args
         .since
         .map(|s| s.resolve(today_in(ctx.now, reader_zone())));
@@ -196,6 +202,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Format::Markdown => render::search::markdown(&pattern, &hits),
         Format::Json => render::json::search(&pattern, &hits),
     };
+    snapshot.save_texts();
     out.print(&text)?;
     finish_warnings(ctx, &snapshot)?;
     Ok(if hits.is_empty() {

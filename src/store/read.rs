@@ -59,6 +59,8 @@ pub struct Snapshot<'r> {
     now: DateTime<Utc>,
     /// Each author's today (now in their zone), worked out once.
     todays: RefCell<HashMap<String, NaiveDate>>,
+    /// Texts kept between runs, for commands that read a long record.
+    texts: Option<super::texts::TextCache>,
     /// What could not be read.
     pub warnings: Warnings,
 }
@@ -73,7 +75,22 @@ impl<'r> Snapshot<'r> {
             updates_dir: std::cell::OnceCell::new(),
             now: crate::clock::now(),
             todays: RefCell::new(HashMap::new()),
+            texts: None,
             warnings: Warnings::default(),
+        }
+    }
+
+    /// Reads file texts through `cache` (see `store::texts`), keeping in it
+    /// what is read from the object store; [`Snapshot::save_texts`] writes it.
+    pub fn with_text_cache(mut self, cache: Option<super::texts::TextCache>) -> Self {
+        self.texts = cache;
+        self
+    }
+
+    /// Writes the text cache, if one is used and grew.
+    pub fn save_texts(&self) {
+        if let Some(cache) = &self.texts {
+            cache.save();
         }
     }
 
@@ -330,6 +347,9 @@ impl<'r> Snapshot<'r> {
         if let Some(text) = self.index.as_ref().and_then(|i| i.texts.get(oid)) {
             return Some(text.clone());
         }
+        if let Some(text) = self.texts.as_ref().and_then(|c| c.get(oid)) {
+            return Some(text);
+        }
         let oid = Oid::from_str(oid).ok()?;
         let odb = self.repo.odb().ok()?;
         let Ok((size, kind)) = odb.read_header(oid) else {
@@ -360,7 +380,12 @@ impl<'r> Snapshot<'r> {
                     .push(format!("{path}: contains a NUL byte; skipped"));
                 None
             }
-            Ok(text) => Some(text.to_string()),
+            Ok(text) => {
+                if let Some(cache) = &self.texts {
+                    cache.add(&oid.to_string(), text);
+                }
+                Some(text.to_string())
+            }
             Err(_) => {
                 self.warnings
                     .push(format!("{path}: not valid UTF-8; skipped"));

@@ -303,3 +303,25 @@ fn mentions_include_replies_to_the_latest_updates() {
     let doc = carol.json(&["mentions", "--format", "json"]);
     assert_eq!(doc["mentions"].as_array().unwrap().len(), 0, "{doc}");
 }
+
+#[test]
+fn log_parses_only_reply_files_that_can_answer_the_person() {
+    let world = World::new();
+    let (_remote, alice, bob, carol, _id) = three(&world);
+    bob.ok(&["reply", "alice", "Nice"]);
+    world.set_now("2026-11-25T09:00:00Z");
+    carol.ok(&["write", "--today", "Docs"]);
+    bob.ok(&["reply", "carol", "Thanks"]);
+    alice.ok(&["sync"]);
+    alice.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let out = alice.run(&["log", "alice", "--no-fetch"]);
+    assert!(stdout(&out).contains("Nice"), "{}", stdout(&out));
+    // bob's file of the 25th names only carol: never parsed.
+    let err = stderr(&out);
+    assert!(
+        err.contains("async-up-count reply_files_parsed 1\n"),
+        "{err}"
+    );
+    let out = alice.run(&["log", "carol", "--no-fetch"]);
+    assert!(stdout(&out).contains("Thanks"), "{}", stdout(&out));
+}

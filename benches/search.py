@@ -13,11 +13,11 @@ reply files: what walking replies/ costs the views that show threads.
 Uses org_scale.py's generator, joining and timing (release build; repos
 cached in target/bench-repos). Figures only: nothing is asserted.
 """
-import os, random, shutil, subprocess, sys
+import os, random, shutil, statistics, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import org_scale  # noqa: E402
-from org_scale import ROOT, measure, joined, sh  # noqa: E402
+from org_scale import ROOT, RUNS, joined, sh  # noqa: E402
 
 MEMBERS, DAYS = 200, 260
 PHRASES = ["Nice, ship it", "Can @m{:04} review the token refresh?", "Seen, thanks",
@@ -25,6 +25,26 @@ PHRASES = ["Nice, ship it", "Can @m{:04} review the token refresh?", "Seen, than
 # What to look for: a word in about half the files, one in a few replies,
 # two words that must both appear.
 CASES = [["refresh"], ["paired"], ["flaky", "ci"]]
+
+
+def measure(argv, env, runs=RUNS):
+    """Median wall seconds, median CPU seconds (user + system, all threads)
+    and peak RSS (MiB) of `argv` after a warm-up. On a loaded machine the
+    CPU time is the steadier figure."""
+    walls, cpus, peaks = [], [], []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            sys.exit(f"{' '.join(argv)} failed")
+        if i > 0:
+            walls.append(wall)
+            cpus.append(usage.ru_utime + usage.ru_stime)
+            peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(walls), statistics.median(cpus), max(peaks)
 
 
 def with_replies(generator, cache):
@@ -92,32 +112,32 @@ def main():
     rows = []
     # A regex parses every file in the period: what words cost before the
     # raw-text check.
-    t, mem = measure([binary, "search", "--regex", "refresh", "--no-fetch", "--format", "json"], env)
-    rows.append(("search --regex refresh (parses all)", t * 1000, mem, ""))
+    rows.append(("search --regex refresh (parses all)",
+                 *measure([binary, "search", "--regex", "refresh", "--no-fetch", "--format", "json"], env), ""))
     for words in CASES:
-        t, mem = measure([binary, "search", *words, "--no-fetch", "--format", "json"], env)
+        t, cpu, mem = measure([binary, "search", *words, "--no-fetch", "--format", "json"], env)
         # git grep has no "all of these words" for one line: -e W --and -e W.
         pattern = sum([["-e", w] if i == 0 else ["--and", "-e", w] for i, w in enumerate(words)], [])
-        g, gmem = measure(["git", "-C", checkout, "grep", "-i", "-c", *pattern, "--", "updates", "replies"], env)
+        g, gcpu, gmem = measure(["git", "-C", checkout, "grep", "-i", "-c", *pattern, "--", "updates", "replies"], env)
         name = " ".join(words)
-        rows.append((f"search {name}", t * 1000, mem, f"{t / g:.2f}x git grep"))
-        rows.append((f"git grep -i -c {name}", g * 1000, gmem, ""))
+        rows.append((f"search {name}", t, cpu, mem, f"{t / g:.2f}x git grep ({cpu / gcpu:.2f}x CPU)"))
+        rows.append((f"git grep -i -c {name}", g, gcpu, gmem, ""))
     # What reading replies/ adds to the views that show threads: the same
     # team with and without reply files.
     base = os.path.join(cache, f"team-{MEMBERS}x{DAYS}.git")
     bhome, benv, _ = joined(binary, base, "search-base")
     org_scale.once([binary, "team", "--no-fetch"], benv)
     for argv in (["team"], ["blockers"], ["log", "m0002", "--since", "1y"]):
-        t, mem = measure([binary, *argv, "--no-fetch", "--format", "json"], env)
-        b, bmem = measure([binary, *argv, "--no-fetch", "--format", "json"], benv)
+        t, cpu, mem = measure([binary, *argv, "--no-fetch", "--format", "json"], env)
+        b, bcpu, bmem = measure([binary, *argv, "--no-fetch", "--format", "json"], benv)
         name = " ".join(argv)
-        rows.append((f"{name} (with replies)", t * 1000, mem, f"{t / b:.2f}x without"))
-        rows.append((f"{name} (no replies/)", b * 1000, bmem, ""))
+        rows.append((f"{name} (with replies)", t, cpu, mem, f"{t / b:.2f}x without ({cpu / bcpu:.2f}x CPU)"))
+        rows.append((f"{name} (no replies/)", b, bcpu, bmem, ""))
     shutil.rmtree(bhome)
     shutil.rmtree(home)
-    print(f"\n{'command':<36} {'median ms':>10} {'peak MiB':>9}  ratio")
-    for name, ms, mem, ratio in rows:
-        print(f"{name:<36} {ms:>10.1f} {mem:>9.1f}  {ratio}")
+    print(f"\n{'command':<36} {'median ms':>10} {'CPU ms':>8} {'peak MiB':>9}  ratio")
+    for name, wall, cpu, mem, ratio in rows:
+        print(f"{name:<36} {wall * 1000:>10.1f} {cpu * 1000:>8.1f} {mem:>9.1f}  {ratio}")
 
 
 if __name__ == "__main__":

@@ -145,3 +145,89 @@ fn teammate_text_is_escaped_in_markdown_and_cleaned_in_the_table() {
     assert!(!table.contains('\u{1b}'), "{table:?}");
     assert!(table.contains("@bob"), "{table}");
 }
+
+/// The counter `name` from a run's stderr (0 when it never counted).
+fn counter(out: &std::process::Output, name: &str) -> u64 {
+    stderr(out)
+        .lines()
+        .filter_map(|l| l.strip_prefix("async-up-count "))
+        .filter_map(|l| l.split_once(' '))
+        .find(|(n, _)| *n == name)
+        .map_or(0, |(_, v)| v.parse().unwrap())
+}
+
+#[test]
+fn until_keeps_later_reply_files_unread() {
+    let world = World::new();
+    let (alice, _bob, _) = team(&world);
+    let remote = world.path().join("team.git");
+    // bob's file of the next day cannot be parsed, and would match.
+    let checkout = Checkout::of(&world, &remote);
+    checkout.put(
+        "replies/bob/2026/2026-11-25.toml",
+        "[[reply]]\ntext = \"refresh, unterminated\n",
+    );
+    checkout.push_as("bob@example.com", "a broken reply file");
+    alice.ok(&["sync"]);
+    let bad = "replies/bob/2026/2026-11-25.toml";
+    let all = alice.run(&["search", "refresh", "--no-fetch"]);
+    assert!(stderr(&all).contains(bad), "{}", stderr(&all));
+    let until = alice.run(&["search", "refresh", "--until", "2026-11-24", "--no-fetch"]);
+    assert_eq!(until.status.code(), Some(1), "{}", stderr(&until));
+    assert!(!stderr(&until).contains(bad), "{}", stderr(&until));
+}
+
+#[test]
+fn files_that_cannot_match_are_not_parsed() {
+    let world = World::new();
+    let (alice, bob, _) = team(&world);
+    world.set_now("2026-11-25T09:00:00Z");
+    bob.ok(&["write", "--today", "Lunch"]);
+    bob.ok(&["reply", "alice", "--react", "tada"]);
+    alice.ok(&["sync"]);
+    alice.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let parsed = |args: &[&str]| {
+        let mut all = vec!["search", "--no-fetch", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = alice.run(&all);
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            doc["matches"].as_array().unwrap().len(),
+            counter(&out, "update_files_parsed") + counter(&out, "reply_files_parsed"),
+        )
+    };
+    // Four update files and two reply files; "creds" is in one of each
+    // (alice's blocker, bob's reply does not say it), "token" in two
+    // updates and one reply; nothing says "zebra".
+    assert_eq!(parsed(&["CREDS"]), (1, 1));
+    assert_eq!(parsed(&["token"]), (3, 3));
+    assert_eq!(parsed(&["zebra"]), (0, 0));
+    // An offer's shown text is not in its file: reply files are parsed.
+    assert_eq!(parsed(&["help"]).0, 0);
+    // A regex cannot be told from the raw text: every file is parsed.
+    assert_eq!(parsed(&["--regex", "zeb?ra"]), (0, 6));
+}
+
+#[test]
+fn texts_kept_beside_the_mirror_are_checked_against_their_ids() {
+    let world = World::new();
+    let (alice, _bob, _) = team(&world);
+    // What the index keeps of the latest files is not kept twice: bob's
+    // reply file (read from the object store) is.
+    alice.expect(1, &["search", "docs"]);
+    let cache = alice.mirror("team").join("async-up-texts");
+    let kept = std::fs::read_to_string(&cache).unwrap();
+    assert!(kept.contains("I have the token; refresh it"), "{kept}");
+    assert!(!kept.contains("Write docs"), "{kept}");
+    // An edited cache cannot make search show what the repo does not hold.
+    std::fs::write(&cache, kept.replace("I have the token", "I lost the token")).unwrap();
+    alice.expect(0, &["search", "lost", "--no-fetch"]);
+    let doc = alice.json(&["search", "have", "--no-fetch", "--format", "json"]);
+    assert_eq!(
+        doc["matches"][0]["text"], "I have the token; refresh it",
+        "{doc}"
+    );
+    // A damaged one is read around too.
+    std::fs::write(&cache, "not a cache").unwrap();
+    alice.expect(1, &["search", "have", "--no-fetch"]);
+}

@@ -239,3 +239,89 @@ fn replies_from_two_machines_of_one_person_on_one_day_are_both_kept() {
         .collect();
     assert_eq!(texts, ["From the desk", "From the laptop"], "{doc}");
 }
+
+#[test]
+fn reply_files_dated_ahead_are_warned_about_once_and_never_read() {
+    let world = World::new();
+    let (remote, alice, bob, _carol, _id) = three(&world);
+    bob.ok(&["reply", "alice", "On time"]);
+    // bob plants a reply file dated a month ahead; tomorrow is allowed.
+    let checkout = Checkout::of(&world, &remote);
+    let entry = |text: &str, day: &str| {
+        format!("[[reply]]\nto = \"alice\"\ndate = 2026-11-24\ntext = \"{text}\"\nwritten_at = {day}T10:00:00Z\n")
+    };
+    checkout.put(
+        "replies/bob/2026/2026-12-24.toml",
+        entry("From the future", "2026-12-24"),
+    );
+    checkout.put(
+        "replies/bob/2026/2026-11-25.toml",
+        entry("Clock ahead", "2026-11-25"),
+    );
+    checkout.push_as("bob@example.com", "replies dated ahead");
+    alice.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let out = alice.run(&["team"]);
+    let (team, err) = (stdout(&out), stderr(&out));
+    assert!(team.contains("@bob: On time"), "{team}\n{err}");
+    assert!(team.contains("@bob: Clock ahead"), "{team}");
+    assert!(!team.contains("From the future"), "{team}");
+    let warning =
+        "replies/bob/2026/2026-12-24.toml: date 2026-12-24 is more than 1 day after today";
+    assert_eq!(err.matches(warning).count(), 1, "{err}");
+    assert!(
+        err.contains("async-up-count reply_files_parsed 2\n"),
+        "{err}"
+    );
+    let found = alice.json(&["search", "future", "--no-fetch", "--format", "json"]);
+    assert_eq!(found["matches"].as_array().unwrap().len(), 0, "{found}");
+}
+
+#[test]
+fn mentions_include_replies_to_the_latest_updates() {
+    let world = World::new();
+    let (_remote, alice, bob, carol, id) = three(&world);
+    bob.ok(&["reply", "alice", "--blocker", &id, "@carol has the creds"]);
+    bob.ok(&["reply", "alice", "--react", "+1"]);
+    let doc = carol.json(&["mentions", "--format", "json"]);
+    let rows = doc["mentions"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{doc}");
+    assert_eq!(rows[0]["kind"], "reply");
+    assert_eq!(rows[0]["author"], "bob");
+    assert_eq!(rows[0]["text"], "@carol has the creds");
+    assert_eq!(rows[0]["date"], "2026-11-24");
+    let table = carol.ok(&["mentions"]);
+    assert!(table.contains("reply"), "{table}");
+    assert!(table.contains("@carol has the creds"), "{table}");
+    let md = carol.ok(&["mentions", "--format", "markdown"]);
+    assert!(
+        md.contains("- @bob (reply, 2026-11-24): @carol has the creds"),
+        "{md}"
+    );
+    // Once alice writes a newer update, the thread of the old one is gone.
+    world.set_now("2026-11-25T09:00:00Z");
+    alice.ok(&["write", "--today", "Next"]);
+    let doc = carol.json(&["mentions", "--format", "json"]);
+    assert_eq!(doc["mentions"].as_array().unwrap().len(), 0, "{doc}");
+}
+
+#[test]
+fn log_parses_only_reply_files_that_can_answer_the_person() {
+    let world = World::new();
+    let (_remote, alice, bob, carol, _id) = three(&world);
+    bob.ok(&["reply", "alice", "Nice"]);
+    world.set_now("2026-11-25T09:00:00Z");
+    carol.ok(&["write", "--today", "Docs"]);
+    bob.ok(&["reply", "carol", "Thanks"]);
+    alice.ok(&["sync"]);
+    alice.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let out = alice.run(&["log", "alice", "--no-fetch"]);
+    assert!(stdout(&out).contains("Nice"), "{}", stdout(&out));
+    // bob's file of the 25th names only carol: never parsed.
+    let err = stderr(&out);
+    assert!(
+        err.contains("async-up-count reply_files_parsed 1\n"),
+        "{err}"
+    );
+    let out = alice.run(&["log", "carol", "--no-fetch"]);
+    assert!(stdout(&out).contains("Thanks"), "{}", stdout(&out));
+}

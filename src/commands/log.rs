@@ -1,4 +1,7 @@
-//! `async-up log`: one person's history.
+//! `async-up log`: one person's history, with the replies each update
+//! received. A long history means everyone's reply files over that period:
+//! they are read through the text cache (`store::texts`) and only those
+//! naming the person are parsed.
 
 use super::{finish_warnings, refresh, today_in, Since, Status};
 use crate::context::Context;
@@ -33,7 +36,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         None => ctx.identity(team.config.as_ref())?.handle,
     };
     refresh(ctx, &team, args.no_fetch)?;
-    let snapshot = team.store.snapshot()?;
+    let snapshot = team
+        .store
+        .snapshot()?
+        .with_text_cache(team.store.text_cache());
     let tz = snapshot
         .member(&handle)
         .map(|m| m.tz())
@@ -55,9 +61,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     let first = updates.first().map(|u| super::replies_from(u.date));
     let replies = match first {
-        Some(since) => snapshot.replies(Some(since)),
+        // A file that does not name the person (unless through an escape)
+        // holds no reply to them: it is not parsed.
+        Some(since) => snapshot.replies_between(Some(since), None, &|raw| {
+            raw.contains('\\') || raw.contains(handle.as_str())
+        }),
         None => Vec::new(),
     };
+    snapshot.save_texts();
     let out = ctx.out();
     let text = match args.format {
         Format::Table => render::table::log(&out, &updates, &replies),

@@ -3,7 +3,11 @@
 //!
 //! Only the files whose path names a date in the period are read (see
 //! `Snapshot::updates_between`), so a narrow period costs little however
-//! long the record is. A pattern is the reader's own input; the texts it is
+//! long the record is, and only those whose raw text holds every word are
+//! parsed (`Matcher::may_match_raw`): most files of a long record hold none.
+//! Texts come through the mirror's text cache (`store::texts`): reading a
+//! year of blobs out of a pack every time would cost several times what
+//! `git grep` over a checkout does. A pattern is the reader's own input; the texts it is
 //! matched against are teammates', rendered cleaned or escaped like every
 //! other view.
 
@@ -86,6 +90,26 @@ impl Matcher {
             Matcher::Regex(re) => re.is_match(text),
         }
     }
+
+    /// Whether a file whose raw text is `raw` can hold a matching text, to
+    /// skip parsing files that cannot. Never wrong the other way: a text
+    /// with no escapes is a stretch of its file, and lower-casing maps each
+    /// character alone except a final `Σ` (`ς` or `σ`), so every word of a
+    /// matching text is in the lower-cased file. A file with an escape (`\`),
+    /// a word with a sigma, or a regular expression (`^`, `\b` and the like
+    /// mean something else in the file) always says yes.
+    fn may_match_raw(&self, raw: &str) -> bool {
+        match self {
+            Matcher::Words(words) => {
+                if raw.contains('\\') || words.iter().any(|w| w.contains(['σ', 'ς'])) {
+                    return true;
+                }
+                let raw = raw.to_lowercase();
+                words.iter().all(|w| raw.contains(w.as_str()))
+            }
+            Matcher::Regex(_) => true,
+        }
+    }
 }
 
 /// Runs `search`.
@@ -99,7 +123,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .collect::<Result<Vec<_>>>()?;
     let team = ctx.open_team()?;
     refresh(ctx, &team, args.no_fetch)?;
-    let snapshot = team.store.snapshot()?;
+    let snapshot = team
+        .store
+        .snapshot()?
+        .with_text_cache(team.store.text_cache());
     let since = args
         .since
         .map(|s| s.resolve(today_in(ctx.now, reader_zone())));
@@ -111,13 +138,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         }
     }
     let wanted = |h: &str| people.is_empty() || people.iter().any(|p| p.as_str() == h);
+    let may_match = |raw: &str| matcher.may_match_raw(raw);
+    // An offer's shown text is not in its file.
+    let offers_match = matcher.matches(crate::model::reply::OFFER_TEXT);
+    let reply_may_match = |raw: &str| offers_match || matcher.may_match_raw(raw);
 
     let mut hits = Vec::new();
     for handle in snapshot.handles_with_updates() {
         if !wanted(handle.as_str()) {
             continue;
         }
-        for u in snapshot.updates_between(&handle, since, args.until) {
+        for u in snapshot.updates_matching(&handle, since, args.until, &may_match) {
             let hit = |field, text: &String, blocker: Option<&String>| SearchHit {
                 author: u.author.clone(),
                 date: u.date,
@@ -140,8 +171,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             }
         }
     }
-    for r in snapshot.replies(since) {
-        if args.until.is_some_and(|u| r.file_date > u) || !wanted(&r.author) {
+    for r in snapshot.replies_between(since, args.until, &reply_may_match) {
+        if !wanted(&r.author) {
             continue;
         }
         let Some(text) = r.reply.shown_text() else {
@@ -171,6 +202,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Format::Markdown => render::search::markdown(&pattern, &hits, &super::links(&snapshot)),
         Format::Json => render::json::search(&pattern, &hits),
     };
+    snapshot.save_texts();
     out.print(&text)?;
     finish_warnings(ctx, &snapshot)?;
     Ok(if hits.is_empty() {

@@ -154,7 +154,7 @@ pub struct SearchHit {
 pub struct MentionRow {
     /// Who wrote it.
     pub author: String,
-    /// `blocker` or `today`.
+    /// `blocker`, `today` or `reply`.
     pub kind: &'static str,
     /// The text.
     pub text: String,

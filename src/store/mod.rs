@@ -22,6 +22,7 @@ pub mod remote;
 pub mod remote_url;
 pub mod rewrite;
 pub mod sync;
+pub mod texts;
 mod treediff;
 pub use treediff::{changes as tree_changes, changes_kept as tree_changes_kept, Change, Trees};
 pub mod work;

@@ -63,6 +63,8 @@ pub struct Snapshot<'r> {
     now: DateTime<Utc>,
     /// Each author's today (now in their zone), worked out once.
     todays: RefCell<HashMap<String, NaiveDate>>,
+    /// Texts kept between runs, for commands that read a long record.
+    texts: Option<super::texts::TextCache>,
     /// What could not be read.
     pub warnings: Warnings,
 }
@@ -78,7 +80,22 @@ impl<'r> Snapshot<'r> {
             updates_dir: std::cell::OnceCell::new(),
             now: crate::clock::now(),
             todays: RefCell::new(HashMap::new()),
+            texts: None,
             warnings: Warnings::default(),
+        }
+    }
+
+    /// Reads file texts through `cache` (see `store::texts`), keeping in it
+    /// what is read from the object store; [`Snapshot::save_texts`] writes it.
+    pub fn with_text_cache(mut self, cache: Option<super::texts::TextCache>) -> Self {
+        self.texts = cache;
+        self
+    }
+
+    /// Writes the text cache, if one is used and grew.
+    pub fn save_texts(&self) {
+        if let Some(cache) = &self.texts {
+            cache.save();
         }
     }
 
@@ -236,6 +253,18 @@ impl<'r> Snapshot<'r> {
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Vec<Update> {
+        self.updates_matching(handle, since, until, &|_| true)
+    }
+
+    /// [`Snapshot::updates_between`], parsing only the files whose raw text
+    /// `keep` accepts (`search` refuses those that cannot hold its words).
+    pub fn updates_matching(
+        &self,
+        handle: &Handle,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<Update> {
         let Some(person) = self.person_dir(handle) else {
             return Vec::new();
         };
@@ -252,7 +281,15 @@ impl<'r> Snapshot<'r> {
                 if since.is_some_and(|s| date < s) || until.is_some_and(|u| date > u) {
                     continue;
                 }
-                if let Some(update) = self.read_update(handle, date, &entry) {
+                let path = layout::update_path(handle, date);
+                let oid = entry.id().to_string();
+                let Some(text) = self.read_blob(&path, &oid, is_regular(&entry)) else {
+                    continue;
+                };
+                if !keep(&text) {
+                    continue;
+                }
+                if let Some(update) = self.parse_update(handle, date, &path, &text) {
                     out.push(update);
                 }
             }
@@ -285,8 +322,18 @@ impl<'r> Snapshot<'r> {
         regular: bool,
     ) -> Option<Update> {
         let text = self.read_blob(path, oid, regular)?;
+        self.parse_update(handle, date, path, &text)
+    }
+
+    fn parse_update(
+        &self,
+        handle: &Handle,
+        date: NaiveDate,
+        path: &str,
+        text: &str,
+    ) -> Option<Update> {
         crate::debug_counts::count("update_files_parsed", 1);
-        let update = self.ok_or_warn(Update::from_toml(path, &text))?;
+        let update = self.ok_or_warn(Update::from_toml(path, text))?;
         let problems = update.problems(handle.as_str(), date, self.today_of(handle));
         if !problems.is_empty() {
             self.warnings
@@ -305,6 +352,9 @@ impl<'r> Snapshot<'r> {
         }
         if let Some(text) = self.index.as_ref().and_then(|i| i.texts.get(oid)) {
             return Some(text.clone());
+        }
+        if let Some(text) = self.texts.as_ref().and_then(|c| c.get(oid)) {
+            return Some(text);
         }
         let oid = Oid::from_str(oid).ok()?;
         let odb = self.repo.odb().ok()?;
@@ -336,7 +386,12 @@ impl<'r> Snapshot<'r> {
                     .push(format!("{path}: contains a NUL byte; skipped"));
                 None
             }
-            Ok(text) => Some(text.to_string()),
+            Ok(text) => {
+                if let Some(cache) = &self.texts {
+                    cache.add(&oid.to_string(), text);
+                }
+                Some(text.to_string())
+            }
             Err(_) => {
                 self.warnings
                     .push(format!("{path}: not valid UTF-8; skipped"));

@@ -277,20 +277,20 @@ pub struct SearchMatchJson<'a> {
     pub blocker: Option<&'a str>,
 }
 
-/// A blocker or today-item that mentions someone.
+/// A blocker, today-item or reply that mentions someone.
 #[derive(Serialize, JsonSchema)]
 pub struct MentionJson<'a> {
     /// Who wrote it.
     pub author: &'a str,
-    /// Where it was written (`reply` only in `inbox`: a reply's text).
+    /// Where it was written (`reply`: a reply's text).
     #[schemars(extend("enum" = ["blocker", "today", "reply"]))]
     pub kind: &'a str,
     /// The text.
     pub text: &'a str,
-    /// The update's date.
+    /// The update's date (for a reply, of the update it answers).
     #[schemars(extend("format" = "date"))]
     pub date: String,
-    /// When the update was written.
+    /// When the update (or the reply) was written.
     #[schemars(extend("format" = "date-time"))]
     pub written_at: String,
 }

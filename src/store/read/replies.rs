@@ -1,11 +1,13 @@
 //! Reading `replies/`: every person's reply files, by the same layout rules
 //! and with the same care as updates (size cap before loading, warnings that
-//! name the file, entries out of place skipped). A reply lives in its
-//! writer's folder, so the folder names who wrote it.
+//! name the file, entries out of place skipped, files dated ahead named once
+//! and never read). A reply lives in its writer's folder, so the folder
+//! names who wrote it.
 
 use super::{is_regular, printable, walk::kind_of, Snapshot};
 use crate::model::layout;
 use crate::model::reply::{FoundReply, ReplyFile, REPLIES_DIR};
+use crate::model::update::date_problem;
 use crate::model::Handle;
 use chrono::NaiveDate;
 
@@ -38,6 +40,21 @@ impl<'r> Snapshot<'r> {
     /// in its writer's zone, so replies to updates dated `d` or later are in
     /// files dated from `d` minus two days on.
     pub fn replies(&self, since: Option<NaiveDate>) -> Vec<FoundReply> {
+        self.replies_between(since, None, &|_| true)
+    }
+
+    /// Every readable reply in files dated in `since..=until` whose raw text
+    /// `keep` accepts, in the order of [`Snapshot::replies`]. Files are
+    /// chosen by the date their path names before any is read, and `keep`
+    /// sees the text before it is parsed, so a file it refuses costs a read
+    /// and no parse. As with updates, a file dated further ahead than the
+    /// writer's today allows is named in a warning and never read.
+    pub fn replies_between(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> Vec<FoundReply> {
         let mut out = Vec::new();
         let Some(dir) = self.subtree(self.root.as_ref(), REPLIES_DIR) else {
             return out;
@@ -85,14 +102,23 @@ impl<'r> Snapshot<'r> {
                             continue;
                         }
                     };
-                    if since.is_some_and(|s| date < s) {
+                    let path = format!("{REPLIES_DIR}/{}", printable(&rel));
+                    // Named even past the period, like updates.
+                    if let Some(problem) = date_problem("date", date, self.today_of(&author)) {
+                        self.warnings.push(format!("{path}: {problem}; skipped"));
                         continue;
                     }
-                    let path = format!("{REPLIES_DIR}/{}", printable(&rel));
+                    if since.is_some_and(|s| date < s) || until.is_some_and(|u| date > u) {
+                        continue;
+                    }
                     let blob = file.id().to_string();
                     let Some(text) = self.read_blob(&path, &blob, is_regular(&file)) else {
                         continue;
                     };
+                    if !keep(&text) {
+                        continue;
+                    }
+                    crate::debug_counts::count("reply_files_parsed", 1);
                     let Some(parsed) = self.ok_or_warn(ReplyFile::from_toml(&path, &text)) else {
                         continue;
                     };

@@ -101,7 +101,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let me = ctx.identity(Some(&team_config))?;
     team_config.handle = Some(me.handle.to_string());
 
-    let path = ctx.paths.mirror(&name);
+    let path = ctx.paths.mirror(&name)?;
     let spec = crate::store::RemoteSpec {
         url: remote.clone(),
         transport: ctx.transport,

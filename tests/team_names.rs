@@ -100,6 +100,19 @@ fn names_starting_with_a_dot_or_differing_only_in_case_are_refused() {
         "{}",
         stderr(&out)
     );
+    // Nor does `init` write such a twin beside a hand-edited name.
+    std::fs::write(
+        alice.config_file(),
+        clean.replace("[teams.alpha]", "[teams.Alpha]"),
+    )
+    .unwrap();
+    let beta = world.bare_remote("beta.git", "main");
+    let out = alice.run(&["--team", "alpha", "init", beta.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("only in case"), "{}", stderr(&out));
+    assert!(!std::fs::read_to_string(alice.config_file())
+        .unwrap()
+        .contains("[teams.alpha]"));
     // A name given on the command line or in the environment is checked
     // the same way, before any lookup.
     std::fs::write(alice.config_file(), &clean).unwrap();

@@ -35,7 +35,10 @@ pub fn handles() -> Vec<CompletionCandidate> {
         .filter(|t| !t.is_empty())
         .or(config.default_team);
     let mirror = match team {
-        Some(name) => paths.mirror(&name),
+        Some(name) => match paths.mirror(&name) {
+            Ok(path) => path,
+            Err(_) => return Vec::new(),
+        },
         None => paths.local_team(),
     };
     let Ok(repo) = git2::Repository::open_bare(mirror) else {

@@ -94,15 +94,44 @@ impl Paths {
         })
     }
 
-    /// The mirror of a joined team.
-    pub fn mirror(&self, team: &str) -> PathBuf {
-        self.data_dir.join("teams").join(format!("{team}.git"))
+    /// The mirror of a joined team. A name that is not a plain name
+    /// ([`check_team_name`]) is refused rather than joined to a path: it
+    /// could name any folder, which a damaged-looking mirror is moved from.
+    pub fn mirror(&self, team: &str) -> Result<PathBuf> {
+        check_team_name(team).map_err(Error::Usage)?;
+        Ok(self.data_dir.join("teams").join(format!("{team}.git")))
     }
 
     /// The local-only team used before joining one.
     pub fn local_team(&self) -> PathBuf {
         self.data_dir.join("local.git")
     }
+}
+
+/// The longest team name: it is a folder and a file name.
+pub const MAX_TEAM_NAME: usize = 100;
+
+/// Whether `name` may name a team: it becomes `teams/<name>.git` and
+/// `<stem>-<name>.html`, so it is letters, digits, `.`, `_` and `-`, at
+/// most [`MAX_TEAM_NAME`] of them, and does not start with `.` (no `.`,
+/// `..` or hidden folder). The error says so, naming the value.
+pub fn check_team_name(name: &str) -> std::result::Result<(), String> {
+    let plain = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if plain && !name.is_empty() && !name.starts_with('.') && name.len() <= MAX_TEAM_NAME {
+        Ok(())
+    } else {
+        Err(format!(
+            "team name {:?} must be 1 to {MAX_TEAM_NAME} letters, digits, '.', '_' or '-', not starting with '.'",
+            crate::render::sanitize::clean(name)
+        ))
+    }
+}
+
+/// A team name from `--team` or `ASYNC_UP_TEAM`, checked before any use.
+fn check_asked_name(name: &str) -> Result<()> {
+    check_team_name(name).map_err(|e| Error::Usage(format!("{e} (from --team or ASYNC_UP_TEAM)")))
 }
 
 impl UserConfig {
@@ -126,6 +155,7 @@ impl UserConfig {
         }
         let mut chosen: Vec<String> = Vec::new();
         for name in named {
+            check_asked_name(name)?;
             if !self.teams.contains_key(name) {
                 let known: Vec<&str> = self.teams.keys().map(String::as_str).collect();
                 return Err(Error::UnknownTeam {
@@ -185,12 +215,29 @@ impl UserConfig {
             ),
         })?;
         // A config file can be shared or pasted in: a remote that git would
-        // read as an option must stop here, before any command runs git.
+        // read as an option, or a team name that is a path (it becomes
+        // `teams/<name>.git`), must stop here, before any command uses them.
+        let bad = |message: String| Error::BadFile {
+            path: path.display().to_string(),
+            message,
+        };
+        let mut folded: BTreeMap<String, &str> = BTreeMap::new();
         for (name, team) in &config.teams {
-            crate::store::remote_url::check(&team.remote).map_err(|e| Error::BadFile {
-                path: path.display().to_string(),
-                message: format!("team {name:?}: {e}; fix or remove that team"),
-            })?;
+            let shown = crate::render::sanitize::clean(name);
+            check_team_name(name).map_err(|e| bad(format!("{e}; rename or remove that team")))?;
+            crate::store::remote_url::check(&team.remote)
+                .map_err(|e| bad(format!("team {shown:?}: {e}; fix or remove that team")))?;
+            // On macOS and Windows `teams/Web.git` and `teams/web.git` are
+            // one folder: two teams would share a mirror and a report page.
+            if let Some(other) = folded.insert(name.to_ascii_lowercase(), name) {
+                return Err(bad(format!(
+                    "teams {other:?} and {shown:?} differ only in case, and would share a folder; rename one"
+                )));
+            }
+        }
+        if let Some(name) = &config.default_team {
+            check_team_name(name)
+                .map_err(|e| bad(format!("default_team: {e}; fix or remove it")))?;
         }
         Ok(config)
     }

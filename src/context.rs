@@ -148,6 +148,9 @@ impl Context {
     /// Opens the joined team called `name` (see [`UserConfig::select_teams`]
     /// for views over several).
     pub fn open_team_named(&self, name: &str) -> Result<Team> {
+        crate::config::check_team_name(name).map_err(|e| {
+            Error::Usage(format!("{e} (from --team, ASYNC_UP_TEAM or default_team)"))
+        })?;
         let name = name.to_string();
         let team_config = self.config.teams.get(&name).cloned().ok_or_else(|| {
             let known: Vec<&str> = self.config.teams.keys().map(String::as_str).collect();
@@ -176,7 +179,7 @@ impl Context {
     /// gone or damaged; your pending updates that can still be read from a
     /// damaged one are recovered and pushed.
     pub fn open_mirror(&self, name: &str, team: &TeamConfig) -> Result<Store> {
-        let path = self.paths.mirror(name);
+        let path = self.paths.mirror(name)?;
         let spec = RemoteSpec {
             url: team.remote.clone(),
             transport: self.transport,

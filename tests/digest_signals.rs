@@ -343,3 +343,64 @@ fn a_team_mood_of_fewer_than_min_group_is_withheld_with_the_reason() {
     assert_eq!(doc["team"]["mood_average"], 3.0);
     assert!(doc["team"].get("withheld").is_none());
 }
+
+#[test]
+fn a_day_with_fewer_than_min_group_moods_does_not_move_the_team_figures() {
+    // Monday three moods of 4, written in hours; Tuesday alice alone, a
+    // mood of 1 written at 22:00. Periods that differ by Tuesday must not
+    // give away her mood, nor that she wrote after hours.
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let lead = world.person("lead", "UTC");
+    world.set_now("2026-11-13T09:00:00Z");
+    lead.ok(&["init", remote.to_str().unwrap()]);
+    let clone = Checkout::of(&world, &remote);
+    for h in ["alice", "bob", "carol"] {
+        member(&clone, h);
+        update(&clone, h, 16, 10, "mood = 4\n");
+    }
+    update(&clone, "alice", 17, 22, "mood = 1\n");
+    clone.push("a week");
+    world.set_now("2026-11-20T12:00:00Z");
+    let team = |until: &str| {
+        let doc = lead.json(&[
+            "stats",
+            "--since",
+            "2026-11-16",
+            "--until",
+            until,
+            "--format",
+            "json",
+        ]);
+        doc["team"].clone()
+    };
+    let (monday, both) = (team("2026-11-16"), team("2026-11-17"));
+    assert_eq!(monday["mood_average"], 4.0, "{monday:#}");
+    assert_eq!(both["mood_average"], 4.0, "{both:#}");
+    assert_eq!(monday["after_hours"], 0.0, "{monday:#}");
+    assert_eq!(both["after_hours"], 0.0, "{both:#}");
+    // Tuesday alone stands for one person: withheld.
+    let doc = lead.json(&[
+        "stats",
+        "--since",
+        "2026-11-17",
+        "--until",
+        "2026-11-17",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["team"]["mood_average"], Value::Null, "{doc:#}");
+    assert_eq!(doc["team"]["after_hours"], Value::Null, "{doc:#}");
+    // The table's team row shows the same after-hours share.
+    let table = lead.ok(&["stats", "--since", "2026-11-16", "--until", "2026-11-17"]);
+    let row = table.lines().find(|l| l.contains("team")).unwrap();
+    assert!(row.contains(" 0% ") && !row.contains("25%"), "{table}");
+    // A team that shows wellbeing per person counts every day.
+    let text = clone.read("async-up.toml");
+    clone.put(
+        "async-up.toml",
+        format!("{text}\n[insight]\nper_person_wellbeing = true\n"),
+    );
+    clone.push("per person");
+    assert_eq!(team("2026-11-17")["mood_average"], 3.25);
+}

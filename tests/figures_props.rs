@@ -1,7 +1,8 @@
 //! Properties of the figures over random histories, built in memory at the
 //! insight layer (no git: thousands of histories in a few seconds). Every
 //! figure stays within its bounds, and every team figure is the sum, the
-//! pooled median or the pooled share of the members' figures it claims to be.
+//! pooled median or the pooled share of the members' figures it claims to be
+//! (wellbeing: pooled over the days enough members wrote on).
 
 use async_up::insight::privacy::{self, Shown};
 use async_up::insight::signals::{self, MemberInput};
@@ -11,7 +12,7 @@ use async_up::model::team_file::Insight;
 use async_up::model::{Blocker, Member, Update};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const BASE: (i32, u32, u32) = (2026, 10, 1);
 
@@ -170,6 +171,9 @@ fn check_member(f: &Figures, since: NaiveDate, until: NaiveDate) {
         .iter()
         .all(|(d, m)| (1..=5).contains(m) && *d >= since && *d <= until));
     assert!(f.moods.len() as u32 <= f.all_updates, "{f:?}");
+    assert_eq!(f.written.len() as u32, f.all_updates, "{f:?}");
+    let late = f.written.iter().filter(|(_, late)| *late).count() as u32;
+    assert_eq!(late, f.after_hours_updates, "{f:?}");
     if let (Some(m), Some(l)) = (f.median_unblock_days(), f.longest_unblock_days()) {
         assert!(m <= l as f64, "{f:?}");
     }
@@ -233,45 +237,97 @@ fn check_member_sums(members: &[(String, Figures)], team: &Figures) {
         team.moods.len(),
         members.iter().map(|(_, f)| f.moods.len()).sum::<usize>()
     );
+    assert_eq!(
+        team.written.len(),
+        members.iter().map(|(_, f)| f.written.len()).sum::<usize>()
+    );
 }
 
+/// Per day, how many members have an entry that day (`dates` gives each
+/// member's dates: one update a day, so at most one entry a day).
+fn members_on(
+    members: &[(String, Figures)],
+    dates: fn(&Figures) -> Vec<NaiveDate>,
+) -> HashMap<NaiveDate, usize> {
+    let mut on: HashMap<NaiveDate, usize> = HashMap::new();
+    for (_, f) in members {
+        for d in dates(f).into_iter().collect::<HashSet<_>>() {
+            *on.entry(d).or_default() += 1;
+        }
+    }
+    on
+}
+
+/// A team wellbeing figure is the pooled figure of its members' entries on
+/// the days at least `min_group` of them had one (every day when the team
+/// shows wellbeing per person), and withheld when there is no such day: a
+/// day fewer wrote on never moves it, so no two periods give a person's
+/// day away by difference.
 fn check_wellbeing(members: &[(String, Figures)], team: &Figures, s: &Insight) {
     let w = privacy::team_wellbeing(members, team, s.per_person_wellbeing, s.min_group());
+    let (per_person, min) = (s.per_person_wellbeing, s.min_group() as usize);
+    let wrote_on = members_on(members, |f| f.written.iter().map(|w| w.0).collect());
+    let gave_on = members_on(members, |f| f.moods.iter().map(|m| m.0).collect());
+    let writes: Vec<bool> = members
+        .iter()
+        .flat_map(|(_, f)| f.written.clone())
+        .filter(|(d, _)| per_person || wrote_on[d] >= min)
+        .map(|(_, late)| late)
+        .collect();
+    let moods: Vec<u8> = members
+        .iter()
+        .flat_map(|(_, f)| f.moods.clone())
+        .filter(|(d, _)| per_person || gave_on[d] >= min)
+        .map(|(_, m)| m)
+        .collect();
     let wrote = members.iter().filter(|(_, f)| f.all_updates > 0).count();
     let gave = members.iter().filter(|(_, f)| !f.moods.is_empty()).count();
-    let small = |n: usize| !s.per_person_wellbeing && n < s.min_group() as usize;
     match &w.after_hours {
         Shown::Value(share) => {
-            assert!(!small(wrote));
-            let (ah, all) = (team.after_hours_updates, team.all_updates);
-            let expected = if all == 0 {
+            assert!(per_person || (!writes.is_empty() && wrote >= min));
+            let late = writes.iter().filter(|l| **l).count();
+            let expected = if writes.is_empty() {
                 0.0
             } else {
-                f64::from(ah) / f64::from(all)
+                late as f64 / writes.len() as f64
             };
-            assert!((share - expected).abs() < 1e-12);
+            assert!((share - expected).abs() < 1e-12, "{share} != {expected}");
         }
-        Shown::Withheld(reason) => assert!(small(wrote), "{reason}"),
+        Shown::Withheld(reason) => assert!(!per_person && writes.is_empty(), "{reason}"),
     }
     match &w.mood {
         Shown::Value(Some(mean)) => {
-            assert!(!small(gave) && (1.0..=5.0).contains(mean));
-            let all: Vec<u8> = members
-                .iter()
-                .flat_map(|(_, f)| f.moods.iter().map(|m| m.1))
-                .collect();
-            let expected = all.iter().map(|m| f64::from(*m)).sum::<f64>() / all.len() as f64;
-            assert!((mean - expected).abs() < 1e-12);
+            assert!(per_person || gave >= min);
+            assert!(!moods.is_empty() && (1.0..=5.0).contains(mean));
+            let expected = moods.iter().map(|m| f64::from(*m)).sum::<f64>() / moods.len() as f64;
+            assert!((mean - expected).abs() < 1e-12, "{mean} != {expected}");
         }
         Shown::Value(None) => assert_eq!(gave, 0),
-        Shown::Withheld(reason) => assert!(small(gave) && gave > 0, "{reason}"),
+        Shown::Withheld(reason) => {
+            assert!(!per_person && gave > 0 && moods.is_empty(), "{reason}")
+        }
     }
-    // A team mood point stands for min_group people unless shown per person.
-    let days = privacy::group_days(&team.moods, s.per_person_wellbeing, s.min_group());
-    for (d, _) in &days {
-        let n = team.moods.iter().filter(|(x, _)| x == d).count();
-        assert!(s.per_person_wellbeing || n >= s.min_group() as usize);
-    }
+    // Several teams: the combined figure shows only when each team's own
+    // does, and is then the pool of what each counts.
+    let (a, b) = members.split_at(members.len() / 2);
+    let own = |part: &[(String, Figures)]| {
+        let mut t = Figures::default();
+        part.iter().for_each(|(_, f)| t.add(f));
+        privacy::team_wellbeing(part, &t, per_person, s.min_group())
+    };
+    let parts = [("a".to_string(), own(a)), ("b".to_string(), own(b))];
+    let both = privacy::combined(&parts);
+    let shown = |f: fn(&privacy::TeamWellbeing) -> bool| parts.iter().all(|(_, w)| f(w));
+    assert_eq!(
+        both.mood.value().is_some(),
+        shown(|w| w.mood.value().is_some())
+    );
+    assert_eq!(
+        both.after_hours.value().is_some(),
+        shown(|w| w.after_hours.value().is_some())
+    );
+    let moods_counted: u32 = parts.iter().map(|(_, w)| w.counted.moods).sum();
+    assert_eq!(both.counted.moods, moods_counted);
 }
 
 fn check_signals(

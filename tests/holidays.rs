@@ -363,3 +363,45 @@ fn region_round_trips_through_a_hand_edited_member_file() {
     let out = t.us.expect(2, &["me", "--region", "<us>"]);
     assert!(out.is_empty());
 }
+
+#[test]
+fn a_holidays_file_of_ten_years_of_a_dozen_regions_is_read_whole() {
+    let t = team();
+    // 1,200 entries (under the 2,000 allowed), about 90 KB: more than an
+    // update or member file may be, and a realistic holidays file.
+    let regions = [
+        "de", "us", "in", "fr", "es", "gb", "nl", "it", "pl", "se", "br", "jp",
+    ];
+    let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let mut text = String::new();
+    for i in 0..1199u64 {
+        text.push_str(&format!(
+            "[[holiday]]\ndate = {}\nname = \"Day of the Republic\"\nregions = [\"{}\"]\n\n",
+            first + chrono::Days::new(i * 3),
+            regions[i as usize % 12]
+        ));
+    }
+    text.push_str("[[holiday]]\ndate = 2026-12-25\nname = \"Christmas\"\n");
+    assert!(text.len() > 64 * 1024, "{}", text.len());
+    let clone = Checkout::of(&t.world, &t.remote);
+    clone.put("holidays.toml", &text);
+    clone.push_as("de@example.com", "ten years of holidays");
+    t.world.set_now("2026-12-25T12:00:00Z");
+    let out = t.none.run(&["--strict", "team", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(state_of(&doc, "none"), "holiday", "{doc}");
+    t.us.ok(&["sync"]);
+    assert!(t.us.ok(&["status"]).contains("has a holiday (Christmas)"));
+    // Past its own cap the file is still refused, with a warning naming it.
+    let huge = format!("# {}\n{text}", "x".repeat(600 * 1024));
+    clone.put("holidays.toml", huge);
+    clone.push_as("de@example.com", "too big");
+    let out = t.none.run(&["team", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holidays.toml") && stderr(&out).contains("byte limit"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -69,9 +69,22 @@ fn big_files_elsewhere(allow_filter: bool) {
     let big = noise(5 * 1024 * 1024);
     checkout.put("assets/big.bin", &big);
     let mut huge_update = b"today = \"".to_vec();
-    huge_update.extend(std::iter::repeat_n(b'a', 100 * 1024));
+    // Over the cap of every file async-up reads (holidays.toml's, 512 KiB).
+    huge_update.extend(std::iter::repeat_n(b'a', 600 * 1024));
     huge_update.extend(b"\"\n");
     checkout.put("updates/alice/2026/2026-11-20.toml", &huge_update);
+    // A holidays file over an update's cap but within its own is read, so
+    // the filter lets it through.
+    let holidays: String = (0..1200)
+        .map(|i| {
+            format!(
+                "[[holiday]]\ndate = {}\nname = \"Day of the Republic\"\nregions = [\"de\"]\n\n",
+                chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(i * 3)
+            )
+        })
+        .collect();
+    assert!(holidays.len() > 64 * 1024);
+    checkout.put("holidays.toml", &holidays);
     checkout.push_as("alice@example.com", "big files");
     let oid_of = |path: &str| {
         git_ok(
@@ -85,12 +98,14 @@ fn big_files_elsewhere(allow_filter: bool) {
     };
     let big_oid = oid_of("assets/big.bin");
     let huge_oid = oid_of("updates/alice/2026/2026-11-20.toml");
+    let holidays_oid = oid_of("holidays.toml");
 
     let bob = world.person("bob", "UTC");
     bob.ok(&["init", &url]);
     let mirror = mirror_of(&bob);
     assert_eq!(has_object(&mirror, &big_oid), !allow_filter);
     assert_eq!(has_object(&mirror, &huge_oid), !allow_filter);
+    assert!(has_object(&mirror, &holidays_oid));
 
     bob.ok(&["team"]);
     let out = bob.run(&["log", "alice"]);

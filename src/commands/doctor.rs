@@ -232,7 +232,10 @@ fn check_team(r: &mut Report, global: &GlobalArgs, ctx: &Context) -> Option<Stri
             "check the URL and your access: ssh agent (ssh-add -l), keys in ~/.ssh, or a git credential helper for https",
         ),
     }
-    let mirror = ctx.paths.mirror(&name);
+    // The name is a configured team's, checked when the config was read.
+    let Ok(mirror) = ctx.paths.mirror(&name) else {
+        return member_zone;
+    };
     match Store::open_mirror(&mirror, Some(spec.clone())) {
         Ok(store) if store.is_healthy() => {
             r.ok("mirror", &mirror.display().to_string());

@@ -64,6 +64,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         })?,
         None => team_name(&derive_name(&remote)).unwrap_or_else(|| "team".to_string()),
     };
+    // The config refuses two names differing only in case (one folder on
+    // macOS and Windows): do not write one.
+    if let Some(twin) = ctx
+        .config
+        .teams
+        .keys()
+        .find(|k| **k != name && k.eq_ignore_ascii_case(&name))
+    {
+        return Err(Error::Usage(format!(
+            "team {twin} is already joined, and {name} differs from it only in case; pick another name with --team"
+        )));
+    }
     if let Some(existing) = ctx.config.teams.get(&name) {
         if existing.remote != remote {
             return Err(Error::Usage(format!(
@@ -101,7 +113,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let me = ctx.identity(Some(&team_config))?;
     team_config.handle = Some(me.handle.to_string());
 
-    let path = ctx.paths.mirror(&name);
+    let path = ctx.paths.mirror(&name)?;
     let spec = crate::store::RemoteSpec {
         url: remote.clone(),
         transport: ctx.transport,

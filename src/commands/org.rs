@@ -80,9 +80,14 @@ pub fn open_all(ctx: &Context, names: &[String], no_fetch: bool) -> Several {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(name) = names.get(i) else { break };
-                let result = ctx.open_team_named(name).and_then(|team| {
-                    let stale = refresh(ctx, &team, no_fetch)?;
-                    Ok((team, stale))
+                // Warnings while opening and fetching (the remote moved,
+                // showing local data) name their team once there are several.
+                let about = (names.len() > 1).then_some(name.as_str());
+                let result = render::about_team(about, || {
+                    ctx.open_team_named(name).and_then(|team| {
+                        let stale = refresh(ctx, &team, no_fetch)?;
+                        Ok((team, stale))
+                    })
                 });
                 let mut slots = slots.lock().unwrap_or_else(|e| e.into_inner());
                 slots[i] = Some(result);

@@ -244,13 +244,16 @@ fn short(text: &str) -> String {
 /// `report` over several teams: each team's page beside FILE
 /// (`<stem>-<team>.html`), and FILE an index of them.
 fn several(ctx: &Context, args: &Args, names: &[String]) -> Result<Status> {
+    let pages = html_index::team_pages(&args.html, names).map_err(Error::Usage)?;
     let several = super::org::open_all(ctx, names, args.no_fetch);
     let mut failed = several.failed.clone();
     let mut entries = Vec::new();
     for o in &several.opened {
-        let path = html_index::team_page(&args.html, &o.name);
+        let Some(path) = names.iter().position(|n| *n == o.name).map(|i| &pages[i]) else {
+            continue;
+        };
         match page(ctx, args, &o.team).and_then(|(page, summary)| {
-            write(&path, &page)?;
+            write(path, &page)?;
             Ok(summary)
         }) {
             Ok(summary) => entries.push(html_index::Entry {

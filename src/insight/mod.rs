@@ -91,6 +91,9 @@ pub struct Figures {
     pub away_days: u32,
     /// Moods given, with their dates (in no particular order).
     pub moods: Vec<(NaiveDate, u8)>,
+    /// Each update's date and whether it was written after hours (in no
+    /// particular order): a team figure counts only days enough wrote on.
+    pub written: Vec<(NaiveDate, bool)>,
 }
 
 impl Figures {
@@ -135,6 +138,7 @@ impl Figures {
         // Not sorted here: that made totals quadratic in members, and no
         // view needs the order (a trend buckets by date).
         self.moods.extend(&other.moods);
+        self.written.extend(&other.written);
     }
 }
 
@@ -191,9 +195,11 @@ pub fn figures(member: &Member, history: &[Update], since: NaiveDate, until: Nai
         if member.is_workday(u.date) && member.away_on(u.date).is_none() {
             f.updates += 1;
         }
-        if written_after_hours(member, u) {
+        let after_hours = written_after_hours(member, u);
+        if after_hours {
             f.after_hours_updates += 1;
         }
+        f.written.push((u.date, after_hours));
         if let Some(m) = u.mood {
             f.moods.push((u.date, m));
         }

@@ -12,6 +12,15 @@ pub const MEMBERS_DIR: &str = "members";
 pub const UPDATES_DIR: &str = "updates";
 /// Files larger than this are skipped before parsing: an update is a few lines.
 pub const MAX_FILE_BYTES: usize = 64 * 1024;
+/// `holidays.toml` has a cap of its own: its 2,000 entries
+/// ([`super::holiday::MAX_HOLIDAYS`]) take up to about 250 bytes each.
+pub const MAX_HOLIDAYS_BYTES: usize = 512 * 1024;
+/// The largest file async-up ever reads, which a mirror must hold.
+pub const MAX_READ_BYTES: usize = if MAX_HOLIDAYS_BYTES > MAX_FILE_BYTES {
+    MAX_HOLIDAYS_BYTES
+} else {
+    MAX_FILE_BYTES
+};
 
 /// `members/<handle>.toml`
 pub fn member_path(handle: &Handle) -> String {

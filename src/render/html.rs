@@ -389,7 +389,7 @@ pub fn report(r: &Report<'_>) -> String {
         let _ = write!(
             page,
             "\n<h2>After hours</h2>\n<p id=\"after-hours\">{:.0}% of the team's updates were written outside working hours or on days off.</p>\n",
-            p.team.after_hours() * 100.0
+            wellbeing.after_hours.value().copied().unwrap_or(0.0) * 100.0
         );
     }
     page.push_str("\n<h2>Now</h2>\n<table id=\"team\"><tr><th scope=\"col\">Member</th><th scope=\"col\">State</th><th scope=\"col\">Today</th><th scope=\"col\">Blockers</th></tr>\n");

@@ -48,6 +48,28 @@ pub fn team_page(index: &Path, team: &str) -> PathBuf {
     index.with_file_name(format!("{stem}-{safe}.html"))
 }
 
+/// The pages of `teams` beside the index `index`, in the same order, or
+/// why they cannot be written: two teams whose pages would be one file
+/// (the same name once made safe, or names differing only in case, which
+/// macOS and Windows keep in one file) would overwrite each other's page.
+/// Team names are checked when the config is read, so this does not
+/// happen; it is refused here all the same, before any page is written.
+pub fn team_pages(index: &Path, teams: &[String]) -> Result<Vec<PathBuf>, String> {
+    let pages: Vec<PathBuf> = teams.iter().map(|t| team_page(index, t)).collect();
+    let folded = |p: &Path| p.to_string_lossy().to_lowercase();
+    for (i, page) in pages.iter().enumerate() {
+        if let Some(j) = pages[..i].iter().position(|p| folded(p) == folded(page)) {
+            return Err(format!(
+                "teams {:?} and {:?} would share the page {}; rename one of them in the config",
+                teams[j],
+                teams[i],
+                page.display()
+            ));
+        }
+    }
+    Ok(pages)
+}
+
 /// The index page.
 pub fn index(entries: &[Entry]) -> String {
     let mut page = format!(
@@ -88,5 +110,20 @@ mod tests {
     fn a_team_page_stays_beside_the_index() {
         let at = team_page(Path::new("out/report.html"), "../../etc/x y");
         assert_eq!(at, Path::new("out/report-.._.._etc_x_y.html"));
+    }
+
+    #[test]
+    fn two_teams_never_share_a_page() {
+        let index = Path::new("out/r.html");
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let pages = team_pages(index, &names(&["a", "b"])).unwrap();
+        assert_eq!(
+            pages,
+            [Path::new("out/r-a.html"), Path::new("out/r-b.html")]
+        );
+        for pair in [["x y", "x/y"], ["Web", "web"]] {
+            let err = team_pages(index, &names(&pair)).unwrap_err();
+            assert!(err.contains("would share the page"), "{err}");
+        }
     }
 }

@@ -295,9 +295,32 @@ pub fn note(quiet: bool, text: &str) {
     }
 }
 
-/// Prints a warning on stderr (warnings show even with `-q`).
+/// Prints a warning on stderr (warnings show even with `-q`), said about
+/// the team this thread works on when [`about_team`] set one.
 pub fn warn(text: &str) {
-    eprintln!("warning: {}", sanitize::clean_lines(text));
+    let about = WARNING_TEAM.with(|t| t.borrow().clone());
+    match about {
+        Some(team) => eprintln!(
+            "warning: team {}: {}",
+            sanitize::clean(&team),
+            sanitize::clean_lines(text)
+        ),
+        None => eprintln!("warning: {}", sanitize::clean_lines(text)),
+    }
+}
+
+thread_local! {
+    static WARNING_TEAM: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with every [`warn`] on this thread said about team `team`: a
+/// view over several teams opens and fetches them on threads of its own,
+/// and "could not reach ..." must say which team it is about.
+pub fn about_team<T>(team: Option<&str>, f: impl FnOnce() -> T) -> T {
+    let before = WARNING_TEAM.with(|t| t.replace(team.map(str::to_string)));
+    let result = f();
+    WARNING_TEAM.with(|t| *t.borrow_mut() = before);
+    result
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::fit::{marks, render};
 use super::{sanitize::clean, BlockerRow, Out, TeamView};
+use crate::insight::privacy::Shown;
 use crate::model::reply::FoundReply;
 use crate::model::Update;
 use comfy_table::{Cell, Color};
@@ -325,8 +326,10 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
                 (Some(m), Some(l)) => format!("{m}d / {l}d"),
                 _ => "-".to_string(),
             }),
-            Cell::new(match team_wellbeing.after_hours.reason() {
-                Some(_) if team => "withheld".into(),
+            // The team's share counts only the days enough wrote on.
+            Cell::new(match (&team_wellbeing.after_hours, team) {
+                (Shown::Withheld(_), true) => "withheld".into(),
+                (Shown::Value(share), true) => format!("{:.0}%", share * 100.0),
                 _ if wellbeing => format!("{:.0}%", f.after_hours() * 100.0),
                 _ => "-".into(),
             }),

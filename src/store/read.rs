@@ -347,6 +347,17 @@ impl<'r> Snapshot<'r> {
     /// submodules and folders are ignored without a word: they are not files.
     /// The size is checked from the object header before the blob is loaded.
     fn read_blob(&self, path: &str, oid: &str, regular: bool) -> Option<String> {
+        self.read_blob_within(path, oid, regular, layout::MAX_FILE_BYTES)
+    }
+
+    /// [`Self::read_blob`] with a size cap of its own (`holidays.toml`).
+    fn read_blob_within(
+        &self,
+        path: &str,
+        oid: &str,
+        regular: bool,
+        limit: usize,
+    ) -> Option<String> {
         if !regular {
             return None;
         }
@@ -363,8 +374,7 @@ impl<'r> Snapshot<'r> {
             // and libgit2 does not fetch them: missing means too big.
             if !odb.exists(oid) {
                 self.warnings.push(format!(
-                    "{path}: over the {} byte limit (not downloaded); skipped",
-                    layout::MAX_FILE_BYTES
+                    "{path}: over the {limit} byte limit (not downloaded); skipped"
                 ));
             }
             return None;
@@ -372,10 +382,9 @@ impl<'r> Snapshot<'r> {
         if kind != ObjectType::Blob {
             return None;
         }
-        if size > layout::MAX_FILE_BYTES {
+        if size > limit {
             self.warnings.push(format!(
-                "{path}: {size} bytes, over the {} byte limit; skipped",
-                layout::MAX_FILE_BYTES
+                "{path}: {size} bytes, over the {limit} byte limit; skipped"
             ));
             return None;
         }

@@ -301,20 +301,20 @@ pub fn stats(p: &crate::commands::stats::Period) -> String {
             .iter()
             .map(|(h, f)| figures_json(Some(h), f, p.per_person_wellbeing))
             .collect(),
-        team: team_json(&p.members, &p.team, p.per_person_wellbeing, p.min_group),
+        team: team_json(&p.team, &p.team_wellbeing()),
         teams: None,
     })
 }
 
 /// `stats --format json` over several teams: each member's figures carry
-/// `team`, `teams` holds each team's totals and `team` their sum.
+/// `team`, `teams` holds each team's totals and `team` their sum, whose
+/// wellbeing figures pool what each team's own count and show only when
+/// every team's own does ([`crate::insight::privacy::combined`]).
 pub fn stats_of_teams(periods: &[(String, crate::commands::stats::Period)]) -> String {
     let mut total = crate::insight::Figures::default();
     let mut members = Vec::new();
     let mut teams = Vec::new();
-    let mut all_members = Vec::new();
-    let mut per_person = true;
-    let mut min_group = 1;
+    let mut wellbeing = Vec::new();
     for (name, p) in periods {
         total.add(&p.team);
         for (h, f) in &p.members {
@@ -322,12 +322,11 @@ pub fn stats_of_teams(periods: &[(String, crate::commands::stats::Period)]) -> S
             figures.team = Some(name.clone());
             members.push(figures);
         }
-        let mut figures = team_json(&p.members, &p.team, p.per_person_wellbeing, p.min_group);
+        let own = p.team_wellbeing();
+        let mut figures = team_json(&p.team, &own);
         figures.team = Some(name.clone());
         teams.push(figures);
-        all_members.extend(p.members.iter().cloned());
-        per_person &= p.per_person_wellbeing;
-        min_group = min_group.max(p.min_group);
+        wellbeing.push((name.clone(), own));
     }
     let (since, until) = periods
         .first()
@@ -338,29 +337,22 @@ pub fn stats_of_teams(periods: &[(String, crate::commands::stats::Period)]) -> S
         since,
         until,
         members,
-        team: team_json(&all_members, &total, per_person, min_group),
+        team: team_json(&total, &crate::insight::privacy::combined(&wellbeing)),
         teams: Some(teams),
     })
 }
 
-/// A team's figures; below the minimum group a team figure is someone's
-/// own, so it is withheld with the reason.
+/// A team's figures, its wellbeing figures as they may be shown: withheld
+/// ones are left out, with the reason.
 fn team_json(
-    members: &[(String, crate::insight::Figures)],
     team: &crate::insight::Figures,
-    per_person_wellbeing: bool,
-    min_group: u32,
+    wellbeing: &crate::insight::privacy::TeamWellbeing,
 ) -> FiguresJson {
-    let wellbeing =
-        crate::insight::privacy::team_wellbeing(members, team, per_person_wellbeing, min_group);
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
     let mut json = figures_json(None, team, true);
-    if wellbeing.after_hours.reason().is_some() {
-        json.after_hours = None;
-    }
-    if wellbeing.mood.reason().is_some() {
-        json.mood_average = None;
-    }
-    json.withheld = crate::insight::privacy::reasons(&wellbeing);
+    json.after_hours = wellbeing.after_hours.value().map(|v| round(*v));
+    json.mood_average = wellbeing.mood.value().copied().flatten().map(round);
+    json.withheld = crate::insight::privacy::reasons(wellbeing);
     json
 }
 

@@ -21,7 +21,14 @@ impl Snapshot<'_> {
                             "{HOLIDAYS_FILE}: not a regular file (a symlink or a folder); ignored"
                         ));
                     }
-                    let text = self.read_blob(HOLIDAYS_FILE, &entry.id().to_string(), regular)?;
+                    // Ten years of a dozen regions' holidays are over the
+                    // cap of a member's file: the file has its own.
+                    let text = self.read_blob_within(
+                        HOLIDAYS_FILE,
+                        &entry.id().to_string(),
+                        regular,
+                        crate::model::layout::MAX_HOLIDAYS_BYTES,
+                    )?;
                     let (holidays, problems) = match Holidays::from_toml(HOLIDAYS_FILE, &text) {
                         Ok(read) => read,
                         Err(e) => {

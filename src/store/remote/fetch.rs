@@ -63,6 +63,7 @@ pub fn fetch(repo: &Repository, path: &Path, remote: &crate::store::RemoteSpec) 
     }
     classify::with_retries(&remote.url, remote.transport, || match remote.transport {
         Transport::Git => {
+            keep_filter_current(repo);
             let mut cmd = git_on(path);
             super::timeout::add_transport_settings(&mut cmd, &remote.url);
             run_against_remote(cmd.args([
@@ -125,7 +126,7 @@ pub fn clone_bare(url: &str, path: &Path) -> Result<()> {
 /// The filter that keeps blobs async-up never reads out of a clone.
 ///
 /// A 200 MB asset anywhere in the team repo would otherwise be downloaded by
-/// every member on `init`, though no file over `MAX_FILE_BYTES` is ever read.
+/// every member on `init`, though no file over `MAX_READ_BYTES` is ever read.
 /// git's `blob:limit=n` leaves out blobs of n bytes or more, so the limit is
 /// one byte over the largest file that is read. The blobs left out are
 /// missing from the mirror, and libgit2 does not fetch missing objects: the
@@ -133,6 +134,20 @@ pub fn clone_bare(url: &str, path: &Path) -> Result<()> {
 fn blob_filter() -> String {
     format!(
         "--filter=blob:limit={}",
-        crate::model::layout::MAX_FILE_BYTES + 1
+        crate::model::layout::MAX_READ_BYTES + 1
     )
+}
+
+/// A mirror cloned when the largest file read was smaller keeps the filter
+/// it was cloned with: raise it, so a `holidays.toml` within its own cap
+/// written from now on comes with the next fetch.
+fn keep_filter_current(repo: &Repository) {
+    let key = format!("remote.{REMOTE_NAME}.partialclonefilter");
+    let filter = blob_filter();
+    let want = filter.trim_start_matches("--filter=");
+    if let Ok(mut config) = repo.config() {
+        if config.get_string(&key).is_ok_and(|had| had != want) {
+            let _ = config.set_str(&key, want);
+        }
+    }
 }

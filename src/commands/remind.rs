@@ -22,7 +22,8 @@ use chrono::NaiveTime;
 /// you have not written today's update (one saved in your mirror but not
 /// pushed yet counts as written). Otherwise it prints nothing. Exit 0 when
 /// silent, 1 when it reminded you. Never touches the network unless
-/// --fetch.
+/// --fetch: a missing or damaged mirror is an error (exit 2) saying to run
+/// `async-up sync`, or `remind --fetch`.
 ///
 /// --install sets up a per-user schedule that runs `async-up remind` on
 /// your workdays at the start of your hours (past a focus block there; or
@@ -81,6 +82,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         };
         return install(ctx, scheduler, args.at, args.dry_run);
     }
+    if !args.fetch {
+        mirror_as_it_is(ctx)?;
+    }
     let team = ctx.open_team()?;
     if args.fetch {
         super::refresh(ctx, &team, false)?;
@@ -105,6 +109,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     notify();
     Ok(Status::Found)
+}
+
+/// Without `--fetch`, refuses a mirror that is missing or damaged rather
+/// than letting `open_team` rebuild it from the remote: a scheduler runs
+/// `remind` often, and it must not connect (nor hang on a remote that does
+/// not answer) unless asked to.
+fn mirror_as_it_is(ctx: &Context) -> Result<()> {
+    if ctx.global.repo.is_some() {
+        return Ok(());
+    }
+    let Some(name) = ctx.chosen_team() else {
+        return Ok(());
+    };
+    let state = match ctx.mirror_is_usable(&name) {
+        Some(false) if ctx.paths.mirror(&name).exists() => "damaged",
+        Some(false) => "missing",
+        _ => return Ok(()),
+    };
+    Err(Error::Usage(format!(
+        "the mirror of team {name} ({}) is {state}, and `remind` does not touch the network without --fetch: run `async-up --team {name} sync` to fetch it again (or `async-up --team {name} remind --fetch`)",
+        ctx.paths.mirror(&name).display()
+    )))
 }
 
 /// Your member file with its zone resolved the way `status` resolves it

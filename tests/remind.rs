@@ -1,6 +1,7 @@
 //! `remind`: silent unless it is a working moment in your own zone and you
 //! have not written today, whatever the zone, focus block, DST or time
-//! away. The schedules that run it are in `remind_schedule.rs`.
+//! away. The schedules that run it are in `remind_systemd.rs`, `remind_cron.rs`
+//! and `remind_launchd.rs`.
 
 mod common;
 use common::*;
@@ -165,8 +166,15 @@ fn without_fetch_a_missing_or_damaged_mirror_is_an_error_not_a_fetch() {
     // answers: any fetch would connect to it (and hang).
     let silent = common::servers::FaultProxy::start(common::servers::free_port());
     silent.set_limit(0);
-    // Its own start-up check connected once.
+    // Its own start-up check connected once: wait until that is counted.
+    for _ in 0..500 {
+        if silent.connections() > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     let before = silent.connections();
+    assert_eq!(before, 1);
     let config = std::fs::read_to_string(alice.config_file()).unwrap();
     let url = format!("http://127.0.0.1:{}/team.git", silent.port);
     let moved = config.replace(remote.to_str().unwrap(), &url);

@@ -11,7 +11,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::availability::State;
 use crate::model::Member;
-use crate::schedule::{self, Invocation, Plan, Scheduler};
+use crate::schedule::{self, Invocation, Owner, Plan, Scheduler};
 use chrono::NaiveTime;
 
 /// Remind you to write your update, when it is time.
@@ -29,8 +29,10 @@ use chrono::NaiveTime;
 /// your workdays at the start of your hours (past a focus block there; or
 /// --at) in your zone, and once more two hours later when that is still
 /// within your hours: a systemd user timer, a crontab block (with CRON_TZ)
-/// or a launchd agent, by what the machine has. --dry-run prints what it
-/// would install; --uninstall removes it.
+/// or a launchd agent, by what the machine has. Each team has its own
+/// (named after it, and running `async-up --team NAME remind`): --team
+/// picks the team, else the default one. --dry-run prints what it would
+/// install; --uninstall removes the team's.
 ///
 /// Example: async-up remind --install --scheduler cron --at 09:15 --dry-run
 #[derive(Debug, clap::Args)]
@@ -41,7 +43,7 @@ pub struct Args {
     /// Install a schedule that runs `async-up remind` on your workdays.
     #[arg(long, conflicts_with = "uninstall")]
     pub install: bool,
-    /// Remove the schedule --install made (only it).
+    /// Remove the schedule --install made for the team (only it).
     #[arg(long)]
     pub uninstall: bool,
     /// The scheduler to install with (default: what this machine has).
@@ -193,8 +195,9 @@ pub(crate) fn install(
     let snapshot = team.store.snapshot()?;
     let member = my_member(&team, &snapshot, &me.handle);
     drop(snapshot);
-    let invocation = Invocation::current(ctx.global.team().map(String::as_str))?;
-    let plan = Plan::for_member(&member, at, invocation);
+    let owner = owner(ctx)?;
+    let invocation = Invocation::current(owner.team.as_deref())?;
+    let plan = Plan::for_member(&member, at, invocation, owner);
     if let Some(at) = at.filter(|t| !member.within_hours(*t)) {
         crate::render::warn(&format!(
             "--at {} is outside your hours {}: `remind` stays silent then",
@@ -208,7 +211,8 @@ pub(crate) fn install(
     let outcome = schedule::install(scheduler, &plan, dry_run)?;
     let times: Vec<_> = plan.times.iter().map(|t| schedule::hhmm(*t)).collect();
     let summary = format!(
-        "runs `async-up remind` at {} {} on your workdays",
+        "runs `async-up remind` for team {} at {} {} on your workdays",
+        plan.owner.key,
         times.join(" and "),
         plan.zone.name()
     );
@@ -216,8 +220,25 @@ pub(crate) fn install(
     Ok(Status::Success)
 }
 
-/// Removes the schedule: the one named with --scheduler, else every kind.
+/// Whose schedule `--install` and `--uninstall` work on: the team the
+/// command resolves (--team, else the default one; the local-only team
+/// when none is joined). A repository read with --repo has no name a
+/// schedule could run it by.
+pub(crate) fn owner(ctx: &Context) -> Result<Owner> {
+    if ctx.global.repo.is_some() {
+        return Err(Error::Usage(
+            "a reminder schedule runs `async-up --team NAME remind` for a joined team, and --repo names none: join the team with `async-up init <REMOTE>` and drop --repo".into(),
+        ));
+    }
+    let team = ctx.chosen_team();
+    let is_default = team == ctx.default_team();
+    Owner::new(team, is_default)
+}
+
+/// Removes the team's schedule: the one named with --scheduler, else every
+/// kind.
 fn uninstall(ctx: &Context, args: &Args) -> Result<Status> {
+    let owner = owner(ctx)?;
     let kinds = match args.scheduler {
         Some(s) => vec![s],
         None => vec![Scheduler::Systemd, Scheduler::Cron, Scheduler::Launchd],
@@ -231,19 +252,22 @@ fn uninstall(ctx: &Context, args: &Args) -> Result<Status> {
         {
             continue;
         }
-        let outcome = schedule::uninstall(kind, args.dry_run)?;
+        let outcome = schedule::uninstall(kind, &owner, args.dry_run)?;
         if !outcome.files.is_empty() {
             any = true;
             show(
                 ctx,
                 &outcome,
                 args.dry_run,
-                &format!("{} reminder removed", kind.name()),
+                &format!("{} reminder for team {} removed", kind.name(), owner.key),
             )?;
         }
     }
     if !any {
-        ctx.note("no reminder schedule is installed; nothing to remove");
+        ctx.note(&format!(
+            "no reminder schedule is installed for team {}; nothing to remove",
+            owner.key
+        ));
     }
     Ok(Status::Success)
 }

@@ -375,7 +375,7 @@ set edit:completion:arg-completer[async-up] = {|@words|
             cand --color 'When to use colour'
             cand --fetch 'Fetch first, so an update written on another machine counts'
             cand --install 'Install a schedule that runs `async-up remind` on your workdays'
-            cand --uninstall 'Remove the schedule --install made (only it)'
+            cand --uninstall 'Remove the schedule --install made for the team (only it)'
             cand --dry-run 'Print what --install or --uninstall would write, and change nothing'
             cand --offline 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
             cand -q 'Print only data and errors'

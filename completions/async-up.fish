@@ -347,7 +347,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c async-up -n "__fish_async_up_using_subcommand remind" -l fetch -d 'Fetch first, so an update written on another machine counts'
 complete -c async-up -n "__fish_async_up_using_subcommand remind" -l install -d 'Install a schedule that runs `async-up remind` on your workdays'
-complete -c async-up -n "__fish_async_up_using_subcommand remind" -l uninstall -d 'Remove the schedule --install made (only it)'
+complete -c async-up -n "__fish_async_up_using_subcommand remind" -l uninstall -d 'Remove the schedule --install made for the team (only it)'
 complete -c async-up -n "__fish_async_up_using_subcommand remind" -l dry-run -d 'Print what --install or --uninstall would write, and change nothing'
 complete -c async-up -n "__fish_async_up_using_subcommand remind" -l offline -d 'Do not touch the network: no fetch, no push (also ASYNC_UP_OFFLINE=1)'
 complete -c async-up -n "__fish_async_up_using_subcommand remind" -s q -l quiet -d 'Print only data and errors'

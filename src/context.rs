@@ -129,20 +129,39 @@ impl Context {
                 local_only: false,
             });
         }
-        let chosen = self
-            .global
-            .team()
-            .cloned()
-            .or_else(|| self.config.default_team.clone())
-            .or_else(|| {
-                (self.config.teams.len() == 1)
-                    .then(|| self.config.teams.keys().next().cloned())
-                    .flatten()
-            });
-        match chosen {
+        match self.chosen_team() {
             Some(name) => self.open_team_named(&name),
             None => self.open_local_team(),
         }
+    }
+
+    /// The joined team `open_team` opens without `--repo`: the one `--team`
+    /// names, else the default one, else the only one; `None` for the
+    /// local-only team.
+    pub fn chosen_team(&self) -> Option<String> {
+        self.global.team().cloned().or_else(|| self.default_team())
+    }
+
+    /// The team a command without `--team` works on, when one is joined.
+    pub fn default_team(&self) -> Option<String> {
+        self.config.default_team.clone().or_else(|| {
+            (self.config.teams.len() == 1)
+                .then(|| self.config.teams.keys().next().cloned())
+                .flatten()
+        })
+    }
+
+    /// Whether the mirror of the joined team `name` opens as it is: present
+    /// and healthy, so [`Context::open_mirror`] would not rebuild it from
+    /// the remote. An unknown team is left for `open_team` to report.
+    pub fn mirror_is_usable(&self, name: &str) -> Option<bool> {
+        let team = self.config.teams.get(name)?;
+        let path = self.paths.mirror(name);
+        let spec = RemoteSpec {
+            url: team.remote.clone(),
+            transport: self.transport,
+        };
+        Some(path.exists() && Store::open_mirror(&path, Some(spec)).is_ok_and(|s| s.is_healthy()))
     }
 
     /// Opens the joined team called `name` (see [`UserConfig::select_teams`]

@@ -1,6 +1,7 @@
 //! `remind`: silent unless it is a working moment in your own zone and you
 //! have not written today, whatever the zone, focus block, DST or time
-//! away. The schedules that run it are in `remind_schedule.rs`.
+//! away. The schedules that run it are in `remind_systemd.rs`, `remind_cron.rs`
+//! and `remind_launchd.rs`.
 
 mod common;
 use common::*;
@@ -153,6 +154,59 @@ fn shows_it_on_the_desktop_and_fetches_only_when_asked() {
     std::fs::rename(&moved, &remote).unwrap();
     alice.expect(0, &["remind", "--fetch"]);
     alice.expect(0, &["remind"]);
+}
+
+#[test]
+fn without_fetch_a_missing_or_damaged_mirror_is_an_error_not_a_fetch() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    join(&world, &alice, &remote, "UTC");
+    // The remote is now a listener that takes connections and never
+    // answers: any fetch would connect to it (and hang).
+    let silent = common::servers::FaultProxy::start(common::servers::free_port());
+    silent.set_limit(0);
+    // Its own start-up check connected once: wait until that is counted.
+    for _ in 0..500 {
+        if silent.connections() > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let before = silent.connections();
+    assert_eq!(before, 1);
+    let config = std::fs::read_to_string(alice.config_file()).unwrap();
+    let url = format!("http://127.0.0.1:{}/team.git", silent.port);
+    let moved = config.replace(remote.to_str().unwrap(), &url);
+    assert_ne!(moved, config);
+    std::fs::write(alice.config_file(), moved).unwrap();
+    world.set_now("2026-11-24T10:00:00Z");
+    // A damaged mirror (HEAD garbled) is left where it is, untouched.
+    let mirror = alice.mirror("team");
+    std::fs::write(mirror.join("HEAD"), "garbage\n").unwrap();
+    for what in ["damaged", "missing"] {
+        let out = alice.run(&["remind"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{what}: {err}");
+        assert!(err.contains(what), "{what}: {err}");
+        assert!(err.contains("async-up --team team sync"), "{err}");
+        assert!(err.contains("remind --fetch"), "{err}");
+        assert!(!err.contains("rebuilding"), "{err}");
+        assert_eq!(
+            silent.connections(),
+            before,
+            "{what}: no connection without --fetch"
+        );
+        assert!(
+            mirror.exists() == (what == "damaged"),
+            "{what}: left as it was"
+        );
+        let _ = std::fs::remove_dir_all(&mirror);
+    }
+    // --fetch does rebuild it (here from the real remote again).
+    std::fs::write(alice.config_file(), config).unwrap();
+    alice.expect(1, &["remind", "--fetch"]);
+    assert!(mirror.exists());
 }
 
 /// Writes an executable shell script.

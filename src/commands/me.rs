@@ -121,31 +121,29 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     Ok(Status::Success)
 }
 
-/// After a change of zone, hours, workdays or focus: an installed reminder
-/// schedule still fires at the old times, so offer to install it again
-/// (same scheduler, same `--at`). Without a terminal to ask on, say how.
+/// After a change of zone, hours, workdays or focus: the reminder
+/// schedules installed for this team still fire at the old times, so offer
+/// to install them again (same scheduler, same `--at`). Without a terminal
+/// to ask on, say how.
 fn offer_new_schedule(ctx: &Context) -> Result<()> {
     use std::io::{BufRead, IsTerminal, Write};
-    for (scheduler, at) in crate::schedule::installed() {
-        let command = format!(
-            "async-up remind --install --scheduler {}{}",
+    // A team read with --repo has no schedule.
+    let Ok(owner) = super::remind::owner(ctx) else {
+        return Ok(());
+    };
+    for (scheduler, at) in crate::schedule::installed(&owner) {
+        let command = owner.install_command(scheduler, at);
+        let yours = format!(
+            "your {} reminder for team {} still follows your old settings",
             scheduler.name(),
-            at.map(|t| format!(" --at {}", crate::schedule::hhmm(t)))
-                .unwrap_or_default()
+            owner.key
         );
         if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-            ctx.note(&format!(
-                "your {} reminder still follows your old settings; to move it: {command}",
-                scheduler.name()
-            ));
+            ctx.note(&format!("{yours}; to move it: {command}"));
             continue;
         }
         let mut stderr = std::io::stderr();
-        let _ = write!(
-            stderr,
-            "your {} reminder still follows your old settings; update it? [Y/n] ",
-            scheduler.name()
-        );
+        let _ = write!(stderr, "{yours}; update it? [Y/n] ");
         let _ = stderr.flush();
         let mut answer = String::new();
         let read = std::io::stdin()

@@ -11,7 +11,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::availability::State;
 use crate::model::Member;
-use crate::schedule::{self, Invocation, Plan, Scheduler};
+use crate::schedule::{self, Invocation, Owner, Plan, Scheduler};
 use chrono::NaiveTime;
 
 /// Remind you to write your update, when it is time.
@@ -22,14 +22,17 @@ use chrono::NaiveTime;
 /// you have not written today's update (one saved in your mirror but not
 /// pushed yet counts as written). Otherwise it prints nothing. Exit 0 when
 /// silent, 1 when it reminded you. Never touches the network unless
-/// --fetch.
+/// --fetch: a missing or damaged mirror is an error (exit 2) saying to run
+/// `async-up sync`, or `remind --fetch`.
 ///
 /// --install sets up a per-user schedule that runs `async-up remind` on
 /// your workdays at the start of your hours (past a focus block there; or
 /// --at) in your zone, and once more two hours later when that is still
 /// within your hours: a systemd user timer, a crontab block (with CRON_TZ)
-/// or a launchd agent, by what the machine has. --dry-run prints what it
-/// would install; --uninstall removes it.
+/// or a launchd agent, by what the machine has. Each team has its own
+/// (named after it, and running `async-up --team NAME remind`): --team
+/// picks the team, else the default one. --dry-run prints what it would
+/// install; --uninstall removes the team's.
 ///
 /// Example: async-up remind --install --scheduler cron --at 09:15 --dry-run
 #[derive(Debug, clap::Args)]
@@ -40,7 +43,7 @@ pub struct Args {
     /// Install a schedule that runs `async-up remind` on your workdays.
     #[arg(long, conflicts_with = "uninstall")]
     pub install: bool,
-    /// Remove the schedule --install made (only it).
+    /// Remove the schedule --install made for the team (only it).
     #[arg(long)]
     pub uninstall: bool,
     /// The scheduler to install with (default: what this machine has).
@@ -81,6 +84,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         };
         return install(ctx, scheduler, args.at, args.dry_run);
     }
+    if !args.fetch {
+        mirror_as_it_is(ctx)?;
+    }
     let team = ctx.open_team()?;
     if args.fetch {
         super::refresh(ctx, &team, false)?;
@@ -105,6 +111,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     }
     notify();
     Ok(Status::Found)
+}
+
+/// Without `--fetch`, refuses a mirror that is missing or damaged rather
+/// than letting `open_team` rebuild it from the remote: a scheduler runs
+/// `remind` often, and it must not connect (nor hang on a remote that does
+/// not answer) unless asked to.
+fn mirror_as_it_is(ctx: &Context) -> Result<()> {
+    if ctx.global.repo.is_some() {
+        return Ok(());
+    }
+    let Some(name) = ctx.chosen_team() else {
+        return Ok(());
+    };
+    let state = match ctx.mirror_is_usable(&name) {
+        Some(false) if ctx.paths.mirror(&name).exists() => "damaged",
+        Some(false) => "missing",
+        _ => return Ok(()),
+    };
+    Err(Error::Usage(format!(
+        "the mirror of team {name} ({}) is {state}, and `remind` does not touch the network without --fetch: run `async-up --team {name} sync` to fetch it again (or `async-up --team {name} remind --fetch`)",
+        ctx.paths.mirror(&name).display()
+    )))
 }
 
 /// Your member file with its zone resolved the way `status` resolves it
@@ -167,8 +195,9 @@ pub(crate) fn install(
     let snapshot = team.store.snapshot()?;
     let member = my_member(&team, &snapshot, &me.handle);
     drop(snapshot);
-    let invocation = Invocation::current(ctx.global.team().map(String::as_str))?;
-    let plan = Plan::for_member(&member, at, invocation);
+    let owner = owner(ctx)?;
+    let invocation = Invocation::current(owner.team.as_deref())?;
+    let plan = Plan::for_member(&member, at, invocation, owner);
     if let Some(at) = at.filter(|t| !member.within_hours(*t)) {
         crate::render::warn(&format!(
             "--at {} is outside your hours {}: `remind` stays silent then",
@@ -182,7 +211,8 @@ pub(crate) fn install(
     let outcome = schedule::install(scheduler, &plan, dry_run)?;
     let times: Vec<_> = plan.times.iter().map(|t| schedule::hhmm(*t)).collect();
     let summary = format!(
-        "runs `async-up remind` at {} {} on your workdays",
+        "runs `async-up remind` for team {} at {} {} on your workdays",
+        plan.owner.key,
         times.join(" and "),
         plan.zone.name()
     );
@@ -190,8 +220,25 @@ pub(crate) fn install(
     Ok(Status::Success)
 }
 
-/// Removes the schedule: the one named with --scheduler, else every kind.
+/// Whose schedule `--install` and `--uninstall` work on: the team the
+/// command resolves (--team, else the default one; the local-only team
+/// when none is joined). A repository read with --repo has no name a
+/// schedule could run it by.
+pub(crate) fn owner(ctx: &Context) -> Result<Owner> {
+    if ctx.global.repo.is_some() {
+        return Err(Error::Usage(
+            "a reminder schedule runs `async-up --team NAME remind` for a joined team, and --repo names none: join the team with `async-up init <REMOTE>` and drop --repo".into(),
+        ));
+    }
+    let team = ctx.chosen_team();
+    let is_default = team == ctx.default_team();
+    Owner::new(team, is_default)
+}
+
+/// Removes the team's schedule: the one named with --scheduler, else every
+/// kind.
 fn uninstall(ctx: &Context, args: &Args) -> Result<Status> {
+    let owner = owner(ctx)?;
     let kinds = match args.scheduler {
         Some(s) => vec![s],
         None => vec![Scheduler::Systemd, Scheduler::Cron, Scheduler::Launchd],
@@ -205,19 +252,22 @@ fn uninstall(ctx: &Context, args: &Args) -> Result<Status> {
         {
             continue;
         }
-        let outcome = schedule::uninstall(kind, args.dry_run)?;
+        let outcome = schedule::uninstall(kind, &owner, args.dry_run)?;
         if !outcome.files.is_empty() {
             any = true;
             show(
                 ctx,
                 &outcome,
                 args.dry_run,
-                &format!("{} reminder removed", kind.name()),
+                &format!("{} reminder for team {} removed", kind.name(), owner.key),
             )?;
         }
     }
     if !any {
-        ctx.note("no reminder schedule is installed; nothing to remove");
+        ctx.note(&format!(
+            "no reminder schedule is installed for team {}; nothing to remove",
+            owner.key
+        ));
     }
     Ok(Status::Success)
 }

@@ -1,20 +1,28 @@
 //! A block of lines in the user's crontab, read with `crontab -l` and
 //! written back whole with `crontab -` (the `crontab` found on PATH), so
-//! cron's own tool checks and installs it. The block sits between two
-//! marker comments: other lines are kept as they are, a re-install replaces
-//! the block in place, and an uninstall removes only it.
+//! cron's own tool checks and installs it. Each team's block sits between
+//! two marker comments naming the team: other lines are kept as they are,
+//! a re-install rewrites the block where it is, and an uninstall removes
+//! only it. An unnamed block of an older async-up is replaced (in its
+//! place) or removed with the block of the team it was for.
 //!
 //! `CRON_TZ` sets the zone for the lines after it (cronie, and the crons
-//! that follow it), so the block sets the member's zone and, when the lines
-//! before it had set another, sets that one back at its end.
+//! that follow it), so the block sets the member's zone and, at its end,
+//! sets back the zone in force before it, so the lines below keep theirs.
+//! Where no line before it set one, that is the machine's zone (what cron
+//! itself uses, from /etc/localtime): cronie cannot unset `CRON_TZ`, so the
+//! block names that zone. Should the machine's zone change later, the lines
+//! below keep the old one until the next install; where it has no name
+//! (an /etc/localtime that is a copy, not a link), the block says so in a
+//! comment instead.
 
-use super::{Outcome, Plan, Scheduler};
+use super::{Outcome, Owner, Plan, Scheduler};
 use crate::error::{Error, Result};
 use chrono::Timelike;
 
-/// The first line of our block.
+/// How every block's first line starts.
 pub const BEGIN: &str = "# BEGIN async-up remind";
-/// The last line of our block.
+/// How every block's last line starts.
 pub const END: &str = "# END async-up remind";
 
 /// Quotes one word for `sh` in a cron command: single quotes, and `%`
@@ -23,12 +31,24 @@ pub fn quote(word: &str) -> String {
     super::sh_quote(word).replace('%', "\\%")
 }
 
-/// Our block, for a crontab whose other lines end with `CRON_TZ` set to
-/// `previous_zone`.
-pub fn render(plan: &Plan, previous_zone: Option<&str>) -> String {
+/// What our block ends with, for the lines after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Restore {
+    /// They run in our zone already.
+    Nothing,
+    /// `CRON_TZ` set back to this zone.
+    Zone(String),
+    /// A comment: the zone cron would use cannot be named.
+    Unknown,
+}
+
+/// `owner`'s block, ending with `restore`.
+pub fn render(plan: &Plan, restore: &Restore) -> String {
     let mut out = format!(
-        "{BEGIN} (installed by: {}; remove with: async-up remind --uninstall --scheduler cron)\nCRON_TZ={}\n",
+        "{BEGIN} for team {} (installed by: {}; remove with: {})\nCRON_TZ={}\n",
+        plan.owner.key,
         plan.install_command(Scheduler::Cron),
+        plan.owner.uninstall_command(Scheduler::Cron),
         plan.zone.name()
     );
     let days = plan
@@ -55,38 +75,125 @@ pub fn render(plan: &Plan, previous_zone: Option<&str>) -> String {
             command.join(" ")
         ));
     }
-    if let Some(zone) = previous_zone {
-        out.push_str(&format!("CRON_TZ={zone}\n"));
+    match restore {
+        Restore::Nothing => {}
+        Restore::Zone(zone) => out.push_str(&format!("CRON_TZ={zone}\n")),
+        Restore::Unknown => out.push_str(&format!(
+            "# async-up cannot name this machine's zone: the lines below run in {} unless you set CRON_TZ for them\n",
+            plan.zone.name()
+        )),
     }
-    out.push_str(END);
-    out.push('\n');
+    out.push_str(&format!("{END} for team {}\n", plan.owner.key));
     out
 }
 
-/// The crontab without our block, and the `CRON_TZ` its lines end with.
-fn without_ours(crontab: &str) -> Result<(String, Option<String>)> {
-    let mut kept = String::new();
-    let mut zone = None;
-    let mut inside = false;
+/// A line of the crontab, or a whole async-up block.
+#[derive(Debug)]
+enum Piece {
+    Line(String),
+    /// A block: the team it names (`None`: unnamed) and its text.
+    Block(Option<String>, String),
+}
+
+/// The crontab cut into lines and async-up blocks.
+fn pieces(crontab: &str) -> Result<Vec<Piece>> {
+    let mut out = Vec::new();
+    let mut open: Option<(Option<String>, String, String)> = None;
     for line in crontab.lines() {
-        if line.starts_with(BEGIN) {
-            inside = true;
-        } else if inside {
-            inside = line.trim() != END;
-        } else {
-            if let Some(z) = line.trim_start().strip_prefix("CRON_TZ=") {
-                zone = Some(z.trim().to_string());
+        if let Some((team, mut text, end)) = open.take() {
+            text.push_str(line);
+            text.push('\n');
+            if line.trim() == end {
+                out.push(Piece::Block(team, text));
+            } else {
+                open = Some((team, text, end));
             }
-            kept.push_str(line);
-            kept.push('\n');
+            continue;
+        }
+        match line.strip_prefix(BEGIN) {
+            Some(rest) if rest.is_empty() || rest.starts_with(' ') => {
+                let team = rest
+                    .strip_prefix(" for team ")
+                    .and_then(|r| r.split(' ').next())
+                    .map(str::to_string);
+                let end = match &team {
+                    Some(t) => format!("{END} for team {t}"),
+                    None => END.to_string(),
+                };
+                open = Some((team, format!("{line}\n"), end));
+            }
+            _ => out.push(Piece::Line(line.to_string())),
         }
     }
-    if inside {
+    if let Some((_, _, end)) = open {
         return Err(Error::Usage(format!(
-            "your crontab has the line {BEGIN:?} but not {END:?} after it, so async-up cannot tell its lines from yours; fix it with `crontab -e`"
+            "your crontab has a line starting {BEGIN:?} but not {end:?} after it, so async-up cannot tell its lines from yours; fix it with `crontab -e`"
         )));
     }
-    Ok((kept, zone))
+    Ok(out)
+}
+
+/// Whether `piece` is `owner`'s block (or an unnamed one of theirs).
+fn is_ours(piece: &Piece, owner: &Owner) -> bool {
+    match piece {
+        Piece::Block(Some(team), _) => *team == owner.key,
+        Piece::Block(None, text) => owner.owns_unnamed(text),
+        Piece::Line(_) => false,
+    }
+}
+
+/// The crontab with `owner`'s blocks taken out and `block` (if any) where
+/// the first of them was, else at the end; and the `CRON_TZ` in force at
+/// that place.
+fn rebuild(pieces: &[Piece], owner: &Owner, block: Option<&str>) -> (String, Option<String>) {
+    let place = pieces
+        .iter()
+        .position(|p| is_ours(p, owner))
+        .unwrap_or(pieces.len());
+    let mut zone = None;
+    let mut text = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i == place {
+            text.push_str(block.unwrap_or_default());
+        }
+        if is_ours(piece, owner) {
+            continue;
+        }
+        let piece_text = match piece {
+            Piece::Line(line) => format!("{line}\n"),
+            Piece::Block(_, t) => t.clone(),
+        };
+        if i < place {
+            for line in piece_text.lines() {
+                if let Some(z) = line.trim_start().strip_prefix("CRON_TZ=") {
+                    zone = Some(z.trim().to_string());
+                }
+            }
+        }
+        text.push_str(&piece_text);
+    }
+    if place == pieces.len() {
+        text.push_str(block.unwrap_or_default());
+    }
+    (text, zone)
+}
+
+/// The zone cron reads the lines in when no `CRON_TZ` is set: the
+/// machine's, from /etc/localtime (UTC where there is none); `None` when
+/// it cannot be named.
+fn machine_zone() -> Option<String> {
+    let valid = |z: &str| z.parse::<chrono_tz::Tz>().is_ok().then(|| z.to_string());
+    let path = std::path::Path::new("/etc/localtime");
+    match std::fs::read_link(path) {
+        Ok(link) => link
+            .to_str()
+            .and_then(|l| l.split_once("zoneinfo/"))
+            .and_then(|(_, z)| valid(z)),
+        Err(_) if !path.exists() => Some("UTC".to_string()),
+        Err(_) => std::fs::read_to_string("/etc/timezone")
+            .ok()
+            .and_then(|z| valid(z.trim())),
+    }
 }
 
 /// The crontab now; none is an empty one.
@@ -136,11 +243,17 @@ fn write(text: &str) -> Result<()> {
     )))
 }
 
-/// Puts our block at the end of the crontab (replacing an older one).
+/// Writes `plan`'s block where the team's block was (else at the end).
 pub fn install(plan: &Plan, dry_run: bool) -> Result<Outcome> {
-    let (mut text, zone) = without_ours(&read()?)?;
-    let restore = zone.filter(|z| z != plan.zone.name());
-    text.push_str(&render(plan, restore.as_deref()));
+    let pieces = pieces(&read()?)?;
+    let ours = plan.zone.name();
+    let (_, before) = rebuild(&pieces, &plan.owner, None);
+    let restore = match before.or_else(machine_zone) {
+        Some(z) if z == ours => Restore::Nothing,
+        Some(z) => Restore::Zone(z),
+        None => Restore::Unknown,
+    };
+    let (text, _) = rebuild(&pieces, &plan.owner, Some(&render(plan, &restore)));
     if !dry_run {
         write(&text)?;
     }
@@ -150,13 +263,13 @@ pub fn install(plan: &Plan, dry_run: bool) -> Result<Outcome> {
     })
 }
 
-/// Removes our block, leaving every other line.
-pub fn uninstall(dry_run: bool) -> Result<Outcome> {
-    let before = read()?;
-    let (text, _) = without_ours(&before)?;
-    if text == before {
+/// Removes `owner`'s block, leaving every other line.
+pub fn uninstall(owner: &Owner, dry_run: bool) -> Result<Outcome> {
+    let pieces = pieces(&read()?)?;
+    if !pieces.iter().any(|p| is_ours(p, owner)) {
         return Ok(Outcome::default());
     }
+    let (text, _) = rebuild(&pieces, owner, None);
     if !dry_run {
         write(&text)?;
     }
@@ -166,14 +279,15 @@ pub fn uninstall(dry_run: bool) -> Result<Outcome> {
     })
 }
 
-/// Our block's first line, when the crontab has one; `None` when there is
-/// no crontab or no `crontab` to ask.
-pub fn installed() -> Option<String> {
+/// `owner`'s block's first line, when the crontab has one; `None` when
+/// there is no crontab or no `crontab` to ask.
+pub fn installed(owner: &Owner) -> Option<String> {
     super::on_path("crontab")?;
-    let text = read().ok()?;
-    text.lines()
-        .find(|l| l.starts_with(BEGIN))
-        .map(str::to_string)
+    let pieces = pieces(&read().ok()?).ok()?;
+    pieces.iter().find_map(|p| match p {
+        Piece::Block(_, text) if is_ours(p, owner) => text.lines().next().map(str::to_string),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
@@ -187,14 +301,22 @@ mod tests {
     }
 
     #[test]
-    fn only_our_block_is_removed() {
-        let tab = "MAILTO=me\nCRON_TZ=Asia/Tokyo\n1 2 * * * a\n# BEGIN async-up remind (x)\nCRON_TZ=UTC\n0 9 * * 1 b\nCRON_TZ=Asia/Tokyo\n# END async-up remind\n3 4 * * * c\n";
-        let (kept, zone) = without_ours(tab).unwrap();
+    fn only_the_teams_block_is_taken_out_and_the_zone_before_it_is_known() {
+        let tab = "MAILTO=me\nCRON_TZ=Asia/Tokyo\n1 2 * * * a\n# BEGIN async-up remind for team b (x)\nCRON_TZ=UTC\n0 9 * * 1 b\nCRON_TZ=Asia/Tokyo\n# END async-up remind for team b\n# BEGIN async-up remind (old)\n0 9 * * 1 'x' 'remind'\n# END async-up remind\n3 4 * * * c\n";
+        let pieces = pieces(tab).unwrap();
+        let a = Owner::new(Some("a".into()), true).unwrap();
+        let (kept, zone) = rebuild(&pieces, &a, Some("NEW\n"));
         assert_eq!(
             kept,
-            "MAILTO=me\nCRON_TZ=Asia/Tokyo\n1 2 * * * a\n3 4 * * * c\n"
+            "MAILTO=me\nCRON_TZ=Asia/Tokyo\n1 2 * * * a\n# BEGIN async-up remind for team b (x)\nCRON_TZ=UTC\n0 9 * * 1 b\nCRON_TZ=Asia/Tokyo\n# END async-up remind for team b\nNEW\n3 4 * * * c\n"
         );
         assert_eq!(zone.as_deref(), Some("Asia/Tokyo"));
-        assert!(without_ours("# BEGIN async-up remind\n0 9 * * 1 b\n").is_err());
+        let b = Owner::new(Some("b".into()), false).unwrap();
+        let (kept, _) = rebuild(&pieces, &b, None);
+        assert!(!kept.contains("team b") && kept.contains("(old)"), "{kept}");
+        assert!(super::pieces(
+            "# BEGIN async-up remind for team a\n0 9 * * 1 b\n# END async-up remind\n"
+        )
+        .is_err());
     }
 }

@@ -8,21 +8,37 @@
 //!
 //! The agent is not loaded here: launchd loads it at the next login, and
 //! the command that loads it now is printed.
+//!
+//! Each team has its own agent, `async-up.remind.<team>`; the unnamed
+//! `async-up.remind` of an older async-up is removed along with the agent
+//! of the team it was for (see [`super::owner`]).
 
-use super::{Outcome, Plan};
+use super::{Outcome, Owner, Plan};
 use crate::error::Result;
 use chrono::{Datelike, Days, NaiveDateTime, TimeZone, Timelike, Weekday};
 use std::path::PathBuf;
 
-/// The agent's label, also its file name.
-pub const LABEL: &str = "async-up.remind";
+/// The agent's label before agents were named by team.
+pub const UNNAMED: &str = "async-up.remind";
 
-/// Where the agent's file goes.
-pub fn path() -> Result<PathBuf> {
+/// `owner`'s agent's label, also its file name.
+pub fn label(owner: &Owner) -> String {
+    format!("{UNNAMED}.{}", owner.key)
+}
+
+/// Where the agent labelled `label` goes.
+pub fn path(label: &str) -> Result<PathBuf> {
     Ok(super::home_dir()?
         .join("Library")
         .join("LaunchAgents")
-        .join(format!("{LABEL}.plist")))
+        .join(format!("{label}.plist")))
+}
+
+/// The unnamed agent of an older async-up, when it is `owner`'s.
+fn unnamed_of(owner: &Owner) -> Option<PathBuf> {
+    let path = path(UNNAMED).ok()?;
+    let text = std::fs::read_to_string(&path).ok()?;
+    owner.owns_unnamed(&text).then_some(path)
 }
 
 /// Escapes text for XML.
@@ -69,8 +85,9 @@ pub fn render(plan: &Plan, machine: chrono_tz::Tz, today: chrono::NaiveDate) -> 
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n",
     );
     out.push_str(&format!(
-        "<!-- {} -->\n<plist version=\"1.0\">\n<dict>\n\t<key>Label</key>\n\t<string>{LABEL}</string>\n\t<key>ProgramArguments</key>\n\t<array>\n",
-        header(plan)
+        "<!-- {} -->\n<plist version=\"1.0\">\n<dict>\n\t<key>Label</key>\n\t<string>{}</string>\n\t<key>ProgramArguments</key>\n\t<array>\n",
+        header(plan),
+        label(&plan.owner)
     ));
     for word in std::iter::once(&plan.invocation.program).chain(&plan.invocation.args) {
         out.push_str(&format!("\t\t<string>{}</string>\n", xml(word)));
@@ -106,7 +123,10 @@ fn header(plan: &Plan) -> String {
         .at
         .map(|t| format!(", at {}", super::hhmm(t)))
         .unwrap_or_default();
-    format!("Installed by async-up remind, install with scheduler launchd{at}; remove with async-up remind, uninstall")
+    format!(
+        "Installed by async-up remind for team {}, install with scheduler launchd{at}; remove with async-up remind for team {0}, uninstall",
+        plan.owner.key
+    )
 }
 
 /// The machine's zone, as launchd will read the times.
@@ -116,54 +136,77 @@ fn machine_zone() -> chrono_tz::Tz {
         .unwrap_or(chrono_tz::UTC)
 }
 
-/// Writes (or shows) the agent.
+/// Writes (or shows) the agent, and removes an unnamed one of the team's.
 pub fn install(plan: &Plan, dry_run: bool) -> Result<Outcome> {
-    let path = path()?;
+    let label = label(&plan.owner);
+    let path = path(&label)?;
     let machine = machine_zone();
     let today = crate::clock::now().with_timezone(&plan.zone).date_naive();
     let text = render(plan, machine, today);
     let mut steps = Vec::new();
     if entries(plan, machine, today).1 {
         steps.push(format!(
-            "this machine's zone is {}, not your {}: the times were converted with today's offsets; run `async-up remind --install` again after either zone changes its clocks",
+            "this machine's zone is {}, not your {}: the times were converted with today's offsets; run `{}` again after either zone changes its clocks",
             machine.name(),
-            plan.zone.name()
+            plan.zone.name(),
+            plan.install_command(super::Scheduler::Launchd)
         ));
     }
+    let mut files = vec![(path.display().to_string(), Some(text.clone()))];
     if !dry_run {
         super::write_file(&path, &text)?;
     }
+    if let Some(old) = unnamed_of(&plan.owner) {
+        files.push((old.display().to_string(), None));
+        if !dry_run {
+            super::remove_file(&old)?;
+        }
+        steps.push(format!(
+            "if the older agent is loaded, unload it with: launchctl bootout gui/$(id -u)/{UNNAMED}"
+        ));
+    }
     steps.push(format!(
-        "launchd loads it at your next login; to load it now: launchctl bootout gui/$(id -u)/{LABEL} 2>/dev/null; launchctl bootstrap gui/$(id -u) {}",
+        "launchd loads it at your next login; to load it now: launchctl bootout gui/$(id -u)/{label} 2>/dev/null; launchctl bootstrap gui/$(id -u) {}",
         super::sh_quote(&path.display().to_string())
     ));
     Ok(Outcome {
-        files: vec![(path.display().to_string(), Some(text))],
+        files,
         next_step: Some(steps.join("\n")),
     })
 }
 
-/// Removes the agent's file.
-pub fn uninstall(dry_run: bool) -> Result<Outcome> {
-    let path = path()?;
+/// Removes `owner`'s agent's file (and an unnamed one of theirs).
+pub fn uninstall(owner: &Owner, dry_run: bool) -> Result<Outcome> {
     let mut outcome = Outcome::default();
-    if !path.exists() {
-        return Ok(outcome);
+    let mut labels = Vec::new();
+    let named = Some(path(&label(owner))?).filter(|p| p.exists());
+    for (path, label) in [
+        (named, label(owner)),
+        (unnamed_of(owner), UNNAMED.to_string()),
+    ] {
+        let Some(path) = path else { continue };
+        outcome.files.push((path.display().to_string(), None));
+        if !dry_run {
+            super::remove_file(&path)?;
+            labels.push(format!("launchctl bootout gui/$(id -u)/{label}"));
+        }
     }
-    outcome.files.push((path.display().to_string(), None));
-    if !dry_run {
-        super::remove_file(&path)?;
+    if !labels.is_empty() {
         outcome.next_step = Some(format!(
-            "if it is loaded, unload it with: launchctl bootout gui/$(id -u)/{LABEL}"
+            "if it is loaded, unload it with: {}",
+            labels.join("; ")
         ));
     }
     Ok(outcome)
 }
 
-/// The installed agent's header, in the words of [`Plan::install_command`]
-/// (so [`super::at_in`] reads it), if an agent is installed.
-pub fn installed() -> Option<String> {
-    let text = std::fs::read_to_string(path().ok()?).ok()?;
+/// `owner`'s installed agent's header, in the words of
+/// [`Plan::install_command`] (so [`super::at_in`] reads it), if an agent
+/// (or an unnamed one of theirs) is installed.
+pub fn installed(owner: &Owner) -> Option<String> {
+    let text = std::fs::read_to_string(path(&label(owner)).ok()?)
+        .ok()
+        .or_else(|| std::fs::read_to_string(unnamed_of(owner)?).ok())?;
     let plan_at = text
         .split_once(", at ")
         .and_then(|(_, rest)| rest.get(..5))

@@ -3,11 +3,15 @@
 //! member's zone, workdays and reminder times, and the exact command line)
 //! into its own file format; this module works out the plan and which
 //! scheduler the machine has. Whether a reminder is due stays with `remind`
-//! itself, so a schedule only has to wake it at the right times.
+//! itself, so a schedule only has to wake it at the right times. Each team
+//! has its own schedule (see [`owner`]).
 
 pub mod cron;
 pub mod launchd;
+pub mod owner;
 pub mod systemd;
+
+pub use owner::Owner;
 
 use crate::error::{Error, Result};
 use crate::model::availability::{in_span, parse_span};
@@ -139,6 +143,8 @@ pub struct Plan {
     pub at: Option<NaiveTime>,
     /// What to run.
     pub invocation: Invocation,
+    /// The team it reminds about, which names the schedule.
+    pub owner: Owner,
 }
 
 impl Plan {
@@ -146,7 +152,12 @@ impl Plan {
     /// `at`, else at the start of their hours (past any focus block there,
     /// when `remind` would stay silent), and again two hours later (also
     /// past focus) when that is still within their hours the same day.
-    pub fn for_member(member: &Member, at: Option<NaiveTime>, invocation: Invocation) -> Plan {
+    pub fn for_member(
+        member: &Member,
+        at: Option<NaiveTime>,
+        invocation: Invocation,
+        owner: Owner,
+    ) -> Plan {
         let mut weekdays = member.workdays();
         weekdays.sort_by_key(|d| d.num_days_from_monday());
         weekdays.dedup();
@@ -183,26 +194,20 @@ impl Plan {
             times,
             at,
             invocation,
+            owner,
         }
     }
 
     /// The command that installs this plan again: written into each
     /// schedule file, so people (and `me`) can tell what made it.
     pub fn install_command(&self, scheduler: Scheduler) -> String {
-        let at = self
-            .at
-            .map(|t| format!(" --at {}", t.format("%H:%M")))
-            .unwrap_or_default();
-        format!(
-            "async-up remind --install --scheduler {}{at}",
-            scheduler.name()
-        )
+        self.owner.install_command(scheduler, self.at)
     }
 }
 
 /// Reads `--at HH:MM` back from an installed schedule's header line.
 pub fn at_in(text: &str) -> Option<NaiveTime> {
-    let (_, rest) = text.split_once("async-up remind --install")?;
+    let (_, rest) = text.split_once(" remind --install")?;
     let line = rest.lines().next()?;
     let (_, after) = line.split_once("--at ")?;
     NaiveTime::parse_from_str(after.get(..5)?, "%H:%M").ok()
@@ -236,22 +241,24 @@ pub fn install(scheduler: Scheduler, plan: &Plan, dry_run: bool) -> Result<Outco
     }
 }
 
-/// Removes what `install` put in place for `scheduler`; nothing else.
-pub fn uninstall(scheduler: Scheduler, dry_run: bool) -> Result<Outcome> {
+/// Removes what `install` put in place for `scheduler` and `owner`'s team
+/// (and an unnamed schedule of theirs from an older async-up); nothing else.
+pub fn uninstall(scheduler: Scheduler, owner: &Owner, dry_run: bool) -> Result<Outcome> {
     match scheduler {
-        Scheduler::Systemd => systemd::uninstall(dry_run),
-        Scheduler::Cron => cron::uninstall(dry_run),
-        Scheduler::Launchd => launchd::uninstall(dry_run),
+        Scheduler::Systemd => systemd::uninstall(owner, dry_run),
+        Scheduler::Cron => cron::uninstall(owner, dry_run),
+        Scheduler::Launchd => launchd::uninstall(owner, dry_run),
     }
 }
 
-/// The schedules installed now, each with the `--at` it was installed with.
-pub fn installed() -> Vec<(Scheduler, Option<NaiveTime>)> {
+/// `owner`'s schedules installed now, each with the `--at` it was installed
+/// with.
+pub fn installed(owner: &Owner) -> Vec<(Scheduler, Option<NaiveTime>)> {
     let mut out = Vec::new();
     for (scheduler, text) in [
-        (Scheduler::Systemd, systemd::installed()),
-        (Scheduler::Launchd, launchd::installed()),
-        (Scheduler::Cron, cron::installed()),
+        (Scheduler::Systemd, systemd::installed(owner)),
+        (Scheduler::Launchd, launchd::installed(owner)),
+        (Scheduler::Cron, cron::installed(owner)),
     ] {
         if let Some(text) = text {
             out.push((scheduler, at_in(&text)));
@@ -331,6 +338,10 @@ mod tests {
         }
     }
 
+    fn owner() -> Owner {
+        Owner::new(Some("a".into()), true).unwrap()
+    }
+
     fn times(p: &Plan) -> Vec<String> {
         p.times.iter().map(|t| hhmm(*t)).collect()
     }
@@ -338,17 +349,31 @@ mod tests {
     #[test]
     fn times_skip_focus_and_stay_within_hours() {
         let t = |s| NaiveTime::parse_from_str(s, "%H:%M").unwrap();
-        let p = Plan::for_member(&member("09:00-17:00", &[]), None, inv());
+        let p = Plan::for_member(&member("09:00-17:00", &[]), None, inv(), owner());
         assert_eq!(times(&p), ["09:00", "11:00"]);
-        let p = Plan::for_member(&member("09:00-17:00", &["09:00-10:30"]), None, inv());
+        let p = Plan::for_member(
+            &member("09:00-17:00", &["09:00-10:30"]),
+            None,
+            inv(),
+            owner(),
+        );
         assert_eq!(times(&p), ["10:30", "12:30"]);
-        let p = Plan::for_member(&member("09:00-10:00", &[]), None, inv());
+        let p = Plan::for_member(&member("09:00-10:00", &[]), None, inv(), owner());
         assert_eq!(times(&p), ["09:00"], "11:00 is past the hours");
-        let p = Plan::for_member(&member("22:00-06:00", &[]), None, inv());
+        let p = Plan::for_member(&member("22:00-06:00", &[]), None, inv(), owner());
         assert_eq!(times(&p), ["22:00"], "no second run past midnight");
-        let p = Plan::for_member(&member("09:00-17:00", &[]), Some(t("08:15")), inv());
+        let p = Plan::for_member(
+            &member("09:00-17:00", &[]),
+            Some(t("08:15")),
+            inv(),
+            owner(),
+        );
         assert_eq!(times(&p), ["08:15", "10:15"]);
         assert_eq!(at_in(&p.install_command(Scheduler::Cron)), Some(t("08:15")));
         assert_eq!(at_in("# async-up remind --install --scheduler cron"), None);
+        assert_eq!(
+            p.install_command(Scheduler::Cron),
+            "async-up --team a remind --install --scheduler cron --at 08:15"
+        );
     }
 }

@@ -7,14 +7,23 @@
 //! (ssh without lingering, containers, tests) the files are written and the
 //! command to run is printed, since a `systemctl` that cannot reach its
 //! manager only fails or hangs.
+//!
+//! The units are named by team (`async-up-remind-<team>`); the unnamed
+//! `async-up-remind` of an older async-up is replaced or removed along with
+//! the units of the team it was for (see [`super::owner`]).
 
-use super::{Outcome, Plan, Scheduler};
+use super::{Outcome, Owner, Plan, Scheduler};
 use crate::error::{Error, Result};
 use chrono::Weekday;
 use std::path::PathBuf;
 
-/// The units' name, without suffix.
-pub const UNIT: &str = "async-up-remind";
+/// The units' name before they were named by team, without suffix.
+pub const UNNAMED: &str = "async-up-remind";
+
+/// The name of `owner`'s units, without suffix.
+pub fn unit(owner: &Owner) -> String {
+    format!("{UNNAMED}-{}", owner.key)
+}
 
 /// Where user units live.
 fn unit_dir() -> Result<PathBuf> {
@@ -42,8 +51,9 @@ pub fn quote(word: &str, exec: bool) -> String {
 /// The timer's and the service's text.
 pub fn render(plan: &Plan) -> (String, String) {
     let header = format!(
-        "# Installed by: {}\n# Remove with: async-up remind --uninstall --scheduler systemd\n",
-        plan.install_command(Scheduler::Systemd)
+        "# Installed by: {}\n# Remove with: {}\n",
+        plan.install_command(Scheduler::Systemd),
+        plan.owner.uninstall_command(Scheduler::Systemd)
     );
     let days = plan
         .weekdays
@@ -138,14 +148,16 @@ fn systemctl(args: &[&str]) -> Result<()> {
 }
 
 /// Writes (or with `dry_run` only shows) the timer and service, then
-/// enables the timer where a user manager is reachable.
+/// enables the timer where a user manager is reachable; an unnamed timer
+/// of the same team is removed.
 pub fn install(plan: &Plan, dry_run: bool) -> Result<Outcome> {
     let dir = unit_dir()?;
+    let name = unit(&plan.owner);
     let (timer, service) = render(plan);
-    let timer_path = dir.join(format!("{UNIT}.timer"));
-    let service_path = dir.join(format!("{UNIT}.service"));
+    let timer_path = dir.join(format!("{name}.timer"));
+    let service_path = dir.join(format!("{name}.service"));
     let enable =
-        format!("systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer");
+        format!("systemctl --user daemon-reload && systemctl --user enable --now {name}.timer");
     let mut outcome = Outcome {
         files: vec![
             (timer_path.display().to_string(), Some(timer.clone())),
@@ -153,59 +165,105 @@ pub fn install(plan: &Plan, dry_run: bool) -> Result<Outcome> {
         ],
         next_step: None,
     };
+    let unnamed = unnamed_of(&plan.owner)?;
     if dry_run {
+        remove_units(&unnamed, true, &mut outcome)?;
         outcome.next_step = Some(format!("then: {enable}"));
         return Ok(outcome);
     }
     super::write_file(&service_path, &service)?;
     super::write_file(&timer_path, &timer)?;
-    if !user_bus() {
+    let bus = remove_units(&unnamed, false, &mut outcome)?;
+    if !bus {
         outcome.next_step = Some(format!(
             "no systemd user manager is reachable from here; start the timer with: {enable}"
         ));
         return Ok(outcome);
     }
     systemctl(&["daemon-reload"])?;
-    systemctl(&["enable", "--now", &format!("{UNIT}.timer")])?;
+    systemctl(&["enable", "--now", &format!("{name}.timer")])?;
     Ok(outcome)
 }
 
-/// Stops the timer where a manager is reachable and removes both units.
-pub fn uninstall(dry_run: bool) -> Result<Outcome> {
+/// The unnamed units of an older async-up, when they are `owner`'s.
+fn unnamed_of(owner: &Owner) -> Result<Vec<String>> {
     let dir = unit_dir()?;
-    let paths = [
-        dir.join(format!("{UNIT}.timer")),
-        dir.join(format!("{UNIT}.service")),
-    ];
-    let mut outcome = Outcome::default();
-    let present: Vec<_> = paths.iter().filter(|p| p.exists()).collect();
-    for p in &present {
-        outcome.files.push((p.display().to_string(), None));
+    let text = ["timer", "service"]
+        .map(|kind| {
+            std::fs::read_to_string(dir.join(format!("{UNNAMED}.{kind}"))).unwrap_or_default()
+        })
+        .join("\n");
+    Ok(if !text.trim().is_empty() && owner.owns_unnamed(&text) {
+        vec![UNNAMED.to_string()]
+    } else {
+        Vec::new()
+    })
+}
+
+/// Stops and removes the units `names` (only lists them for `dry_run`),
+/// adding them to `outcome`. Returns whether a user manager was reachable.
+fn remove_units(names: &[String], dry_run: bool, outcome: &mut Outcome) -> Result<bool> {
+    let dir = unit_dir()?;
+    let bus = !dry_run && user_bus();
+    let mut removed = Vec::new();
+    for name in names {
+        let paths = [
+            dir.join(format!("{name}.timer")),
+            dir.join(format!("{name}.service")),
+        ];
+        let present: Vec<_> = paths.iter().filter(|p| p.exists()).collect();
+        for p in &present {
+            outcome.files.push((p.display().to_string(), None));
+        }
+        if dry_run || present.is_empty() {
+            continue;
+        }
+        if bus {
+            // A timer that was never enabled cannot be disabled: not an error.
+            let _ = systemctl(&["disable", "--now", &format!("{name}.timer")]);
+        }
+        for p in &paths {
+            super::remove_file(p)?;
+        }
+        removed.push(name.as_str());
     }
-    if dry_run || present.is_empty() {
-        return Ok(outcome);
-    }
-    let bus = user_bus();
-    if bus {
-        // A timer that was never enabled cannot be disabled: not an error.
-        let _ = systemctl(&["disable", "--now", &format!("{UNIT}.timer")]);
-    }
-    for p in &paths {
-        super::remove_file(p)?;
+    if removed.is_empty() {
+        return Ok(bus);
     }
     if bus {
         systemctl(&["daemon-reload"])?;
     } else {
+        let disable: Vec<_> = removed
+            .iter()
+            .map(|n| format!("systemctl --user disable --now {n}.timer; "))
+            .collect();
         outcome.next_step = Some(format!(
-            "no systemd user manager is reachable from here; where it runs: systemctl --user disable --now {UNIT}.timer; systemctl --user daemon-reload"
+            "no systemd user manager is reachable from here; where it runs: {}systemctl --user daemon-reload",
+            disable.concat()
         ));
     }
+    Ok(bus)
+}
+
+/// Stops the timer where a manager is reachable and removes both units of
+/// `owner`'s team (and its unnamed ones).
+pub fn uninstall(owner: &Owner, dry_run: bool) -> Result<Outcome> {
+    let mut names = vec![unit(owner)];
+    names.extend(unnamed_of(owner)?);
+    let mut outcome = Outcome::default();
+    remove_units(&names, dry_run, &mut outcome)?;
     Ok(outcome)
 }
 
-/// The installed timer's text, if any.
-pub fn installed() -> Option<String> {
-    std::fs::read_to_string(unit_dir().ok()?.join(format!("{UNIT}.timer"))).ok()
+/// The text of `owner`'s installed timer (or unnamed timer), if any.
+pub fn installed(owner: &Owner) -> Option<String> {
+    let dir = unit_dir().ok()?;
+    std::fs::read_to_string(dir.join(format!("{}.timer", unit(owner))))
+        .ok()
+        .or_else(|| {
+            unnamed_of(owner).ok()?.first()?;
+            std::fs::read_to_string(dir.join(format!("{UNNAMED}.timer"))).ok()
+        })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 pub mod hook;
 #[allow(unused_imports)]
 pub use hook::{answer, ok, Hook, Request, SECRET};
+pub mod schedule;
 pub mod schema;
 pub mod servers;
 

@@ -20,6 +20,7 @@
 
 use crate::model::{layout, TeamFile};
 use regex::{Regex, RegexBuilder};
+use std::cmp::Reverse;
 
 /// At most this many patterns are used.
 pub const MAX_PATTERNS: usize = 32;
@@ -110,33 +111,49 @@ impl Links {
     }
 
     /// The links in `text` (already cleaned), leftmost first and never
-    /// overlapping: where two patterns match at the same place, the longer
-    /// match wins, then the pattern listed first.
+    /// overlapping: of the matches that start first, the longest wins, then
+    /// the pattern listed first. Each pattern's matches are found in one
+    /// forward pass over the text (its own non-overlapping matches, leftmost
+    /// first); a match that overlaps a link already taken is dropped, and
+    /// that pattern goes on with its next match after the dropped one, never
+    /// searching the same text again. So the cost is one pass per pattern,
+    /// however the patterns' matches overlap.
     pub fn find(&self, text: &str) -> Vec<Found> {
+        let (found, searched) = self.find_counted(text);
+        crate::debug_counts::count("link_bytes_searched", searched);
+        found
+    }
+
+    /// [`Links::find`], with the bytes its searches may have scanned (from
+    /// where each search started to the end of its match, or of the text).
+    fn find_counted(&self, text: &str) -> (Vec<Found>, u64) {
+        let mut searched = 0u64;
+        let mut cursors: Vec<Cursor> = self
+            .rules
+            .iter()
+            .map(|rule| Cursor {
+                rule,
+                matches: rule.regex.captures_iter(text),
+                next: None,
+                from: 0,
+                done: false,
+            })
+            .collect();
         let mut found = Vec::new();
-        // Each rule's next match, searched again only once the text before
-        // it is taken: a rule is never run over the same text twice, so a
-        // long text with many matches stays linear.
-        let mut next: Vec<Option<(usize, usize, String)>> =
-            self.rules.iter().map(|r| next_match(r, text, 0)).collect();
         let (mut pos, mut chars_at_pos) = (0, 0);
         loop {
-            for (rule, m) in self.rules.iter().zip(next.iter_mut()) {
-                if m.as_ref().is_some_and(|(start, _, _)| *start < pos) {
-                    *m = next_match(rule, text, pos);
-                }
+            for cursor in &mut cursors {
+                cursor.skip_to(pos, text.len(), &mut searched);
             }
-            let best = (0..next.len())
-                .filter_map(|i| {
-                    next[i]
-                        .as_ref()
-                        .map(|(s, e, _)| (*s, std::cmp::Reverse(*e), i))
-                })
+            let best = cursors
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| c.next.as_ref().map(|(s, e, _)| (*s, Reverse(*e), i)))
                 .min();
-            let Some((_, _, i)) = best else {
+            let Some((start, Reverse(end), i)) = best else {
                 break;
             };
-            let (start, end, href) = next[i].clone().expect("the best match is there");
+            let href = cursors[i].href();
             let start_char = chars_at_pos + text[pos..start].chars().count();
             let end_char = start_char + text[start..end].chars().count();
             found.push(Found {
@@ -146,31 +163,57 @@ impl Links {
             });
             (pos, chars_at_pos) = (end, end_char);
         }
-        found
+        (found, searched)
     }
 }
 
-/// The rule's first non-empty match at or after byte `pos`, with its address.
-fn next_match(rule: &Rule, text: &str, mut pos: usize) -> Option<(usize, usize, String)> {
-    while pos <= text.len() {
-        let caps = rule.regex.captures_at(text, pos)?;
-        let whole = caps.get(0)?;
-        if whole.start() < whole.end() {
-            let mut href = String::new();
-            for piece in &rule.target {
-                match piece {
-                    Piece::Literal(l) => href.push_str(l),
-                    Piece::Group(g) => {
-                        href.push_str(&percent_encode(caps.get(*g).map_or("", |m| m.as_str())))
-                    }
+/// One pattern's pass over a text: its next non-empty match, not yet taken
+/// or dropped.
+struct Cursor<'r, 't> {
+    rule: &'r Rule,
+    matches: regex::CaptureMatches<'r, 't>,
+    next: Option<(usize, usize, regex::Captures<'t>)>,
+    /// Where the pass goes on from: the end of the last match it found.
+    from: usize,
+    done: bool,
+}
+
+impl Cursor<'_, '_> {
+    /// Drops matches that start before byte `pos` (they overlap a link
+    /// already taken) and empty ones, moving the pass forward.
+    fn skip_to(&mut self, pos: usize, len: usize, searched: &mut u64) {
+        while !self.done && self.next.as_ref().is_none_or(|(start, _, _)| *start < pos) {
+            self.next = None;
+            let Some(caps) = self.matches.next() else {
+                *searched += len.saturating_sub(self.from) as u64;
+                self.done = true;
+                break;
+            };
+            let Some(whole) = caps.get(0) else { continue };
+            *searched += whole.end().saturating_sub(self.from) as u64;
+            self.from = whole.end();
+            if whole.start() < whole.end() {
+                self.next = Some((whole.start(), whole.end(), caps));
+            }
+        }
+    }
+
+    /// The address of the next match.
+    fn href(&self) -> String {
+        let Some((_, _, caps)) = &self.next else {
+            return String::new();
+        };
+        let mut href = String::new();
+        for piece in &self.rule.target {
+            match piece {
+                Piece::Literal(l) => href.push_str(l),
+                Piece::Group(g) => {
+                    href.push_str(&percent_encode(caps.get(*g).map_or("", |m| m.as_str())))
                 }
             }
-            return Some((whole.start(), whole.end(), href));
         }
-        // An empty match: look again one character on.
-        pos = whole.end() + text[whole.end()..].chars().next()?.len_utf8();
+        href
     }
-    None
 }
 
 /// Captured text inside an address: everything but RFC 3986's unreserved
@@ -344,6 +387,30 @@ mod tests {
         assert_eq!(found.len(), 40_000);
         assert_eq!((found[1].start, found[1].end), (7, 9));
         assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    /// The README's `owner/repo#N` pattern and a ticket slug over text in
+    /// which every slug match runs to the end and is overlapped by a repo
+    /// link: each pattern's searches together scan the text about once.
+    #[test]
+    fn overlapping_patterns_scan_the_text_a_bounded_number_of_times() {
+        let (l, _) = links(&[
+            ("([\\w.-]+)/([\\w.-]+)#(\\d+)", "https://git.example/$1/$2/pull/$3"),
+            ("T-(\\S+)", "https://t.example/browse/$1"),
+        ]);
+        let work = |n: usize| {
+            let text = "x/T-#1".repeat(n);
+            let (found, searched) = l.find_counted(&text);
+            assert_eq!(found.len(), n);
+            assert_eq!(found[1].href, "https://git.example/x/T-/pull/1");
+            (text.len() as u64, searched)
+        };
+        let (small, small_work) = work(1_000);
+        let (large, large_work) = work(4_000);
+        assert!(
+            small_work <= 4 * small && large_work <= 4 * large,
+            "{small_work} bytes searched for {small}, {large_work} for {large}"
+        );
     }
 
     #[test]

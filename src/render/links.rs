@@ -172,7 +172,7 @@ impl Links {
 struct Cursor<'r, 't> {
     rule: &'r Rule,
     matches: regex::CaptureMatches<'r, 't>,
-    next: Option<(usize, usize, regex::Captures<'t>)>,
+    next: Option<(usize, usize, String)>,
     /// Where the pass goes on from: the end of the last match it found.
     from: usize,
     done: bool,
@@ -180,7 +180,8 @@ struct Cursor<'r, 't> {
 
 impl Cursor<'_, '_> {
     /// Drops matches that start before byte `pos` (they overlap a link
-    /// already taken) and empty ones, moving the pass forward.
+    /// already taken), empty ones and those [`address`] refuses, moving the
+    /// pass forward.
     fn skip_to(&mut self, pos: usize, len: usize, searched: &mut u64) {
         while !self.done && self.next.as_ref().is_none_or(|(start, _, _)| *start < pos) {
             self.next = None;
@@ -193,27 +194,36 @@ impl Cursor<'_, '_> {
             *searched += whole.end().saturating_sub(self.from) as u64;
             self.from = whole.end();
             if whole.start() < whole.end() {
-                self.next = Some((whole.start(), whole.end(), caps));
+                self.next = address(self.rule, &caps).map(|h| (whole.start(), whole.end(), h));
             }
         }
     }
 
     /// The address of the next match.
     fn href(&self) -> String {
-        let Some((_, _, caps)) = &self.next else {
-            return String::new();
-        };
-        let mut href = String::new();
-        for piece in &self.rule.target {
-            match piece {
-                Piece::Literal(l) => href.push_str(l),
-                Piece::Group(g) => {
-                    href.push_str(&percent_encode(caps.get(*g).map_or("", |m| m.as_str())))
+        self.next.as_ref().map_or_else(String::new, |(_, _, h)| h.clone())
+    }
+}
+
+/// The address a match links to, or `None` when a group the target uses
+/// captured only dots: `.` or `..` as a path segment would climb out of its
+/// place (`https://git.example/../../pull/1`), and percent-encoding does not
+/// help, since browsers read `%2E%2E` as `..` too. Such text stays plain.
+fn address(rule: &Rule, caps: &regex::Captures) -> Option<String> {
+    let mut href = String::new();
+    for piece in &rule.target {
+        match piece {
+            Piece::Literal(l) => href.push_str(l),
+            Piece::Group(g) => {
+                let captured = caps.get(*g).map_or("", |m| m.as_str());
+                if !captured.is_empty() && captured.bytes().all(|b| b == b'.') {
+                    return None;
                 }
+                href.push_str(&percent_encode(captured));
             }
         }
-        href
     }
+    Some(href)
 }
 
 /// Captured text inside an address: everything but RFC 3986's unreserved
@@ -283,6 +293,18 @@ fn parse_target(target: &str, groups: usize) -> Result<Vec<Piece>, String> {
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     if host_end == 0 || host_end >= literal_end && literal_end < rest.len() {
         return Err("the target's host must be written out before any $N".into());
+    }
+    // `https://good.example@evil.example/` goes to evil.example: a user name
+    // would let a target look like one host and lead to another.
+    let authority = &rest[..host_end];
+    if authority.contains('@') {
+        return Err(format!(
+            "the target holds a user name before its host ({:?}); write the host alone, like https://tracker.example/",
+            super::sanitize::clean(&target[..target.len() - rest.len() + host_end])
+        ));
+    }
+    if authority.split(':').next().unwrap_or("").is_empty() {
+        return Err("the target names no host; write it out, like https://tracker.example/".into());
     }
     let mut pieces = Vec::new();
     let mut literal = String::new();
@@ -422,6 +444,9 @@ mod tests {
             "https://x.example/\"onclick",
             "https://x.example/$2",
             "data:text/html,x",
+            "https://good.example@evil.example/$1",
+            "https://@/x/$1",
+            "https://:443/x/$1",
         ] {
             let (l, w) = links(&[("T-(\\d+)", target)]);
             assert!(l.is_empty(), "{target}");
@@ -438,6 +463,18 @@ mod tests {
             l.is_empty() && w[0].contains("not a valid pattern"),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn a_capture_of_only_dots_does_not_link() {
+        let (l, _) = links(&[("([\\w.-]+)/([\\w.-]+)#(\\d+)", "https://git.example/$1/$2/pull/$3")]);
+        let hrefs: Vec<String> = l
+            .find("see ../..#1 and org/.#5 and a.b/c..d#6")
+            .into_iter()
+            .map(|f| f.href)
+            .collect();
+        // Browsers read `%2E%2E` as `..` too, so such a match stays text.
+        assert_eq!(hrefs, ["https://git.example/a.b/c..d/pull/6"]);
     }
 
     #[test]

@@ -155,7 +155,10 @@ fn a_bang_before_a_link_is_no_image_and_dots_do_not_climb_out_of_the_address() {
     assert!(!md.contains("/../") && !md.contains("%2E"), "{md}");
     assert!(md.contains("(https://git.example/org/a.b/pull/6)"), "{md}");
     // `#1` on its own still links where the repo pattern would have climbed.
-    assert!(md.contains("[#1](https://git.example/org/app/pull/1)"), "{md}");
+    assert!(
+        md.contains("[#1](https://git.example/org/app/pull/1)"),
+        "{md}"
+    );
 }
 
 fn commit(repo: &Path, when: &str, message: &str) {

@@ -201,7 +201,9 @@ impl Cursor<'_, '_> {
 
     /// The address of the next match.
     fn href(&self) -> String {
-        self.next.as_ref().map_or_else(String::new, |(_, _, h)| h.clone())
+        self.next
+            .as_ref()
+            .map_or_else(String::new, |(_, _, h)| h.clone())
     }
 }
 
@@ -417,7 +419,10 @@ mod tests {
     #[test]
     fn overlapping_patterns_scan_the_text_a_bounded_number_of_times() {
         let (l, _) = links(&[
-            ("([\\w.-]+)/([\\w.-]+)#(\\d+)", "https://git.example/$1/$2/pull/$3"),
+            (
+                "([\\w.-]+)/([\\w.-]+)#(\\d+)",
+                "https://git.example/$1/$2/pull/$3",
+            ),
             ("T-(\\S+)", "https://t.example/browse/$1"),
         ]);
         let work = |n: usize| {
@@ -467,7 +472,10 @@ mod tests {
 
     #[test]
     fn a_capture_of_only_dots_does_not_link() {
-        let (l, _) = links(&[("([\\w.-]+)/([\\w.-]+)#(\\d+)", "https://git.example/$1/$2/pull/$3")]);
+        let (l, _) = links(&[(
+            "([\\w.-]+)/([\\w.-]+)#(\\d+)",
+            "https://git.example/$1/$2/pull/$3",
+        )]);
         let hrefs: Vec<String> = l
             .find("see ../..#1 and org/.#5 and a.b/c..d#6")
             .into_iter()

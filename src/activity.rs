@@ -5,18 +5,30 @@
 //! message (trailers included), so the team's `[links]` can link them.
 //!
 //! Branch names and commit messages are whoever wrote them: references are
-//! only ever the narrow shapes of [`references`], and the lines are made
-//! safe where they are shown.
+//! only ever the narrow shapes of [`references`], and each line is made safe
+//! ([`clean`]: no controls, no bidi overrides) and cut to
+//! [`MAX_LINE_CHARS`] before it is shown or becomes an item.
+//!
+//! The cost is bounded by the commits, not by branches times commits: the
+//! history branches share is walked once (a commit seen from one branch is
+//! not walked again from the next), at most [`MAX_VISITS`] commits in all,
+//! and at most [`MAX_LINES`] lines are offered, the newest.
 
+use crate::render::sanitize::clean;
 use chrono::{DateTime, Utc};
-use git2::{BranchType, Repository, Sort};
+use git2::{BranchType, Repository};
 use regex::Regex;
+use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-/// How many commits to look at per branch before stopping.
-const MAX_WALK: usize = 2000;
+/// How many commits one run looks at, over every repository and branch.
+pub const MAX_VISITS: usize = 5000;
+/// How many commits' lines are offered at most (the newest).
+pub const MAX_LINES: usize = 50;
+/// The longest line offered, in characters.
+pub const MAX_LINE_CHARS: usize = 200;
 /// How many references one commit's line offers at most.
 const MAX_REFS: usize = 8;
 
@@ -74,7 +86,9 @@ fn branch_references(branch: &str) -> Vec<String> {
 }
 
 /// A commit's line: `repo/branch: summary`, then in brackets the references
-/// of its branch and message that its summary does not already show.
+/// of its branch and message that its summary does not already show; made
+/// safe, and at most [`MAX_LINE_CHARS`] long (the summary is cut first, so
+/// the references stay).
 fn line(repo: &str, branch: &str, summary: &str, message: &str) -> String {
     let mut refs = branch_references(branch);
     for r in references(message) {
@@ -85,11 +99,24 @@ fn line(repo: &str, branch: &str, summary: &str, message: &str) -> String {
     let shown = references(summary);
     refs.retain(|r| !shown.contains(r));
     refs.truncate(MAX_REFS);
-    if refs.is_empty() {
-        format!("{repo}/{branch}: {summary}")
-    } else {
-        format!("{repo}/{branch}: {summary} ({})", refs.join(", "))
+    let head = clean(&format!("{repo}/{branch}: "));
+    let tail = match refs.is_empty() {
+        true => String::new(),
+        false => clean(&format!(" ({})", refs.join(", "))),
+    };
+    let room = MAX_LINE_CHARS.saturating_sub(head.chars().count() + tail.chars().count());
+    let summary = clean(&cut(summary, room.max(20)));
+    cut(&format!("{head}{summary}{tail}"), MAX_LINE_CHARS)
+}
+
+/// `s` cut to at most `max` characters, ending in `…` when cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
     }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
 
 /// Expands the configured entries: `~/` is the home folder, and a last
@@ -122,11 +149,25 @@ pub fn expand(entries: &[String]) -> Vec<PathBuf> {
     out
 }
 
+/// What [`suggestions`] offers: at most [`MAX_LINES`] lines, and how many
+/// more commits there were.
+#[derive(Debug, Default)]
+pub struct Activity {
+    /// The lines offered, by repository, then branch, oldest first.
+    pub lines: Vec<String>,
+    /// The commits found but not offered (older than those offered).
+    pub more: usize,
+}
+
 /// One line per commit you authored since `since`, as `repo/branch: summary
-/// (references)`, ordered by repository, then branch, oldest first. Folders
-/// that are not repositories are skipped.
-pub fn suggestions(repos: &[PathBuf], emails: &[String], since: DateTime<Utc>) -> Vec<String> {
-    let mut out = Vec::new();
+/// (references)`, ordered by repository, then branch, oldest first; the
+/// newest [`MAX_LINES`]. A commit on several branches is listed once, under
+/// the checked-out branch or else the first by name. Folders that are not
+/// repositories are skipped.
+pub fn suggestions(repos: &[PathBuf], emails: &[String], since: DateTime<Utc>) -> Activity {
+    // (branch group, commit time, order of visit, line)
+    let mut found: Vec<(usize, i64, Reverse<usize>, String)> = Vec::new();
+    let (mut group, mut visits) = (0, 0);
     for path in repos {
         let Ok(repo) = Repository::open(path) else {
             continue;
@@ -136,7 +177,6 @@ pub fn suggestions(repos: &[PathBuf], emails: &[String], since: DateTime<Utc>) -
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
             .unwrap_or_else(|| path.display().to_string());
-        let mut seen: HashSet<git2::Oid> = HashSet::new();
         let mut branches: Vec<(String, git2::Oid)> = repo
             .branches(Some(BranchType::Local))
             .into_iter()
@@ -151,35 +191,74 @@ pub fn suggestions(repos: &[PathBuf], emails: &[String], since: DateTime<Utc>) -
             .ok()
             .and_then(|h| h.shorthand().map(str::to_string));
         branches.sort_by_key(|(b, _)| (Some(b) != head.as_ref(), b.clone()));
+        // Commits already walked from an earlier branch of this repository:
+        // their history is not walked again.
+        let mut walked: HashSet<git2::Oid> = HashSet::new();
         for (branch, tip) in branches {
-            let Ok(mut walk) = repo.revwalk() else {
-                continue;
-            };
-            let _ = walk.set_sorting(Sort::TIME);
-            if walk.push(tip).is_err() {
-                continue;
-            }
-            let mut mine = Vec::new();
-            for oid in walk.flatten().take(MAX_WALK) {
+            group += 1;
+            let mut stack = vec![tip];
+            while let Some(oid) = stack.pop() {
+                if visits >= MAX_VISITS {
+                    break;
+                }
+                if !walked.insert(oid) {
+                    continue;
+                }
+                visits += 1;
+                crate::debug_counts::count("activity_commits_visited", 1);
                 let Ok(commit) = repo.find_commit(oid) else {
                     continue;
                 };
-                let when = DateTime::from_timestamp(commit.time().seconds(), 0).unwrap_or_default();
-                if when < since {
-                    break;
+                let when = commit.time().seconds();
+                // Older than the window: neither listed nor walked past.
+                if when < since.timestamp() {
+                    continue;
                 }
-                let author = commit.author();
-                let by_me = author
+                let by_me = commit
+                    .author()
                     .email()
                     .is_some_and(|e| emails.iter().any(|m| m.eq_ignore_ascii_case(e)));
-                if by_me && commit.parent_count() <= 1 && seen.insert(oid) {
+                if by_me && commit.parent_count() <= 1 {
                     let summary = commit.summary().unwrap_or("");
                     let message = commit.message().unwrap_or("");
-                    mine.push(line(&name, &branch, summary, message));
+                    let shown = line(&name, &branch, summary, message);
+                    found.push((group, when, Reverse(visits), shown));
                 }
+                stack.extend(commit.parent_ids());
             }
-            mine.reverse();
-            out.extend(mine);
+        }
+    }
+    let total = found.len();
+    found.sort_by_key(|(_, when, visit, _)| (Reverse(*when), visit.0));
+    found.truncate(MAX_LINES);
+    found.sort_by_key(|(group, when, visit, _)| (*group, *when, *visit));
+    Activity {
+        more: total - found.len(),
+        lines: found.into_iter().map(|(_, _, _, l)| l).collect(),
+    }
+}
+
+/// Your commits since your previous update (or the last day), then your
+/// previous update's today, as suggestions for yesterday.
+pub fn for_yesterday(
+    ctx: &crate::context::Context,
+    email: &str,
+    previous: Option<&crate::model::Update>,
+) -> Activity {
+    let repos = expand(&ctx.config.activity.repos);
+    let since = previous
+        .map(|p| p.written_at.with_timezone(&Utc))
+        .unwrap_or(ctx.now - chrono::Duration::days(1));
+    let mut emails = vec![email.to_string()];
+    if let Some(e) = crate::context::git_config("user.email") {
+        emails.push(e);
+    }
+    let mut out = suggestions(&repos, &emails, since);
+    if let Some(p) = previous {
+        for item in &p.today {
+            if !out.lines.contains(item) {
+                out.lines.push(item.clone());
+            }
         }
     }
     out

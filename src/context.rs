@@ -156,7 +156,8 @@ impl Context {
     /// the remote. An unknown team is left for `open_team` to report.
     pub fn mirror_is_usable(&self, name: &str) -> Option<bool> {
         let team = self.config.teams.get(name)?;
-        let path = self.paths.mirror(name);
+        // A name that cannot be a path is left for `open_team` to report.
+        let path = self.paths.mirror(name).ok()?;
         let spec = RemoteSpec {
             url: team.remote.clone(),
             transport: self.transport,

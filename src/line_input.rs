@@ -101,10 +101,10 @@ fn layout(text: impl Iterator<Item = char>, width: usize) -> (usize, usize) {
     (row, col)
 }
 
-/// A character as shown: control characters (from an old update, say)
-/// never reach the terminal as themselves.
+/// A character as shown: control characters and bidi overrides (from an old
+/// update or a commit message, say) never reach the terminal as themselves.
 fn shown(c: char) -> char {
-    if c.is_control() {
+    if c.is_control() || crate::render::sanitize::is_dangerous(c) {
         '\u{fffd}'
     } else {
         c
@@ -183,7 +183,15 @@ impl Block {
 
 #[cfg(test)]
 mod tests {
-    use super::layout;
+    use super::{layout, shown};
+
+    #[test]
+    fn controls_and_bidi_overrides_are_shown_replaced() {
+        for c in ['\u{1b}', '\u{7}', '\u{202e}', '\u{2066}', '\u{200f}'] {
+            assert_eq!(shown(c), '\u{fffd}', "{:?}", c);
+        }
+        assert_eq!(shown('é'), 'é');
+    }
 
     #[test]
     fn wraps_as_a_terminal_does() {

@@ -97,7 +97,7 @@ fn a_bad_mapping_entry_is_named_and_left_out_and_the_rest_still_links() {
         .map(|i| format!("\"zz{i}-(\\\\d+)\" = \"https://x.example/$1\"\n"))
         .collect();
     let bad = format!(
-        "{LINKS}\"(unclosed\" = \"https://x.example/\"\n\"XSS-(\\\\d+)\" = \"javascript:alert($1)\"\n\"HOST-(\\\\w+)\" = \"https://$1.example/\"\n\"NUM-(\\\\d+)\" = 7\n\"{}\" = \"https://x.example/\"\n{many}",
+        "{LINKS}\"(unclosed\" = \"https://x.example/\"\n\"XSS-(\\\\d+)\" = \"javascript:alert($1)\"\n\"HOST-(\\\\w+)\" = \"https://$1.example/\"\n\"NUM-(\\\\d+)\" = 7\n\"USER-(\\\\d+)\" = \"https://good.example@evil.example/$1\"\n\"NOHOST-(\\\\d+)\" = \"https://@/x/$1\"\n\"{}\" = \"https://x.example/\"\n{many}",
         "a".repeat(300)
     );
     let alice = team_with(&world, &bad);
@@ -109,6 +109,8 @@ fn a_bad_mapping_entry_is_named_and_left_out_and_the_rest_still_links() {
         ("\"XSS-(\\\\d+)\"", "must start with https:// or http://"),
         ("\"HOST-(\\\\w+)\"", "host must be written out"),
         ("\"NUM-(\\\\d+)\"", "must be a string"),
+        ("\"USER-(\\\\d+)\"", "user name before its host"),
+        ("\"NOHOST-(\\\\d+)\"", "user name before its host"),
         ("\"aaaa", "longer than 200"),
     ] {
         let line = err
@@ -118,7 +120,7 @@ fn a_bad_mapping_entry_is_named_and_left_out_and_the_rest_still_links() {
         assert!(line.contains(why), "{line}");
     }
     assert!(
-        err.contains("[links] has 48 patterns; only the first 32 are used"),
+        err.contains("[links] has 50 patterns; only the first 32 are used"),
         "{err}"
     );
     // The good entries still link; the bad ones made nothing live.
@@ -131,6 +133,32 @@ fn a_bad_mapping_entry_is_named_and_left_out_and_the_rest_still_links() {
     // Under --strict the warnings are an error.
     let strict = alice.run(&["--strict", "team", "--format", "markdown"]);
     assert_eq!(strict.status.code(), Some(2), "{}", stderr(&strict));
+}
+
+#[test]
+fn a_bang_before_a_link_is_no_image_and_dots_do_not_climb_out_of_the_address() {
+    let world = World::new();
+    let alice = team_with(&world, LINKS);
+    alice.ok(&[
+        "write",
+        "--yesterday",
+        "!PROJ-12 vs ![x](https://e.example/y.png)",
+        "--today",
+        "see ../..#1 and org/..#5 and org/a.b#6",
+    ]);
+    let md = alice.ok(&["team", "--format", "markdown"]);
+    assert!(
+        md.contains("\\![PROJ-12](https://tracker.example/browse/PROJ-12) vs !\\[x\\]"),
+        "{md}"
+    );
+    assert!(!md.replace("\\!", "").contains("!["), "an image in:\n{md}");
+    assert!(!md.contains("/../") && !md.contains("%2E"), "{md}");
+    assert!(md.contains("(https://git.example/org/a.b/pull/6)"), "{md}");
+    // `#1` on its own still links where the repo pattern would have climbed.
+    assert!(
+        md.contains("[#1](https://git.example/org/app/pull/1)"),
+        "{md}"
+    );
 }
 
 fn commit(repo: &Path, when: &str, message: &str) {

@@ -124,14 +124,15 @@ fn mirror_as_it_is(ctx: &Context) -> Result<()> {
     let Some(name) = ctx.chosen_team() else {
         return Ok(());
     };
+    let mirror = ctx.paths.mirror(&name)?;
     let state = match ctx.mirror_is_usable(&name) {
-        Some(false) if ctx.paths.mirror(&name).exists() => "damaged",
+        Some(false) if mirror.exists() => "damaged",
         Some(false) => "missing",
         _ => return Ok(()),
     };
     Err(Error::Usage(format!(
         "the mirror of team {name} ({}) is {state}, and `remind` does not touch the network without --fetch: run `async-up --team {name} sync` to fetch it again (or `async-up --team {name} remind --fetch`)",
-        ctx.paths.mirror(&name).display()
+        mirror.display()
     )))
 }
 

@@ -211,12 +211,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let date = base.date;
     let written_at = ctx.now.with_timezone(&base.tz).fixed_offset();
 
-    let suggested = suggestions(ctx, &me.email, base.previous.as_ref());
+    let activity = crate::activity::for_yesterday(ctx, &me.email, base.previous.as_ref());
+    let suggested = activity.lines;
     if args.suggest {
-        let text: String = suggested
+        let mut text: String = suggested
             .iter()
             .map(|s| format!("{}\n", crate::render::sanitize::clean(s)))
             .collect();
+        if activity.more > 0 {
+            text.push_str(&format!("… {} more commits not shown\n", activity.more));
+        }
         ctx.out().print(&text)?;
         return Ok(Status::Success);
     }
@@ -263,6 +267,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         }
     }
 
+    let content = update.to_toml().into_bytes();
+    fits(content.len(), date)?;
     let path = layout::update_path(&me.handle, date);
     let offset_minutes = written_at.offset().local_minus_utc() / 60;
     let signature = git2::Signature::new(
@@ -273,7 +279,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let committed = team.store.commit_files(
         &[FileChange {
             path: path.clone(),
-            content: update.to_toml().into_bytes(),
+            content,
         }],
         &format!("async-up: {} {}", me.handle, date),
         &signature,
@@ -308,28 +314,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .collect();
     warn_unknown_mentions(&update, &base.known_texts(), &known, me.handle.as_str());
     Ok(Status::Success)
-}
-
-/// Your commits since your previous update (or the last day), then your
-/// previous update's today, as suggestions for yesterday.
-fn suggestions(ctx: &Context, email: &str, previous: Option<&Update>) -> Vec<String> {
-    let repos = crate::activity::expand(&ctx.config.activity.repos);
-    let since = previous
-        .map(|p| p.written_at.with_timezone(&chrono::Utc))
-        .unwrap_or(ctx.now - chrono::Duration::days(1));
-    let mut emails = vec![email.to_string()];
-    if let Some(e) = crate::context::git_config("user.email") {
-        emails.push(e);
-    }
-    let mut out = crate::activity::suggestions(&repos, &emails, since);
-    if let Some(p) = previous {
-        for item in &p.today {
-            if !out.contains(item) {
-                out.push(item.clone());
-            }
-        }
-    }
-    out
 }
 
 /// The typo guard: a mention of someone who is not in the team is most
@@ -376,6 +360,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Refuses an update file larger than every reader accepts
+/// ([`layout::MAX_FILE_BYTES`]): pushed, it would be skipped by everyone and
+/// the day would show as not written.
+fn fits(bytes: usize, date: NaiveDate) -> Result<()> {
+    if bytes <= layout::MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "your update for {date} would be {bytes} bytes, over the {} byte limit of an update file that every reader keeps to; nothing was written: shorten the longest items (or put long text in a linked document) and write again",
+        layout::MAX_FILE_BYTES
+    )))
+}
+
 /// Lets the user edit the update as TOML; the result must still parse and
 /// still be the same person's update for the same date. An edit that does
 /// not is reopened or kept, never thrown away (see [`crate::editor`]).
@@ -393,6 +390,7 @@ fn edit(draft: &Update) -> Result<Update> {
             }
             update.written_at = draft.written_at;
             update.version = draft.version;
+            fits(update.to_toml().len(), update.date)?;
             Ok(update)
         },
     )

@@ -106,6 +106,8 @@ pub fn linked(s: &str, links: &Links) -> String {
                 out.push(c);
             }
             '@' if is_mass_mention(&chars, at) => out.push_str("@ "),
+            // `![PROJ-12](…)` would be an image the reader's browser fetches.
+            '!' if next.peek().is_some_and(|f| f.start == at + 1) => out.push_str("\\!"),
             c => out.push(c),
         }
         if let Some(f) = next.next_if(|f| f.end == at + 1) {

@@ -230,3 +230,34 @@ fn install_flags_are_checked() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn a_holiday_of_the_members_region_keeps_it_silent() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let anna = world.person("anna", "UTC");
+    let ben = world.person("ben", "UTC");
+    join(&world, &anna, &remote, "Europe/Berlin");
+    join(&world, &ben, &remote, "America/New_York");
+    anna.ok(&["me", "--region", "de"]);
+    ben.ok(&["me", "--region", "us"]);
+    // anna seeded the repo, so she is its maintainer.
+    let clone = Checkout::of(&world, &remote);
+    clone.put(
+        "holidays.toml",
+        "[[holiday]]\ndate = 2026-12-24\nname = \"Heiligabend\"\nregions = [\"de\"]\n",
+    );
+    clone.push_as("anna@example.com", "holidays");
+    world.set_now("2026-12-01T12:00:00Z");
+    anna.ok(&["sync"]);
+    ben.ok(&["sync"]);
+    // Thu 24 Dec, 09:30 in Berlin: anna's holiday, not ben's.
+    assert_eq!(
+        remind_at(&world, &anna, "2026-12-24T08:30:00Z"),
+        (0, String::new())
+    );
+    // 09:30 in New York: ben works that day.
+    assert_eq!(remind_at(&world, &ben, "2026-12-24T14:30:00Z").0, 1);
+    // The day before, in Berlin, is a workday.
+    assert_eq!(remind_at(&world, &anna, "2026-12-23T08:30:00Z").0, 1);
+}

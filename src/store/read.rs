@@ -230,10 +230,25 @@ impl<'r> Snapshot<'r> {
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Vec<Update> {
-        let Some(person) = self.person_dir(handle) else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
+        self.each_update_between(handle, since, until, |u| out.push(u));
+        out
+    }
+
+    /// Shows `visit` each readable update of `handle` dated in
+    /// `since..=until`, oldest first, one at a time: a view that keeps
+    /// only what it needs of each holds one update, however long the period.
+    /// Files are chosen as [`Snapshot::updates_between`] chooses them.
+    pub fn each_update_between(
+        &self,
+        handle: &Handle,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        mut visit: impl FnMut(Update),
+    ) {
+        let Some(person) = self.person_dir(handle) else {
+            return;
+        };
         for (year, year_tree) in self.years(handle, &person) {
             if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
                 continue;
@@ -247,11 +262,10 @@ impl<'r> Snapshot<'r> {
                     continue;
                 }
                 if let Some(update) = self.read_update(handle, date, &entry) {
-                    out.push(update);
+                    visit(update);
                 }
             }
         }
-        out
     }
 
     fn read_update(

@@ -99,3 +99,23 @@ fn figures_over_a_flood_are_the_same_streamed() {
     assert_eq!(flood["blockers_resolved"], 220, "{flood}");
     assert_eq!(flood["blockers_opened"], 0, "{flood}");
 }
+
+#[test]
+fn log_over_a_flood_holds_rows_not_every_update() {
+    for days in [8, 32] {
+        let (_world, lead) = flooded(days);
+        let (parsed, held) = work(&lead, &["log", "flood"]);
+        assert_eq!(parsed, days as u64, "each file parsed once");
+        assert!(held > 0, "blockers were counted");
+        assert!(
+            held <= PER as u64,
+            "log over {days} days held {held} parsed blockers at once"
+        );
+        let out = lead.run(&["log", "flood"]);
+        let shown = stdout(&out);
+        assert!(
+            shown.contains("t0 [b0]")
+                && shown.contains(&format!("[b{}]", (days - 1) * PER / 10 + PER - 1))
+        );
+    }
+}

@@ -39,8 +39,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .map(|m| m.tz())
         .unwrap_or(chrono_tz::UTC);
     let since = args.since.map(|s| s.resolve(today_in(ctx.now, tz)));
-    let updates = snapshot.updates_since(&handle, since);
-    if updates.is_empty()
+    let out = ctx.out();
+    // A table is made row by row as the updates are read: what is held is
+    // the text shown, not every parsed update of a long history.
+    let mut rows = Vec::new();
+    let mut updates = Vec::new();
+    let mut first_date = None;
+    // Parsed blockers held at once, counted for tests (`debug_counts`).
+    let mut held = 0u64;
+    snapshot.each_update_between(&handle, since, None, |u| {
+        first_date.get_or_insert(u.date);
+        held += u.blockers.len() as u64;
+        crate::debug_counts::peak("blockers_held", held);
+        match args.format {
+            Format::Table => {
+                rows.push(render::table::LogRow::of(&out, &u));
+                held -= u.blockers.len() as u64;
+            }
+            Format::Markdown | Format::Json => updates.push(u),
+        }
+    });
+    if first_date.is_none()
         && snapshot.member(&handle).is_none()
         && args.handle.is_some()
         && !snapshot.handles_with_updates().contains(&handle)
@@ -53,14 +72,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             team.name
         )));
     }
-    let first = updates.first().map(|u| super::replies_from(u.date));
-    let replies = match first {
+    let replies = match first_date.map(super::replies_from) {
         Some(since) => snapshot.replies(Some(since)),
         None => Vec::new(),
     };
-    let out = ctx.out();
     let text = match args.format {
-        Format::Table => render::table::log(&out, &updates, &replies),
+        Format::Table => render::table::log_rows(&out, rows, &replies),
         Format::Markdown => render::markdown::log(handle.as_str(), &updates, &replies),
         Format::Json => render::json::log(&updates, &replies),
     };

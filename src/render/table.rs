@@ -178,32 +178,57 @@ pub fn blockers(out: &Out, rows: &[BlockerRow]) -> String {
 
 /// `log` as a table, each update's replies under it.
 pub fn log(out: &Out, updates: &[Update], replies: &[FoundReply]) -> String {
-    if updates.is_empty() {
+    let rows: Vec<LogRow> = updates.iter().map(|u| LogRow::of(out, u)).collect();
+    log_rows(out, rows, replies)
+}
+
+/// One update as a row of the `log` table: its cells, made while the
+/// update is read, so a long history is held as the text shown rather
+/// than as every parsed update.
+pub struct LogRow {
+    author: String,
+    date: chrono::NaiveDate,
+    cells: Vec<Cell>,
+}
+
+impl LogRow {
+    /// The row of `u`.
+    pub fn of(out: &Out, u: &Update) -> LogRow {
+        LogRow {
+            author: u.author.clone(),
+            date: u.date,
+            cells: vec![
+                Cell::new(u.date.to_string()),
+                Cell::new(items(out, &u.yesterday)),
+                Cell::new(items(out, &u.today)),
+                Cell::new(blockers_cell(u)),
+                Cell::new(u.mood.map(|m| format!("{m}/5")).unwrap_or_default()),
+            ],
+        }
+    }
+}
+
+/// `log` as a table from its rows (oldest first), each update's replies
+/// under it.
+pub fn log_rows(out: &Out, rows: Vec<LogRow>, replies: &[FoundReply]) -> String {
+    if rows.is_empty() {
         return "No updates.\n".to_string();
     }
-    let mut rows = Vec::new();
-    for u in updates {
-        rows.push(vec![
-            Cell::new(u.date.to_string()),
-            Cell::new(items(out, &u.yesterday)),
-            Cell::new(items(out, &u.today)),
-            Cell::new(blockers_cell(u)),
-            Cell::new(u.mood.map(|m| format!("{m}/5")).unwrap_or_default()),
-        ]);
-    }
+    let keys: Vec<(String, chrono::NaiveDate)> =
+        rows.iter().map(|r| (r.author.clone(), r.date)).collect();
     let table = render(
         out,
         &["Date", "Yesterday", "Today", "Blockers", "Mood"],
-        rows,
+        rows.into_iter().map(|r| r.cells).collect(),
     );
-    let received: Vec<Vec<FoundReply>> = updates
+    let received: Vec<Vec<FoundReply>> = keys
         .iter()
-        .map(|u| super::thread::to_update(replies, &u.author, u.date))
+        .map(|(author, date)| super::thread::to_update(replies, author, *date))
         .collect();
-    let blocks = updates
+    let blocks = keys
         .iter()
         .zip(&received)
-        .map(|(u, r)| (format!("Replies to {}:", u.date), r.as_slice()))
+        .map(|((_, date), r)| (format!("Replies to {date}:"), r.as_slice()))
         .collect();
     format!("{table}{}", threads(out, blocks))
 }

@@ -6,6 +6,8 @@
 //! in `model/`) becomes one warning naming its path. Things that are not
 //! files (symlinks, submodules) are never followed.
 
+mod facts;
+mod period;
 mod replies;
 mod walk;
 pub(super) use walk::kind_of;
@@ -219,55 +221,6 @@ impl<'r> Snapshot<'r> {
         self.updates_between(handle, since, None)
     }
 
-    /// Every readable update of `handle` dated in `since..=until`, oldest
-    /// first. Files are chosen by the date their path names before any is
-    /// read, so files outside the period cost a name each, however large:
-    /// a teammate's files dated far ahead are named in a warning, never
-    /// parsed.
-    pub fn updates_between(
-        &self,
-        handle: &Handle,
-        since: Option<NaiveDate>,
-        until: Option<NaiveDate>,
-    ) -> Vec<Update> {
-        let mut out = Vec::new();
-        self.each_update_between(handle, since, until, |u| out.push(u));
-        out
-    }
-
-    /// Shows `visit` each readable update of `handle` dated in
-    /// `since..=until`, oldest first, one at a time: a view that keeps
-    /// only what it needs of each holds one update, however long the period.
-    /// Files are chosen as [`Snapshot::updates_between`] chooses them.
-    pub fn each_update_between(
-        &self,
-        handle: &Handle,
-        since: Option<NaiveDate>,
-        until: Option<NaiveDate>,
-        mut visit: impl FnMut(Update),
-    ) {
-        let Some(person) = self.person_dir(handle) else {
-            return;
-        };
-        for (year, year_tree) in self.years(handle, &person) {
-            if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
-                continue;
-            }
-            let Ok(year_tree) = self.repo.find_tree(year_tree) else {
-                continue;
-            };
-            // Listed even past the period: what cannot be true is named.
-            for (date, entry) in self.dated_files(handle, year, &year_tree) {
-                if since.is_some_and(|s| date < s) || until.is_some_and(|u| date > u) {
-                    continue;
-                }
-                if let Some(update) = self.read_update(handle, date, &entry) {
-                    visit(update);
-                }
-            }
-        }
-    }
-
     fn read_update(
         &self,
         handle: &Handle,
@@ -295,6 +248,18 @@ impl<'r> Snapshot<'r> {
         let text = self.read_blob(path, oid, regular)?;
         crate::debug_counts::count("update_files_parsed", 1);
         let update = self.ok_or_warn(Update::from_toml(path, &text))?;
+        self.true_or_warn(handle, date, path, update)
+    }
+
+    /// The update, unless it cannot be true where it lies (named in a
+    /// warning, then `None`).
+    fn true_or_warn(
+        &self,
+        handle: &Handle,
+        date: NaiveDate,
+        path: &str,
+        update: Update,
+    ) -> Option<Update> {
         let problems = update.problems(handle.as_str(), date, self.today_of(handle));
         if !problems.is_empty() {
             self.warnings

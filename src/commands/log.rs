@@ -76,12 +76,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         Some(since) => snapshot.replies(Some(since)),
         None => Vec::new(),
     };
-    let text = match args.format {
-        Format::Table => render::table::log_rows(&out, rows, &replies),
-        Format::Markdown => render::markdown::log(handle.as_str(), &updates, &replies),
-        Format::Json => render::json::log(&updates, &replies),
-    };
-    out.print(&text)?;
+    match args.format {
+        Format::Table => {
+            render::table::log_rows_to(&out, rows, &replies, &mut |text| out.print(text))?
+        }
+        Format::Markdown => {
+            out.print(&render::markdown::log(handle.as_str(), &updates, &replies))?
+        }
+        Format::Json => out.print(&render::json::log(&updates, &replies))?,
+    }
     finish_warnings(ctx, &snapshot)?;
     Ok(Status::Success)
 }

@@ -180,20 +180,187 @@ pub(super) fn render(out: &Out, header: &[&str], rows: Vec<Vec<Cell>>) -> String
     // Too narrow for every column: one small table of field and value per row.
     let mut text = String::new();
     for row in rows {
-        let mut card = new_table(out);
-        for (i, (name, value)) in head.iter().zip(row).enumerate() {
-            if i == 0 || !value.content().is_empty() {
-                card.add_row(vec![name.clone(), value]);
-            }
-        }
-        let cells: Vec<Cell> = card
-            .row_iter()
-            .flat_map(|r| r.cell_iter().cloned())
-            .collect();
-        let fields: Vec<&Cell> = cells.iter().step_by(2).collect();
-        let values: Vec<&Cell> = cells.iter().skip(1).step_by(2).collect();
-        keep_words_whole(&mut card, &[fields, values], width);
-        text.push_str(&format!("{card}\n"));
+        text.push_str(&card(out, &head, row, width));
     }
     text
+}
+
+/// One row as a small table of field and value.
+fn card(out: &Out, head: &[Cell], row: Vec<Cell>, width: u16) -> String {
+    let mut card = new_table(out);
+    for (i, (name, value)) in head.iter().zip(row).enumerate() {
+        if i == 0 || !value.content().is_empty() {
+            card.add_row(vec![name.clone(), value]);
+        }
+    }
+    let cells: Vec<Cell> = card
+        .row_iter()
+        .flat_map(|r| r.cell_iter().cloned())
+        .collect();
+    let fields: Vec<&Cell> = cells.iter().step_by(2).collect();
+    let values: Vec<&Cell> = cells.iter().skip(1).step_by(2).collect();
+    keep_words_whole(&mut card, &[fields, values], width);
+    format!("{card}\n")
+}
+
+/// How many rows [`render_blocks`] lays out at a time.
+const BLOCK_ROWS: usize = 256;
+
+/// The text [`render`] makes, handed to `emit` a block of rows at a time:
+/// column widths are worked out over every row first, so the blocks join
+/// into the same table, but no table of every row (with its own copy of
+/// every line) is ever made. For long tables, such as `log` over a year of
+/// a member listing a thousand blockers a day.
+pub(super) fn render_blocks(
+    out: &Out,
+    header: &[&str],
+    rows: Vec<Vec<Cell>>,
+    emit: &mut dyn FnMut(&str) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
+    if rows.len() <= BLOCK_ROWS {
+        return emit(&render(out, header, rows));
+    }
+    let head: Vec<Cell> = header
+        .iter()
+        .map(|h| Cell::new(h).add_attribute(Attribute::Bold))
+        .collect();
+    let columns: Vec<Vec<&Cell>> = (0..header.len())
+        .map(|i| {
+            std::iter::once(&head[i])
+                .chain(rows.iter().filter_map(|r| r.get(i)))
+                .collect()
+        })
+        .collect();
+    let mut probe = new_table(out);
+    probe.set_header(head.clone());
+    if let Some(width) = out.width {
+        if !keep_words_whole(&mut probe, &columns, width) {
+            // Cards, one per row, as `render` makes them.
+            drop(columns);
+            for row in rows {
+                emit(&card(out, &head, row, width))?;
+            }
+            return Ok(());
+        }
+    }
+    drop(columns);
+    // The width each column gets: the one fitted above, else its widest
+    // line as the table measures it, over every block.
+    let mut natural = probe.column_max_content_widths();
+    for block in rows.chunks(BLOCK_ROWS) {
+        let mut table = new_table(out);
+        for row in block {
+            table.add_row(row.clone());
+        }
+        for (n, w) in natural.iter_mut().zip(table.column_max_content_widths()) {
+            *n = (*n).max(w);
+        }
+    }
+    let widths: Vec<u16> = probe
+        .column_iter()
+        .zip(natural)
+        .map(|(column, natural)| match column.constraint() {
+            Some(ColumnConstraint::Absolute(Width::Fixed(w))) => *w,
+            _ => natural.max(1) + column.padding_width(),
+        })
+        .collect();
+    let total = rows.len();
+    let mut rows = rows.into_iter();
+    let mut done = 0;
+    while done < total {
+        let block: Vec<Vec<Cell>> = rows.by_ref().take(BLOCK_ROWS).collect();
+        let first = done == 0;
+        done += block.len();
+        let last = done == total;
+        let mut table = new_table(out);
+        if first {
+            table.set_header(head.clone());
+        }
+        for row in block {
+            table.add_row(row);
+        }
+        for (column, w) in table.column_iter_mut().zip(&widths) {
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(*w)));
+        }
+        let text = table.to_string();
+        let mut lines: Vec<&str> = text.lines().collect();
+        if !last {
+            lines.pop(); // the bottom border
+        }
+        let skip = usize::from(!first); // the top border
+        let mut chunk = lines[skip.min(lines.len())..].join("\n");
+        chunk.push('\n');
+        emit(&chunk)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_join_into_the_table_render_makes() {
+        let rows: Vec<Vec<Cell>> = (0..700)
+            .map(|i| {
+                vec![
+                    Cell::new(format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
+                    Cell::new(format!(
+                        "• item {i}\n• a longer item {}",
+                        "word ".repeat(i % 9)
+                    )),
+                    Cell::new(if i % 5 == 0 {
+                        String::new()
+                    } else {
+                        format!("ünïcode {i}")
+                    }),
+                    Cell::new(
+                        (0..i % 7)
+                            .map(|b| format!("b [{b:03}]"))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                    Cell::new(if i == 333 {
+                        "a-very-long-unbreakable-word-here"
+                    } else {
+                        "3/5"
+                    }),
+                ]
+            })
+            .collect();
+        let header = ["Date", "Yesterday", "Today", "Blockers", "Mood"];
+        for width in [None, Some(200), Some(70), Some(40), Some(12)] {
+            for (ascii, color) in [(false, false), (true, true)] {
+                let out = Out {
+                    color,
+                    width,
+                    ascii,
+                };
+                let whole = render(&out, &header, rows.clone());
+                let mut joined = String::new();
+                render_blocks(&out, &header, rows.clone(), &mut |t| {
+                    joined.push_str(t);
+                    Ok(())
+                })
+                .unwrap();
+                if whole != joined {
+                    let (w, j): (Vec<_>, Vec<_>) =
+                        (whole.lines().collect(), joined.lines().collect());
+                    let at = w
+                        .iter()
+                        .zip(&j)
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(w.len().min(j.len()));
+                    panic!(
+                        "width {width:?} ascii {ascii}: line {at} of {}/{}:\n{:?}\n{:?}\n{:?}",
+                        w.len(),
+                        j.len(),
+                        w.get(at.saturating_sub(1)),
+                        w.get(at),
+                        j.get(at)
+                    );
+                }
+            }
+        }
+    }
 }

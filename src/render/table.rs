@@ -211,16 +211,33 @@ impl LogRow {
 /// `log` as a table from its rows (oldest first), each update's replies
 /// under it.
 pub fn log_rows(out: &Out, rows: Vec<LogRow>, replies: &[FoundReply]) -> String {
+    let mut text = String::new();
+    let _ = log_rows_to(out, rows, replies, &mut |t| {
+        text.push_str(t);
+        Ok(())
+    });
+    text
+}
+
+/// [`log_rows`] handed to `emit` a block at a time: a long history is
+/// printed as it is laid out, never held as one text.
+pub fn log_rows_to(
+    out: &Out,
+    rows: Vec<LogRow>,
+    replies: &[FoundReply],
+    emit: &mut dyn FnMut(&str) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
     if rows.is_empty() {
-        return "No updates.\n".to_string();
+        return emit("No updates.\n");
     }
     let keys: Vec<(String, chrono::NaiveDate)> =
         rows.iter().map(|r| (r.author.clone(), r.date)).collect();
-    let table = render(
+    super::fit::render_blocks(
         out,
         &["Date", "Yesterday", "Today", "Blockers", "Mood"],
         rows.into_iter().map(|r| r.cells).collect(),
-    );
+        emit,
+    )?;
     let received: Vec<Vec<FoundReply>> = keys
         .iter()
         .map(|(author, date)| super::thread::to_update(replies, author, *date))
@@ -230,7 +247,7 @@ pub fn log_rows(out: &Out, rows: Vec<LogRow>, replies: &[FoundReply]) -> String 
         .zip(&received)
         .map(|((_, date), r)| (format!("Replies to {date}:"), r.as_slice()))
         .collect();
-    format!("{table}{}", threads(out, blocks))
+    emit(&threads(out, blocks))
 }
 
 /// `audit` as a table.

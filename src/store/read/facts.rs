@@ -253,7 +253,7 @@ mod tests {
         let path = dir.join("async-up-facts/a/2026");
         let mut bytes = std::fs::read(&path).unwrap();
         let whole = bytes.len();
-        bytes.extend_from_slice(&bytes[MAGIC.len()..whole - 3].to_vec());
+        bytes.extend_from_within(MAGIC.len()..whole - 3);
         std::fs::write(&path, &bytes).unwrap();
         let facts = YearFacts::open(&dir, "a", 2026);
         assert!(facts.damaged);

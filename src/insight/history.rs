@@ -7,7 +7,7 @@
 use super::BlockerLife;
 use crate::model::Update;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What the figures need of one update.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,57 +23,65 @@ pub struct Day {
 /// Blocker lives built one update at a time (oldest first). A blocker is
 /// opened on its `since` date and resolved on the date of the first later
 /// update that no longer carries its id; one carried again is open again.
+/// Each listed blocker costs one lookup by id: the lives are kept in a list,
+/// and which were open is a list of places in it.
 #[derive(Debug, Default)]
 pub struct Lives {
-    lives: HashMap<String, BlockerLife>,
-    open: HashSet<String>,
+    at: HashMap<String, usize>,
+    /// Each life, with the number of the last update that listed it.
+    lives: Vec<(BlockerLife, u64)>,
+    open: Vec<usize>,
+    updates: u64,
     steps: u64,
 }
 
 impl Lives {
     /// Takes the next update's blockers.
     pub fn push(&mut self, u: &Update) {
+        self.updates += 1;
         self.steps += (self.open.len() + u.blockers.len()) as u64;
-        let now: HashSet<&str> = u.blockers.iter().map(|b| b.id.as_str()).collect();
-        for id in self.open.iter().filter(|id| !now.contains(id.as_str())) {
-            if let Some(life) = self.lives.get_mut(id) {
-                life.resolved.get_or_insert(u.date);
-            }
-        }
+        let mut now = Vec::with_capacity(u.blockers.len());
         for b in &u.blockers {
-            match self.lives.get_mut(b.id.as_str()) {
-                Some(life) => {
+            let i = match self.at.get(b.id.as_str()) {
+                Some(&i) => {
+                    let life = &mut self.lives[i].0;
                     if life.text != b.text {
                         life.text.clone_from(&b.text);
                     }
+                    // Resolved earlier and listed again: open again.
                     life.resolved = None;
+                    i
                 }
                 None => {
-                    self.lives.insert(
-                        b.id.clone(),
+                    self.at.insert(b.id.clone(), self.lives.len());
+                    self.lives.push((
                         BlockerLife {
                             id: b.id.clone(),
                             text: b.text.clone(),
                             since: b.since,
                             resolved: None,
                         },
-                    );
+                        0,
+                    ));
+                    self.lives.len() - 1
                 }
+            };
+            self.lives[i].1 = self.updates;
+            now.push(i);
+        }
+        for &i in &self.open {
+            let (life, listed) = &mut self.lives[i];
+            if *listed != self.updates {
+                life.resolved.get_or_insert(u.date);
             }
         }
-        // Ids still open stay; the rest are replaced by this update's.
-        self.open.retain(|id| now.contains(id.as_str()));
-        for id in now {
-            if !self.open.contains(id) {
-                self.open.insert(id.to_string());
-            }
-        }
+        self.open = now;
     }
 
     /// Every life, sorted by id.
     pub fn finish(self) -> Vec<BlockerLife> {
         crate::debug_counts::count("blocker_steps", self.steps);
-        let mut lives: Vec<BlockerLife> = self.lives.into_values().collect();
+        let mut lives: Vec<BlockerLife> = self.lives.into_iter().map(|(l, _)| l).collect();
         lives.sort_by(|a, b| a.id.cmp(&b.id));
         lives
     }

@@ -203,8 +203,31 @@ fn card(out: &Out, head: &[Cell], row: Vec<Cell>, width: u16) -> String {
     format!("{card}\n")
 }
 
-/// How many rows [`render_blocks`] lays out at a time.
-const BLOCK_ROWS: usize = 256;
+/// About how many lines [`render_blocks`] lays out at a time.
+const BLOCK_LINES: usize = 2048;
+
+/// Where each block of about [`BLOCK_LINES`] lines ends: a row is as tall
+/// as its tallest cell, and one row of a thousand lines is a block alone.
+fn block_ends(rows: &[Vec<Cell>]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut lines = 0;
+    for (i, row) in rows.iter().enumerate() {
+        lines += row
+            .iter()
+            .map(|c| c.content().lines().count())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        if lines >= BLOCK_LINES {
+            ends.push(i + 1);
+            lines = 0;
+        }
+    }
+    if ends.last() != Some(&rows.len()) {
+        ends.push(rows.len());
+    }
+    ends
+}
 
 /// The text [`render`] makes, handed to `emit` a block of rows at a time:
 /// column widths are worked out over every row first, so the blocks join
@@ -217,7 +240,8 @@ pub(super) fn render_blocks(
     rows: Vec<Vec<Cell>>,
     emit: &mut dyn FnMut(&str) -> crate::error::Result<()>,
 ) -> crate::error::Result<()> {
-    if rows.len() <= BLOCK_ROWS {
+    let ends = block_ends(&rows);
+    if ends.len() <= 1 {
         return emit(&render(out, header, rows));
     }
     let head: Vec<Cell> = header
@@ -247,7 +271,8 @@ pub(super) fn render_blocks(
     // The width each column gets: the one fitted above, else its widest
     // line as the table measures it, over every block.
     let mut natural = probe.column_max_content_widths();
-    for block in rows.chunks(BLOCK_ROWS) {
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    for block in starts.zip(&ends).map(|(start, end)| &rows[start..*end]) {
         let mut table = new_table(out);
         for row in block {
             table.add_row(row.clone());
@@ -264,14 +289,12 @@ pub(super) fn render_blocks(
             _ => natural.max(1) + column.padding_width(),
         })
         .collect();
-    let total = rows.len();
     let mut rows = rows.into_iter();
     let mut done = 0;
-    while done < total {
-        let block: Vec<Vec<Cell>> = rows.by_ref().take(BLOCK_ROWS).collect();
-        let first = done == 0;
-        done += block.len();
-        let last = done == total;
+    for (n, end) in ends.iter().enumerate() {
+        let block: Vec<Vec<Cell>> = rows.by_ref().take(end - done).collect();
+        done = *end;
+        let (first, last) = (n == 0, n + 1 == ends.len());
         let mut table = new_table(out);
         if first {
             table.set_header(head.clone());
@@ -301,7 +324,7 @@ mod tests {
 
     #[test]
     fn blocks_join_into_the_table_render_makes() {
-        let rows: Vec<Vec<Cell>> = (0..700)
+        let rows: Vec<Vec<Cell>> = (0..1500)
             .map(|i| {
                 vec![
                     Cell::new(format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
@@ -329,6 +352,7 @@ mod tests {
             })
             .collect();
         let header = ["Date", "Yesterday", "Today", "Blockers", "Mood"];
+        assert!(block_ends(&rows).len() >= 3, "several blocks");
         for width in [None, Some(200), Some(70), Some(40), Some(12)] {
             for (ascii, color) in [(false, false), (true, true)] {
                 let out = Out {

@@ -7,8 +7,7 @@
 //! kept: a file that fails is parsed again and warned about every time.
 //!
 //! One file per person and year folder (`async-up-facts/<handle>/<year>`),
-//! read only by a walk over many of that year's files, so a short period
-//! never loads it. Each record carries a checksum; reading stops at the first
+//! read only by a walk over many files, so a short period never loads it. Each record carries a checksum; reading stops at the first
 //! damaged one and the file is rewritten from what was good. It is a cache:
 //! deleting it is always safe.
 
@@ -21,8 +20,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 const MAGIC: &[u8] = b"async-up-facts 1\n";
-/// A year folder with fewer files in the period than this is parsed
-/// directly: loading its cache would cost more than it saves.
+/// A walk over fewer files than this parses them directly: loading the
+/// kept updates of their years would cost more than it saves.
 pub(super) const WORTH_IT: usize = 32;
 
 /// The cached updates of one person's year folder.

@@ -39,6 +39,9 @@ impl<'r> Snapshot<'r> {
         let Some(person) = self.person_dir(handle) else {
             return;
         };
+        // Every year's files of the period are listed first (names only):
+        // a walk over many is read through what earlier runs kept.
+        let mut years = Vec::new();
         for (year, year_tree) in self.years(handle, &person) {
             if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
                 continue;
@@ -51,9 +54,13 @@ impl<'r> Snapshot<'r> {
             files.retain(|(date, _)| {
                 !(since.is_some_and(|s| *date < s) || until.is_some_and(|u| *date > u))
             });
-            // Many files of a year are read through the parsed ones kept
-            // from earlier runs; a few are cheaper to parse again.
-            let mut facts = (files.len() >= facts::WORTH_IT)
+            years.push((year, files));
+        }
+        // A few files are cheaper to parse again than their year's kept
+        // updates are to load.
+        let kept = years.iter().map(|(_, f)| f.len()).sum::<usize>() >= facts::WORTH_IT;
+        for (year, files) in years {
+            let mut facts = (kept && !files.is_empty())
                 .then(|| facts::YearFacts::open(self.repo.path(), handle.as_str(), year));
             for (date, entry) in files {
                 let update = match facts.as_mut() {

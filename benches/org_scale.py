@@ -23,7 +23,7 @@ import json, os, shutil, statistics, subprocess, sys, tempfile, time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIZES = {"S": (10, 30), "M": (200, 750), "L": (1000, 750), "M30": (200, 30),
          # Issue #13: a year of stats on 200 x 500; report --since 5y at 3,000.
-         "M500": (200, 500), "K3": (3000, 250)}
+         "M500": (200, 500), "K3": (3000, 60)}
 # Hostile repos (issue #13): generator options, and the commands to time.
 HOSTILE = {
     # 2,000 files of almost 64 KiB dated after today, planted by teammates.

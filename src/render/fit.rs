@@ -56,6 +56,23 @@ fn new_table(out: &Out) -> Table {
 }
 
 /// The widest word (or id) and the widest line of `text`.
+/// What a cell shows, whether made yet or still its text.
+trait Content {
+    fn text(&self) -> std::borrow::Cow<'_, str>;
+}
+
+impl Content for Cell {
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        self.content().into()
+    }
+}
+
+impl Content for String {
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        self.as_str().into()
+    }
+}
+
 fn widths(text: &str) -> (usize, usize) {
     let word = text.split_whitespace().map(|w| w.width()).max();
     let line = text.lines().map(|l| l.width()).max();
@@ -86,13 +103,13 @@ fn wrapped_width(text: &str, width: usize) -> usize {
 /// longest word, the room left shared by what each column would take
 /// unwrapped. Says false, changing nothing, when the longest words do not
 /// fit in `width` together with the borders and padding.
-fn keep_words_whole(table: &mut Table, columns: &[Vec<&Cell>], width: u16) -> bool {
+fn keep_words_whole<C: Content>(table: &mut Table, columns: &[Vec<&C>], width: u16) -> bool {
     let (least, natural): (Vec<usize>, Vec<usize>) = columns
         .iter()
         .map(|cells| {
             cells
                 .iter()
-                .map(|c| widths(&c.content()))
+                .map(|c| widths(&c.text()))
                 .fold((1, 1), |(w, l), (cw, cl)| (w.max(cw), l.max(cl)))
         })
         .unzip();
@@ -142,7 +159,7 @@ fn keep_words_whole(table: &mut Table, columns: &[Vec<&Cell>], width: u16) -> bo
     // A wrapped column needs only its longest line once wrapped.
     let given = given.into_iter().enumerate().map(|(i, g)| {
         let g = g.unwrap_or(1);
-        let wrapped = columns[i].iter().map(|c| wrapped_width(&c.content(), g));
+        let wrapped = columns[i].iter().map(|c| wrapped_width(&c.text(), g));
         wrapped.max().unwrap_or(g).min(g).max(least[i])
     });
     for (column, w) in table.column_iter_mut().zip(given) {
@@ -208,13 +225,13 @@ const BLOCK_LINES: usize = 2048;
 
 /// Where each block of about [`BLOCK_LINES`] lines ends: a row is as tall
 /// as its tallest cell, and one row of a thousand lines is a block alone.
-fn block_ends(rows: &[Vec<Cell>]) -> Vec<usize> {
+fn block_ends(rows: &[Vec<String>]) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut lines = 0;
     for (i, row) in rows.iter().enumerate() {
         lines += row
             .iter()
-            .map(|c| c.content().lines().count())
+            .map(|c| c.lines().count())
             .max()
             .unwrap_or(1)
             .max(1);
@@ -229,7 +246,8 @@ fn block_ends(rows: &[Vec<Cell>]) -> Vec<usize> {
     ends
 }
 
-/// The text [`render`] makes, handed to `emit` a block of rows at a time:
+/// The text [`render`] makes of rows of plain cells, handed to `emit` a
+/// block of rows at a time:
 /// column widths are worked out over every row first, so the blocks join
 /// into the same table, but no table of every row (with its own copy of
 /// every line) is ever made. For long tables, such as `log` over a year of
@@ -237,20 +255,22 @@ fn block_ends(rows: &[Vec<Cell>]) -> Vec<usize> {
 pub(super) fn render_blocks(
     out: &Out,
     header: &[&str],
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<Vec<String>>,
     emit: &mut dyn FnMut(&str) -> crate::error::Result<()>,
 ) -> crate::error::Result<()> {
     let ends = block_ends(&rows);
+    let cells = |row: Vec<String>| row.into_iter().map(Cell::new).collect::<Vec<_>>();
     if ends.len() <= 1 {
-        return emit(&render(out, header, rows));
+        return emit(&render(out, header, rows.into_iter().map(cells).collect()));
     }
     let head: Vec<Cell> = header
         .iter()
         .map(|h| Cell::new(h).add_attribute(Attribute::Bold))
         .collect();
-    let columns: Vec<Vec<&Cell>> = (0..header.len())
+    let header_text: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let columns: Vec<Vec<&String>> = (0..header.len())
         .map(|i| {
-            std::iter::once(&head[i])
+            std::iter::once(&header_text[i])
                 .chain(rows.iter().filter_map(|r| r.get(i)))
                 .collect()
         })
@@ -262,7 +282,7 @@ pub(super) fn render_blocks(
             // Cards, one per row, as `render` makes them.
             drop(columns);
             for row in rows {
-                emit(&card(out, &head, row, width))?;
+                emit(&card(out, &head, cells(row), width))?;
             }
             return Ok(());
         }
@@ -275,7 +295,7 @@ pub(super) fn render_blocks(
     for block in starts.zip(&ends).map(|(start, end)| &rows[start..*end]) {
         let mut table = new_table(out);
         for row in block {
-            table.add_row(row.clone());
+            table.add_row(row.iter().map(Cell::new).collect::<Vec<_>>());
         }
         for (n, w) in natural.iter_mut().zip(table.column_max_content_widths()) {
             *n = (*n).max(w);
@@ -292,7 +312,7 @@ pub(super) fn render_blocks(
     let mut rows = rows.into_iter();
     let mut done = 0;
     for (n, end) in ends.iter().enumerate() {
-        let block: Vec<Vec<Cell>> = rows.by_ref().take(end - done).collect();
+        let block: Vec<Vec<String>> = rows.by_ref().take(end - done).collect();
         done = *end;
         let (first, last) = (n == 0, n + 1 == ends.len());
         let mut table = new_table(out);
@@ -300,7 +320,7 @@ pub(super) fn render_blocks(
             table.set_header(head.clone());
         }
         for row in block {
-            table.add_row(row);
+            table.add_row(cells(row));
         }
         for (column, w) in table.column_iter_mut().zip(&widths) {
             column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(*w)));
@@ -324,30 +344,25 @@ mod tests {
 
     #[test]
     fn blocks_join_into_the_table_render_makes() {
-        let rows: Vec<Vec<Cell>> = (0..1500)
+        let rows: Vec<Vec<String>> = (0..1500)
             .map(|i| {
                 vec![
-                    Cell::new(format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28)),
-                    Cell::new(format!(
-                        "• item {i}\n• a longer item {}",
-                        "word ".repeat(i % 9)
-                    )),
-                    Cell::new(if i % 5 == 0 {
+                    format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+                    format!("• item {i}\n• a longer item {}", "word ".repeat(i % 9)),
+                    if i % 5 == 0 {
                         String::new()
                     } else {
                         format!("ünïcode {i}")
-                    }),
-                    Cell::new(
-                        (0..i % 7)
-                            .map(|b| format!("b [{b:03}]"))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ),
-                    Cell::new(if i == 333 {
-                        "a-very-long-unbreakable-word-here"
+                    },
+                    (0..i % 7)
+                        .map(|b| format!("b [{b:03}]"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    if i == 333 {
+                        "a-very-long-unbreakable-word-here".to_string()
                     } else {
-                        "3/5"
-                    }),
+                        "3/5".to_string()
+                    },
                 ]
             })
             .collect();
@@ -360,7 +375,11 @@ mod tests {
                     width,
                     ascii,
                 };
-                let whole = render(&out, &header, rows.clone());
+                let cells = rows
+                    .iter()
+                    .map(|r| r.iter().map(Cell::new).collect())
+                    .collect();
+                let whole = render(&out, &header, cells);
                 let mut joined = String::new();
                 render_blocks(&out, &header, rows.clone(), &mut |t| {
                     joined.push_str(t);

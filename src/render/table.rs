@@ -188,7 +188,7 @@ pub fn log(out: &Out, updates: &[Update], replies: &[FoundReply]) -> String {
 pub struct LogRow {
     author: String,
     date: chrono::NaiveDate,
-    cells: Vec<Cell>,
+    cells: Vec<String>,
 }
 
 impl LogRow {
@@ -198,11 +198,11 @@ impl LogRow {
             author: u.author.clone(),
             date: u.date,
             cells: vec![
-                Cell::new(u.date.to_string()),
-                Cell::new(items(out, &u.yesterday)),
-                Cell::new(items(out, &u.today)),
-                Cell::new(blockers_cell(u)),
-                Cell::new(u.mood.map(|m| format!("{m}/5")).unwrap_or_default()),
+                u.date.to_string(),
+                items(out, &u.yesterday),
+                items(out, &u.today),
+                blockers_cell(u),
+                u.mood.map(|m| format!("{m}/5")).unwrap_or_default(),
             ],
         }
     }

@@ -34,6 +34,17 @@ pub fn count(name: &'static str, n: u64) {
     }
 }
 
+/// Raises the counter `name` to `value` if it is lower (a peak), when
+/// counting is on.
+pub fn peak(name: &'static str, value: u64) {
+    if enabled() {
+        if let Ok(mut counts) = COUNTS.lock() {
+            let slot = counts.entry(name).or_insert(0);
+            *slot = (*slot).max(value);
+        }
+    }
+}
+
 /// Prints every counter to stderr, when counting is on.
 pub fn dump() {
     if !enabled() {

@@ -45,8 +45,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         .map(|m| m.tz())
         .unwrap_or(chrono_tz::UTC);
     let since = args.since.map(|s| s.resolve(today_in(ctx.now, tz)));
-    let updates = snapshot.updates_since(&handle, since);
-    if updates.is_empty()
+    let out = ctx.out();
+    // A table is made row by row as the updates are read: what is held is
+    // the text shown, not every parsed update of a long history.
+    let mut rows = Vec::new();
+    let mut updates = Vec::new();
+    let mut first_date = None;
+    // Parsed blockers held at once, counted for tests (`debug_counts`).
+    let mut held = 0u64;
+    snapshot.each_update_between(&handle, since, None, |u| {
+        first_date.get_or_insert(u.date);
+        held += u.blockers.len() as u64;
+        crate::debug_counts::peak("blockers_held", held);
+        match args.format {
+            Format::Table => {
+                rows.push(render::table::LogRow::of(&out, &u));
+                held -= u.blockers.len() as u64;
+            }
+            Format::Markdown | Format::Json => updates.push(u),
+        }
+    });
+    if first_date.is_none()
         && snapshot.member(&handle).is_none()
         && args.handle.is_some()
         && !snapshot.handles_with_updates().contains(&handle)
@@ -59,8 +78,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
             team.name
         )));
     }
-    let first = updates.first().map(|u| super::replies_from(u.date));
-    let replies = match first {
+    let replies = match first_date.map(super::replies_from) {
         // A file that does not name the person (unless through an escape)
         // holds no reply to them: it is not parsed.
         Some(since) => snapshot.replies_between(Some(since), None, &|raw| {
@@ -69,16 +87,21 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         None => Vec::new(),
     };
     snapshot.save_texts();
-    let out = ctx.out();
-    let text = match args.format {
-        Format::Table => render::table::log(&out, &updates, &replies),
+    match args.format {
+        Format::Table => {
+            render::table::log_rows_to(&out, rows, &replies, &mut |text| out.print(text))?
+        }
         Format::Markdown => {
             let links = super::links(&snapshot);
-            render::markdown::log(handle.as_str(), &updates, &replies, &links)
+            out.print(&render::markdown::log(
+                handle.as_str(),
+                &updates,
+                &replies,
+                &links,
+            ))?
         }
-        Format::Json => render::json::log(&updates, &replies),
-    };
-    out.print(&text)?;
+        Format::Json => out.print(&render::json::log(&updates, &replies))?,
+    }
     finish_warnings(ctx, &snapshot)?;
     Ok(Status::Success)
 }

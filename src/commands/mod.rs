@@ -240,6 +240,8 @@ pub(crate) fn period_history(
         .and_then(|d| snapshot.latest_update(handle, Some(d)));
     let mut history: Vec<_> = before.into_iter().collect();
     history.extend(snapshot.updates_between(handle, Some(since), Some(until)));
+    let held = history.iter().map(|u| u.blockers.len() as u64).sum();
+    crate::debug_counts::peak("blockers_held", held);
     history
 }
 

@@ -5,7 +5,7 @@ use super::{today_in, Since, Status};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::insight::heatmap::{self, Unit};
-use crate::insight::{blocker_lives, dates, BlockerLife};
+use crate::insight::{dates, BlockerLife};
 use crate::model::Handle;
 use crate::render::html::{self, Cell, Day, Heatmap, Report};
 use crate::render::html_index;
@@ -98,21 +98,21 @@ pub(crate) fn page(
             if rows.len() < MAX_ROWS {
                 rows.push((
                     member.handle.clone(),
-                    cells(member, history, &columns, member_today),
+                    cells(member, &history.days, &columns, member_today),
                 ));
             } else {
                 members_left_out += 1;
             }
-            for life in blocker_lives(history) {
+            for life in &history.lives {
                 if life.resolved.is_none_or(|r| r >= since) {
                     blockers_total += 1;
-                    blockers.push((member.handle.clone(), life));
+                    blockers.push((member.handle.clone(), life.clone()));
                 }
             }
             if blockers.len() > 2 * MAX_ROWS {
                 keep_first_blockers(&mut blockers);
             }
-            for u in history.iter().filter(|u| u.date >= since) {
+            for u in history.days.iter().filter(|u| u.date >= since) {
                 if let Some(m) = u.mood {
                     let day = moods.entry(u.date).or_default();
                     day.0 += u32::from(m);
@@ -124,7 +124,7 @@ pub(crate) fn page(
                 return Ok(());
             }
             let handle = Handle::parse(&member.handle)?;
-            let latest = match history.last().filter(|u| u.date <= member_today) {
+            let latest = match history.latest.as_ref().filter(|u| u.date <= member_today) {
                 Some(u) if until >= member_today => Some(u.clone()),
                 _ => snapshot.latest_update(&handle, Some(member_today)),
             };
@@ -190,7 +190,7 @@ pub(crate) fn page(
 /// One member's heatmap row: what each column's days were.
 fn cells(
     member: &crate::model::Member,
-    history: &[crate::model::Update],
+    history: &[crate::insight::Day],
     columns: &[heatmap::Column],
     member_today: NaiveDate,
 ) -> Vec<Cell> {

@@ -4,7 +4,7 @@
 use super::{refresh, roster, today_in, Since, Status};
 use crate::context::Context;
 use crate::error::Result;
-use crate::insight::{self, Figures};
+use crate::insight::{self, Figures, HistoryBuilder, MemberHistory};
 use crate::model::Handle;
 use chrono::NaiveDate;
 
@@ -95,8 +95,10 @@ pub fn period(
 }
 
 /// The period's figures, showing each member's history to `visit` as it is
-/// read: a view that needs more than the figures reads everything once, and
-/// holds one member's history at a time.
+/// read: a view that needs more than the figures reads everything once. A
+/// history is held lean ([`MemberHistory`]): one whole update at a time is
+/// read, so a member listing thousands of blockers in every update costs
+/// time in the updates read, not memory.
 pub fn period_with<'t>(
     ctx: &Context,
     team: &'t crate::context::Team,
@@ -105,7 +107,7 @@ pub fn period_with<'t>(
     mut visit: impl FnMut(
         &crate::store::Snapshot<'t>,
         &crate::model::Member,
-        &[crate::model::Update],
+        &MemberHistory,
     ) -> Result<()>,
 ) -> Result<Period> {
     let today = today_in(ctx.now, super::reader_zone());
@@ -117,23 +119,22 @@ pub fn period_with<'t>(
         .team_file()
         .and_then(|t| t.insight)
         .unwrap_or_default();
-    // Blockers can be older than the period: read some history before it.
     let mut members = Vec::new();
     let mut total = Figures::default();
     let mut counter = crate::render::progress::Counter::new("reading updates, members");
     for (n, member) in roster(&snapshot).into_iter().enumerate() {
         counter.tick(n);
         let handle = Handle::parse(&member.handle)?;
-        let history = super::period_history(&snapshot, &handle, since, until);
+        let history = lean_history(&snapshot, &handle, since, until);
         // A day still under way where the member is (it may not have begun
         // for someone west of the reader) counts once they have written.
         let member_today = today_in(ctx.now, member.tz());
-        let counted_until = if history.iter().any(|u| u.date == member_today) {
+        let counted_until = if history.days.iter().any(|u| u.date == member_today) {
             until.min(member_today)
         } else {
             until.min(member_today.pred_opt().unwrap_or(member_today))
         };
-        let f = insight::figures(&member, &history, since, counted_until);
+        let f = insight::figures_of(&member, &history.days, &history.lives, since, counted_until);
         total.add(&f);
         visit(&snapshot, &member, &history)?;
         members.push((member.handle.clone(), f));
@@ -147,6 +148,26 @@ pub fn period_with<'t>(
         per_person_wellbeing: insight_settings.per_person_wellbeing,
         min_group: insight_settings.min_group(),
     })
+}
+
+/// One person's history over `since..=until` as [`super::period_history`]
+/// reads it (led by their last update before the period, for the blockers
+/// it carries in), held lean: each update is read, taken in and dropped.
+fn lean_history(
+    snapshot: &crate::store::Snapshot<'_>,
+    handle: &Handle,
+    since: NaiveDate,
+    until: NaiveDate,
+) -> MemberHistory {
+    let mut history = HistoryBuilder::default();
+    if let Some(before) = since
+        .pred_opt()
+        .and_then(|d| snapshot.latest_update(handle, Some(d)))
+    {
+        history.push(before);
+    }
+    snapshot.each_update_between(handle, Some(since), Some(until), |u| history.push(u));
+    history.finish()
 }
 
 /// Runs `stats`.

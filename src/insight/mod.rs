@@ -6,11 +6,12 @@
 
 use crate::model::{Member, Update};
 pub mod heatmap;
+mod history;
 pub mod privacy;
 pub mod signals;
+pub use history::{Day, HistoryBuilder, Lives, MemberHistory};
 
-use chrono::{Datelike, Days, NaiveDate};
-use std::collections::{HashMap, HashSet};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 
 /// One blocker's life.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,45 +30,11 @@ pub struct BlockerLife {
 /// id. Linear in the blockers listed: one member can carry thousands of
 /// blockers in each of thousands of updates.
 pub fn blocker_lives(updates: &[Update]) -> Vec<BlockerLife> {
-    let mut lives: HashMap<&str, BlockerLife> = HashMap::new();
-    let mut open: HashSet<&str> = HashSet::new();
-    let mut steps = 0u64;
+    let mut lives = Lives::default();
     for u in updates {
-        let now: HashSet<&str> = u.blockers.iter().map(|b| b.id.as_str()).collect();
-        steps += (open.len() + u.blockers.len()) as u64;
-        for id in open.iter().filter(|id| !now.contains(*id)) {
-            if let Some(life) = lives.get_mut(id) {
-                life.resolved.get_or_insert(u.date);
-            }
-        }
-        for b in &u.blockers {
-            match lives.get_mut(b.id.as_str()) {
-                Some(life) => {
-                    if life.text != b.text {
-                        life.text.clone_from(&b.text);
-                    }
-                    // Reopened after being resolved: open again.
-                    life.resolved = None;
-                }
-                None => {
-                    lives.insert(
-                        &b.id,
-                        BlockerLife {
-                            id: b.id.clone(),
-                            text: b.text.clone(),
-                            since: b.since,
-                            resolved: None,
-                        },
-                    );
-                }
-            }
-        }
-        open = now;
+        lives.push(u);
     }
-    crate::debug_counts::count("blocker_steps", steps);
-    let mut lives: Vec<BlockerLife> = lives.into_values().collect();
-    lives.sort_by(|a, b| a.id.cmp(&b.id));
-    lives
+    lives.finish()
 }
 
 /// One member's figures for a period.
@@ -169,14 +136,34 @@ pub fn dates(since: NaiveDate, until: NaiveDate) -> impl Iterator<Item = NaiveDa
 
 /// Whether an update was written outside the member's hours or on a day off,
 /// with the member's settings resolved as `team` resolves them.
-pub fn written_after_hours(member: &Member, update: &Update) -> bool {
-    let local = update.written_at.with_timezone(&member.tz());
+pub fn written_after_hours(member: &Member, written_at: &DateTime<FixedOffset>) -> bool {
+    let local = written_at.with_timezone(&member.tz());
     !member.is_workday(local.date_naive()) || !member.within_hours(local.time())
 }
 
 /// One member's figures for `since..=until`, from their history (oldest first,
 /// including updates before the period so carried blockers are known).
 pub fn figures(member: &Member, history: &[Update], since: NaiveDate, until: NaiveDate) -> Figures {
+    let days: Vec<Day> = history
+        .iter()
+        .map(|u| Day {
+            date: u.date,
+            written_at: u.written_at,
+            mood: u.mood,
+        })
+        .collect();
+    figures_of(member, &days, &blocker_lives(history), since, until)
+}
+
+/// One member's figures for `since..=until`, from what a [`MemberHistory`]
+/// keeps: each update's day (oldest first) and every blocker's life.
+pub fn figures_of(
+    member: &Member,
+    days: &[Day],
+    lives: &[BlockerLife],
+    since: NaiveDate,
+    until: NaiveDate,
+) -> Figures {
     let mut f = Figures::default();
     for d in dates(since, until).filter(|d| member.was_member_on(*d)) {
         if member.away_on(d).is_some() {
@@ -187,7 +174,7 @@ pub fn figures(member: &Member, history: &[Update], since: NaiveDate, until: Nai
     }
     // A day before joining is neither a workday nor a counted update, even
     // when an update was backfilled to it.
-    for u in history
+    for u in days
         .iter()
         .filter(|u| u.date >= since && u.date <= until && member.was_member_on(u.date))
     {
@@ -195,7 +182,7 @@ pub fn figures(member: &Member, history: &[Update], since: NaiveDate, until: Nai
         if member.is_workday(u.date) && member.away_on(u.date).is_none() {
             f.updates += 1;
         }
-        let after_hours = written_after_hours(member, u);
+        let after_hours = written_after_hours(member, &u.written_at);
         if after_hours {
             f.after_hours_updates += 1;
         }
@@ -204,7 +191,7 @@ pub fn figures(member: &Member, history: &[Update], since: NaiveDate, until: Nai
             f.moods.push((u.date, m));
         }
     }
-    for life in blocker_lives(history) {
+    for life in lives {
         if life.since >= since && life.since <= until {
             f.blockers_opened += 1;
         }

@@ -204,34 +204,76 @@ pub fn blockers_of_teams(out: &Out, rows: &[BlockerRow], teams: Option<&[String]
 
 /// `log` as a table, each update's replies under it.
 pub fn log(out: &Out, updates: &[Update], replies: &[FoundReply]) -> String {
-    if updates.is_empty() {
-        return "No updates.\n".to_string();
+    let rows: Vec<LogRow> = updates.iter().map(|u| LogRow::of(out, u)).collect();
+    log_rows(out, rows, replies)
+}
+
+/// One update as a row of the `log` table: its cells, made while the
+/// update is read, so a long history is held as the text shown rather
+/// than as every parsed update.
+pub struct LogRow {
+    author: String,
+    date: chrono::NaiveDate,
+    cells: Vec<String>,
+}
+
+impl LogRow {
+    /// The row of `u`.
+    pub fn of(out: &Out, u: &Update) -> LogRow {
+        LogRow {
+            author: u.author.clone(),
+            date: u.date,
+            cells: vec![
+                u.date.to_string(),
+                items(out, &u.yesterday),
+                items(out, &u.today),
+                blockers_cell(u),
+                u.mood.map(|m| format!("{m}/5")).unwrap_or_default(),
+            ],
+        }
     }
-    let mut rows = Vec::new();
-    for u in updates {
-        rows.push(vec![
-            Cell::new(u.date.to_string()),
-            Cell::new(items(out, &u.yesterday)),
-            Cell::new(items(out, &u.today)),
-            Cell::new(blockers_cell(u)),
-            Cell::new(u.mood.map(|m| format!("{m}/5")).unwrap_or_default()),
-        ]);
+}
+
+/// `log` as a table from its rows (oldest first), each update's replies
+/// under it.
+pub fn log_rows(out: &Out, rows: Vec<LogRow>, replies: &[FoundReply]) -> String {
+    let mut text = String::new();
+    let _ = log_rows_to(out, rows, replies, &mut |t| {
+        text.push_str(t);
+        Ok(())
+    });
+    text
+}
+
+/// [`log_rows`] handed to `emit` a block at a time: a long history is
+/// printed as it is laid out, never held as one text.
+pub fn log_rows_to(
+    out: &Out,
+    rows: Vec<LogRow>,
+    replies: &[FoundReply],
+    emit: &mut dyn FnMut(&str) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
+    if rows.is_empty() {
+        return emit("No updates.\n");
     }
-    let table = render(
+    let keys: Vec<(String, chrono::NaiveDate)> =
+        rows.iter().map(|r| (r.author.clone(), r.date)).collect();
+    super::fit::render_blocks(
         out,
         &["Date", "Yesterday", "Today", "Blockers", "Mood"],
-        rows,
-    );
-    let received: Vec<Vec<FoundReply>> = updates
+        rows.into_iter().map(|r| r.cells).collect(),
+        emit,
+    )?;
+    let received: Vec<Vec<FoundReply>> = keys
         .iter()
-        .map(|u| super::thread::to_update(replies, &u.author, u.date))
+        .map(|(author, date)| super::thread::to_update(replies, author, *date))
         .collect();
-    let blocks = updates
+    let blocks = keys
         .iter()
         .zip(&received)
-        .map(|(u, r)| (format!("Replies to {}:", u.date), r.as_slice()))
+        .map(|((_, date), r)| (format!("Replies to {date}:"), r.as_slice()))
         .collect();
-    format!("{table}{}", threads(out, blocks))
+    emit(&threads(out, blocks))
 }
 
 /// `audit` as a table.

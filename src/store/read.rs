@@ -6,7 +6,9 @@
 //! in `model/`) becomes one warning naming its path. Things that are not
 //! files (symlinks, submodules) are never followed.
 
+mod facts;
 mod holidays;
+mod period;
 mod replies;
 mod walk;
 pub(super) use walk::kind_of;
@@ -242,20 +244,6 @@ impl<'r> Snapshot<'r> {
         self.updates_between(handle, since, None)
     }
 
-    /// Every readable update of `handle` dated in `since..=until`, oldest
-    /// first. Files are chosen by the date their path names before any is
-    /// read, so files outside the period cost a name each, however large:
-    /// a teammate's files dated far ahead are named in a warning, never
-    /// parsed.
-    pub fn updates_between(
-        &self,
-        handle: &Handle,
-        since: Option<NaiveDate>,
-        until: Option<NaiveDate>,
-    ) -> Vec<Update> {
-        self.updates_matching(handle, since, until, &|_| true)
-    }
-
     /// [`Snapshot::updates_between`], parsing only the files whose raw text
     /// `keep` accepts (`search` refuses those that cannot hold its words).
     pub fn updates_matching(
@@ -334,6 +322,18 @@ impl<'r> Snapshot<'r> {
     ) -> Option<Update> {
         crate::debug_counts::count("update_files_parsed", 1);
         let update = self.ok_or_warn(Update::from_toml(path, text))?;
+        self.true_or_warn(handle, date, path, update)
+    }
+
+    /// The update, unless it cannot be true where it lies (named in a
+    /// warning, then `None`).
+    fn true_or_warn(
+        &self,
+        handle: &Handle,
+        date: NaiveDate,
+        path: &str,
+        update: Update,
+    ) -> Option<Update> {
         let problems = update.problems(handle.as_str(), date, self.today_of(handle));
         if !problems.is_empty() {
             self.warnings

@@ -59,7 +59,7 @@ impl Update {
         out.extend(date_problem("date", self.date, today));
         let written = self.written_at.date_naive();
         out.extend(date_problem("written_at", written, today));
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = std::collections::HashSet::with_capacity(self.blockers.len());
         for b in &self.blockers {
             if !seen.insert(b.id.as_str()) {
                 out.push(format!("blocker id {:?} is given twice", b.id));

@@ -441,8 +441,11 @@ fn many_writers_against_a_connection_limit_all_land() {
 
 /// A first clone over a slow link that keeps moving is not a stall: the
 /// watchdog must see the download itself, not only git's words. A pack of
-/// about 200 KB at 20 KB/s takes 10 s against a 4 s bound (git reports
-/// transfer progress about once a second).
+/// about 200 KB at 14 KB/s takes 14 s against an 8 s bound (git reports
+/// transfer progress about once a second). The bound leaves room for the
+/// server to build the pack on a loaded machine before the first byte; at
+/// 4 s that wait alone tripped it. The noise stays under the mirror's blob
+/// filter (512 KiB, for holidays.toml), so it is downloaded.
 #[test]
 fn a_slow_download_that_keeps_moving_is_not_killed() {
     let world = World::new();
@@ -464,10 +467,10 @@ fn a_slow_download_that_keeps_moving_is_not_killed() {
     clone.put("assets/noise.bin", noise);
     clone.push("a big file");
     let proxy = FaultProxy::start(daemon.port);
-    proxy.set_rate(20_000);
+    proxy.set_rate(14_000);
     let url = format!("git://127.0.0.1:{}/team.git", proxy.port);
     let alice = world.person("alice", "UTC");
-    alice.set_env("ASYNC_UP_NETWORK_TIMEOUT", "4");
+    alice.set_env("ASYNC_UP_NETWORK_TIMEOUT", "8");
     let out = servers::run_within(alice.std_cmd().args(["init", &url]), HANG);
     assert_eq!(code(&out), Some(0), "{}", stderr(&out));
 }

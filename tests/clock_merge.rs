@@ -208,3 +208,48 @@ fn a_damaged_mirror_recovers_a_pending_edit_merged_with_the_remote() {
     assert_eq!(strings(&day, "yesterday"), ["Shipped it"]);
     assert_eq!(strings(&day, "today"), ["New plan"]);
 }
+
+/// Two edits each under the 64 KiB readers accept can merge into one over
+/// it, which every reader would skip: the day would vanish for the team.
+/// The edit being synced is kept whole instead, and the user is told.
+#[test]
+fn a_merge_that_would_pass_the_size_limit_keeps_the_synced_edit() {
+    let (world, remote, laptop, desk) = two_machines();
+    world.set_now("2026-11-24T09:00:00Z");
+    laptop.ok(&["write", "--today", "Plan", "--yesterday", "Base"]);
+    desk.ok(&["team"]);
+    let long = |tag: &str| -> Vec<String> {
+        (0..90)
+            .map(|i| format!("{tag}{i:02} {}", tag.repeat(400)))
+            .collect()
+    };
+    let mut args = vec!["write".to_string()];
+    for item in long("y") {
+        args.extend(["--yesterday".to_string(), item]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    laptop.ok(&args);
+    let mut args = vec!["write".to_string(), "--no-push".to_string()];
+    for item in long("t") {
+        args.extend(["--today".to_string(), item]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    desk.ok(&args);
+    let out = desk.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("over the 65536 byte limit"),
+        "{}",
+        stderr(&out)
+    );
+    let checkout = Checkout::of(&world, &remote);
+    let text = checkout.read("updates/alice/2026/2026-11-24.toml");
+    assert!(text.len() <= 65536, "{} bytes pushed", text.len());
+    let day: toml::Value = toml::from_str(&text).unwrap();
+    assert_eq!(strings(&day, "today"), long("t"));
+    // A teammate still sees the day.
+    let bob = world.person("bob", "UTC");
+    bob.ok(&["init", remote.to_str().unwrap()]);
+    let team = bob.ok(&["team", "--format", "json"]);
+    assert!(team.contains("t00 "), "{team}");
+}

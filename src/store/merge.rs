@@ -190,6 +190,17 @@ impl Store {
                 Some(text) => merged.value.to_toml_over(&text, &remote),
                 None => merged.value.to_toml(),
             };
+            // Two edits each within the limit can merge into one past it,
+            // which every reader would skip: the day would vanish for the
+            // team. The edit being synced is kept whole instead.
+            if text.len() > layout::MAX_FILE_BYTES {
+                tell(&format!(
+                    "{label}: yours and the remote's version merged would be {} bytes, over the {} byte limit readers accept; yours replaced the remote's, which stays in the history (git log -p -- {path})",
+                    text.len(),
+                    layout::MAX_FILE_BYTES
+                ));
+                return Ok(mine);
+            }
             Ok(self.repo.blob(text.as_bytes())?)
         }
     }

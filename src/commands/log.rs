@@ -36,10 +36,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         None => ctx.identity(team.config.as_ref())?.handle,
     };
     refresh(ctx, &team, args.no_fetch)?;
-    let snapshot = team
-        .store
-        .snapshot()?
-        .with_text_cache(team.store.text_cache());
+    // No text cache: a long history's texts would all be held at once, and
+    // the parsed-update cache already serves a long walk.
+    let snapshot = team.store.snapshot()?;
     let tz = snapshot
         .member(&handle)
         .map(|m| m.tz())
@@ -86,7 +85,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
         }),
         None => Vec::new(),
     };
-    snapshot.save_texts();
     match args.format {
         Format::Table => {
             render::table::log_rows_to(&out, rows, &replies, &mut |text| out.print(text))?

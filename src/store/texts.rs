@@ -12,6 +12,11 @@
 //! Only texts that passed the reader's checks (size, UTF-8, no NUL) are
 //! kept. It is a cache: deleting it is always safe.
 //!
+//! It is bounded, so memory stays bounded however large the team's record:
+//! a text over [`MAX_TEXT`] is not kept (a teammate's 64 KiB files would
+//! crowd out everyone's short ones), and the whole stays under
+//! [`MAX_BYTES`]; a file over that is not loaded at all.
+//!
 //! Format: records `<40 hex id> <byte length>\n<text>\n`, one after another.
 
 use super::Store;
@@ -22,6 +27,12 @@ use std::path::PathBuf;
 
 const TEXTS_FILE: &str = "async-up-texts";
 
+/// The longest text kept: most updates and replies are well under it.
+pub const MAX_TEXT: usize = 8 * 1024;
+
+/// The most the cache holds, loaded and added together.
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+
 /// Texts by blob id, and those added since loading.
 pub struct TextCache {
     path: PathBuf,
@@ -29,6 +40,8 @@ pub struct TextCache {
     /// Blob id to the byte range of its text in `data`.
     known: HashMap<String, (usize, usize)>,
     added: RefCell<Vec<(String, String)>>,
+    /// Bytes held: loaded and added, each record with room for its header.
+    held: std::cell::Cell<usize>,
 }
 
 impl Store {
@@ -39,10 +52,18 @@ impl Store {
             return None;
         }
         let path = self.path.join(TEXTS_FILE);
-        let data = std::fs::read_to_string(&path).unwrap_or_default();
+        // One over the bound (an older version's, or edited) is not loaded;
+        // the next save replaces it with what this run read.
+        let fits = std::fs::metadata(&path).is_ok_and(|m| m.len() <= MAX_BYTES as u64);
+        let data = if fits {
+            std::fs::read_to_string(&path).unwrap_or_default()
+        } else {
+            String::new()
+        };
         let known = parse(&data).unwrap_or_default();
         Some(TextCache {
             path,
+            held: std::cell::Cell::new(data.len()),
             data,
             known,
             added: RefCell::new(Vec::new()),
@@ -83,7 +104,16 @@ impl TextCache {
     }
 
     /// Keeps `text` as the content of blob `oid` (read and checked).
+    /// Texts over [`MAX_TEXT`], and any past [`MAX_BYTES`] in all, are not.
     pub fn add(&self, oid: &str, text: &str) {
+        if text.len() > MAX_TEXT {
+            return;
+        }
+        let held = self.held.get() + text.len() + 50;
+        if held > MAX_BYTES {
+            return;
+        }
+        self.held.set(held);
         self.added
             .borrow_mut()
             .push((oid.to_string(), text.to_string()));
@@ -139,8 +169,29 @@ mod tests {
             data: format!("{oid} 3\na\nc\n"),
             known: parse(&format!("{oid} 3\na\nc\n")).unwrap(),
             added: RefCell::new(Vec::new()),
+            held: std::cell::Cell::new(0),
         };
         // A text that does not hash to its id is not given out.
         assert_eq!(cache.get(&oid), None);
+    }
+
+    #[test]
+    fn long_texts_and_texts_past_the_bound_are_not_kept() {
+        let cache = TextCache {
+            path: PathBuf::new(),
+            data: String::new(),
+            known: HashMap::new(),
+            added: RefCell::new(Vec::new()),
+            held: std::cell::Cell::new(0),
+        };
+        cache.add("a", &"x".repeat(MAX_TEXT + 1));
+        assert!(cache.added.borrow().is_empty());
+        let text = "y".repeat(MAX_TEXT);
+        for _ in 0..(2 * MAX_BYTES / MAX_TEXT) {
+            cache.add("b", &text);
+        }
+        let held: usize = cache.added.borrow().iter().map(|(_, t)| t.len()).sum();
+        assert!(held <= MAX_BYTES, "{held}");
+        assert!(held > MAX_BYTES / 2, "{held}");
     }
 }

@@ -489,14 +489,14 @@ fn the_digest_shows_reply_threads_and_offers_of_help() {
 }
 
 #[test]
-fn the_html_digest_shows_teammate_text_as_text() {
-    let html = html_digest_shows_every_text_as_typed("");
+fn the_html_digest_and_report_show_teammate_text_as_text() {
+    let html = html_shows_every_text_as_typed("");
     assert!(!tags(&html).contains(&"a".to_string()), "{html}");
 }
 
 #[test]
-fn the_html_digest_links_only_to_the_mapping_and_shows_captured_text_as_text() {
-    let html = html_digest_shows_every_text_as_typed(HOSTILE_LINKS);
+fn the_html_digest_and_report_link_only_to_the_mapping_and_show_captured_text_as_text() {
+    let html = html_shows_every_text_as_typed(HOSTILE_LINKS);
     let anchors: Vec<&str> = html.split("<a ").skip(1).collect();
     assert!(anchors.len() >= 20, "{html}");
     for a in anchors {
@@ -510,9 +510,11 @@ fn the_html_digest_links_only_to_the_mapping_and_shows_captured_text_as_text() {
 }
 
 /// The digest as HTML for a hostile team with `links` in its team file:
-/// only the page's own tags (and links), every text shown as typed.
-fn html_digest_shows_every_text_as_typed(links: &str) -> String {
-    let (_world, reader) = team_written_with(&|i| HOSTILE[i].to_string(), links);
+/// only the page's own tags (and links), every text shown as typed. Then
+/// the report's team table, whose reply threads hold the same texts: only
+/// its own tags, each reply shown as typed. Returns both.
+fn html_shows_every_text_as_typed(links: &str) -> String {
+    let (world, reader) = team_written_with(&|i| HOSTILE[i].to_string(), links);
     let html = reader.ok(&[
         "digest",
         "--since",
@@ -538,7 +540,42 @@ fn html_digest_shows_every_text_as_typed(links: &str) -> String {
             "{want:?} is not shown as typed:\n{html}"
         );
     }
-    html
+    let file = world.path().join("report.html");
+    reader.ok(&[
+        "report",
+        "--html",
+        file.to_str().unwrap(),
+        "--since",
+        "2026-11-23",
+    ]);
+    let report = std::fs::read_to_string(&file).unwrap();
+    let team = &report[report.find("<table id=\"team\"").expect("a team table")..];
+    let team = &team[..team.find("</table>").unwrap() + "</table>".len()];
+    for tag in tags(team) {
+        let name = tag.trim_start_matches('/');
+        let allowed = ["table", "tr", "th", "td", "ul", "li", "a"];
+        assert!(allowed.contains(&name), "<{tag}> in:\n{team}");
+    }
+    let typed: Vec<String> = HOSTILE
+        .iter()
+        .map(|h| h.replace(['\n', '\r', '\t'], " ").trim().to_string())
+        .collect();
+    let replies: Vec<String> = team
+        .split("<li>")
+        .skip(1)
+        .map(|li| crate::shown(&li[..li.find("</li>").unwrap()]))
+        .collect();
+    assert!(replies.len() >= 5, "{team}");
+    for reply in &replies {
+        let as_typed = reply
+            .strip_prefix("@eve: ")
+            .is_some_and(|text| typed.iter().any(|t| t == text));
+        assert!(
+            as_typed || reply.ends_with("(offers help)") || reply.ends_with("not shown"),
+            "{reply:?} is not a reply shown as typed:\n{team}"
+        );
+    }
+    format!("{html}\n{team}")
 }
 
 /// The hostile mapping, compiled as the commands compile it.

@@ -72,15 +72,16 @@ fn every_readme_command_runs() {
     assert_eq!(authors(&doc), ["alice"]);
 }
 
-/// The README's morning (the `console morning` block): each command and the
-/// lines shown after it (`...` stands for lines left out).
-fn readme_morning() -> Vec<(String, Vec<String>)> {
+/// A README block tagged `console NAME` (a morning, a lead's teams, a
+/// reminder install): each command and the lines shown after it (`...`
+/// stands for lines left out).
+fn readme_block(name: &str) -> Vec<(String, Vec<String>)> {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let block = readme
-        .split("```console morning\n")
+        .split(&format!("```console {name}\n"))
         .nth(1)
-        .expect("the README shows a morning")
+        .unwrap_or_else(|| panic!("the README has no `console {name}` block"))
         .split("\n```")
         .next()
         .unwrap();
@@ -92,6 +93,54 @@ fn readme_morning() -> Vec<(String, Vec<String>)> {
         }
     }
     steps
+}
+
+/// Runs the steps of README block `name` as `who`, each command's exit code
+/// 0 (or one `found` accepts, 1), and checks that each prints the lines
+/// shown, in order (`...` skips lines). `printed` picks what a step prints
+/// from its output.
+fn runs_as_shown(
+    name: &str,
+    who: &Person,
+    found: &dyn Fn(&str) -> bool,
+    printed: &dyn Fn(&std::process::Output) -> String,
+) {
+    let bin_dir = assert_cmd::cargo::cargo_bin("async-up")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let steps = readme_block(name);
+    assert!(!steps.is_empty(), "{name}: {steps:?}");
+    for (cmd, shown) in &steps {
+        let out = who.shell(&format!("NO_COLOR=1 COLUMNS=200 {cmd}"), &bin_dir);
+        let code = out.status.code();
+        assert!(
+            code == Some(0) || (found(cmd) && code == Some(1)),
+            "README {name}: command failed: {cmd}\nexit {code:?}\n{}",
+            stderr(&out)
+        );
+        let printed = printed(&out);
+        let mut lines = printed.lines();
+        let mut skipping = false;
+        for want in shown {
+            if want == "..." {
+                skipping = true;
+                continue;
+            }
+            let got = if skipping {
+                lines.find(|l| l.trim_end() == want)
+            } else {
+                lines.next().filter(|l| l.trim_end() == want)
+            };
+            assert!(
+                got.is_some(),
+                "README {name}: `{cmd}` does not print {want:?}; it prints:\n{printed}"
+            );
+        }
+        if !skipping {
+            assert_eq!(lines.next(), None, "`{cmd}` prints more:\n{printed}");
+        }
+    }
 }
 
 #[test]
@@ -123,41 +172,64 @@ fn the_readme_morning_runs_as_shown() {
     carol.ok(&["reply", "bob", "Nice, the flaky test is gone"]);
     world.set_now("2026-11-24T09:30:00Z");
 
-    let bin_dir = assert_cmd::cargo::cargo_bin("async-up")
-        .parent()
-        .unwrap()
-        .to_path_buf();
-    let steps = readme_morning();
-    assert!(steps.len() >= 4, "{steps:?}");
-    for (cmd, shown) in &steps {
-        let out = bob.shell(&format!("NO_COLOR=1 COLUMNS=200 {cmd}"), &bin_dir);
-        let code = out.status.code();
-        assert!(
-            code == Some(0) || (cmd.ends_with("inbox") && code == Some(1)),
-            "README command failed: {cmd}\nexit {code:?}\n{}",
-            stderr(&out)
-        );
-        // Every line shown is printed, in order; `...` skips lines.
-        let printed = stdout(&out);
-        let mut lines = printed.lines();
-        let mut skipping = false;
-        for want in shown {
-            if want == "..." {
-                skipping = true;
-                continue;
-            }
-            let got = if skipping {
-                lines.find(|l| l.trim_end() == want)
-            } else {
-                lines.next().filter(|l| l.trim_end() == want)
-            };
-            assert!(
-                got.is_some(),
-                "README morning: `{cmd}` does not print {want:?}; it prints:\n{printed}"
-            );
-        }
-        if !skipping {
-            assert_eq!(lines.next(), None, "`{cmd}` prints more:\n{printed}");
-        }
+    assert!(readme_block("morning").len() >= 4);
+    runs_as_shown("morning", &bob, &|cmd| cmd.ends_with("inbox"), &|out| {
+        stdout(out)
+    });
+}
+
+/// The "Across teams" block: a lead's morning over two teams, web (alice,
+/// blocked for three days) and mobile (bob).
+#[test]
+fn the_readme_teams_morning_runs_as_shown() {
+    let world = World::new();
+    let web = world.bare_remote("web.git", "main");
+    let mobile = world.bare_remote("mobile.git", "main");
+    let lead = world.person("lead", "UTC");
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    for (who, team, remote) in [
+        (&lead, "web", &web),
+        (&lead, "mobile", &mobile),
+        (&alice, "web", &web),
+        (&bob, "mobile", &mobile),
+    ] {
+        who.ok(&["--team", team, "init", remote.to_str().unwrap()]);
     }
+    world.set_now("2026-11-20T09:00:00Z");
+    alice.ok(&[
+        "write",
+        "--today",
+        "Ship token refresh",
+        "--blocker",
+        "Waiting on creds",
+    ]);
+    world.set_now("2026-11-24T08:30:00Z");
+    alice.ok(&[
+        "write",
+        "--today",
+        "Review #42",
+        "--blocker",
+        "Waiting on creds",
+    ]);
+    bob.ok(&["write", "--today", "Release 2.3 to the store"]);
+    world.set_now("2026-11-24T09:30:00Z");
+    runs_as_shown("teams", &lead, &|cmd| cmd.contains("blockers"), &|out| {
+        stdout(out)
+    });
+}
+
+/// The "Reminders" block: what an install would write, then an install and
+/// its removal, without a systemd user manager (as in a container or over
+/// ssh). Paths under the home are shown from `~`.
+#[test]
+fn the_readme_reminder_install_runs_as_shown() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "Europe/Berlin");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    let home = alice.home.display().to_string();
+    runs_as_shown("remind", &alice, &|_| false, &|out| {
+        format!("{}{}", stdout(out), stderr(out)).replace(&home, "~")
+    });
 }

@@ -66,6 +66,22 @@ fn report() -> (World, PathBuf) {
     );
     update(&clone, "bob", "2026-11-19", "today = [\"d\"]\n");
     update(&clone, "bob", "2026-11-20", "today = [\"e\"]\n");
+    // ann answers bob's update of Friday with a reaction and six replies,
+    // the oldest of which the team table leaves out; bob offers help with
+    // her blocker.
+    let mut replies = String::from(
+        "[[reply]]\nto = \"bob\"\ndate = 2026-11-20\nreaction = \"👍\"\nwritten_at = 2026-11-20T11:00:00Z\n",
+    );
+    for n in 1..=6 {
+        replies.push_str(&format!(
+            "[[reply]]\nto = \"bob\"\ndate = 2026-11-20\ntext = \"reply {n} {HOSTILE}\"\nwritten_at = 2026-11-20T11:1{n}:00Z\n"
+        ));
+    }
+    clone.put("replies/ann/2026/2026-11-20.toml", replies);
+    clone.put(
+        "replies/bob/2026/2026-11-20.toml",
+        "[[reply]]\nto = \"ann\"\ndate = 2026-11-17\nblocker = \"b1\"\noffer = true\nwritten_at = 2026-11-20T11:01:00Z\n",
+    );
     clone.push("history");
     world.set_now("2026-11-20T12:00:00Z");
     let page = world.path().join("report.html");
@@ -314,5 +330,34 @@ fn the_report_passes_axe_core_in_chromium() {
         "axe-core {} found:\n{}",
         doc["axe"],
         serde_json::to_string_pretty(violations).unwrap()
+    );
+}
+
+#[test]
+fn the_team_table_shows_replies_reactions_and_offers_under_the_latest_update() {
+    let (_world, page) = report();
+    let html = std::fs::read_to_string(&page).unwrap();
+    let team = &html[html.find("id=\"team\"").unwrap()..];
+    let team = &team[..team.find("</table>").unwrap()];
+    assert!(team.contains("<th scope=\"col\">Replies</th>"), "{team}");
+    let bob = &team[team.find("<td>@bob</td>").expect("bob's row")..];
+    let bob = &bob[..bob.find("</tr>").unwrap()];
+    assert!(bob.contains("<li>👍 1: @ann</li>"), "{bob}");
+    // The newest five replies, escaped, and how many more there are.
+    let escaped = "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;";
+    for n in 2..=6 {
+        assert!(
+            bob.contains(&format!("<li>@ann: reply {n} {escaped}</li>")),
+            "{bob}"
+        );
+    }
+    assert!(!bob.contains("reply 1 "), "{bob}");
+    assert!(bob.contains("1 more reply not shown"), "{bob}");
+    // bob's offer of help, under ann's update of Tuesday, her latest.
+    let ann = &team[team.find("<td>@ann</td>").expect("ann's row")..];
+    let ann = &ann[..ann.find("</tr>").unwrap()];
+    assert!(
+        ann.contains("<li>@bob on blocker b1: I can help with this</li>"),
+        "{ann}"
     );
 }

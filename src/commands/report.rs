@@ -9,6 +9,7 @@ use crate::insight::{dates, BlockerLife};
 use crate::model::Handle;
 use crate::render::html::{self, Cell, Day, Heatmap, Report};
 use crate::render::html_index;
+use crate::render::thread;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -44,8 +45,11 @@ pub struct Args {
 /// timeline and of the team table: the page stays one a browser opens
 /// whatever the team's size, and says what it left out.
 pub const MAX_ROWS: usize = 300;
-/// The most characters of one cell of the team table.
+/// The most characters of one cell of the team table (and of one reply).
 const MAX_CELL_CHARS: usize = 200;
+/// The most replies, and lines of reactions, under one update in the team
+/// table: the newest; the page says how many more there are.
+const MAX_REPLIES: usize = 5;
 
 /// Runs `report`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
@@ -87,6 +91,8 @@ pub(crate) fn page(
     let mut blockers_total = 0usize;
     let mut moods: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
     let mut current = Vec::new();
+    // Whose update of which day each row of `current` shows.
+    let mut shown_updates: Vec<Option<(String, NaiveDate)>> = Vec::new();
     let mut current_left_out = 0usize;
     let period = super::stats::period_with(
         ctx,
@@ -128,6 +134,7 @@ pub(crate) fn page(
                 Some(u) if until >= member_today => Some(u.clone()),
                 _ => snapshot.latest_update(&handle, Some(member_today)),
             };
+            shown_updates.push(latest.as_ref().map(|u| (u.author.clone(), u.date)));
             current.push([
                 format!("@{}", member.handle),
                 member.state_at(ctx.now).label().replace('_', " "),
@@ -162,6 +169,7 @@ pub(crate) fn page(
     let snapshot = super::stats::history_snapshot(team)?;
     let title = super::team_title(team, &snapshot);
     let links = super::links(&snapshot);
+    let threads = threads(&snapshot, &shown_updates);
     let page = html::report(&Report {
         team: &title,
         period: &period,
@@ -175,6 +183,7 @@ pub(crate) fn page(
         blockers_left_out: blockers_total.saturating_sub(MAX_ROWS),
         mood,
         current,
+        threads,
         current_left_out,
         links: &links,
     });
@@ -221,6 +230,29 @@ fn cells(
                 cell.add(day);
             }
             cell
+        })
+        .collect()
+}
+
+/// The replies under each update the team table shows, bounded and cut as
+/// its cells are; one read of the replies for them all.
+fn threads(
+    snapshot: &crate::store::Snapshot<'_>,
+    shown: &[Option<(String, NaiveDate)>],
+) -> Vec<(Vec<String>, usize)> {
+    let Some(oldest) = shown.iter().flatten().map(|(_, d)| *d).min() else {
+        return vec![(Vec::new(), 0); shown.len()];
+    };
+    let replies = snapshot.replies(Some(super::replies_from(oldest)));
+    shown
+        .iter()
+        .map(|update| {
+            let Some((author, date)) = update else {
+                return (Vec::new(), 0);
+            };
+            let to = thread::to_update(&replies, author, *date);
+            let (lines, more) = thread::newest(&to, MAX_REPLIES);
+            (lines.iter().map(|l| short(l)).collect(), more)
         })
         .collect()
 }

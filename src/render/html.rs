@@ -95,6 +95,9 @@ pub struct Report<'a> {
     pub mood: Vec<(NaiveDate, f64)>,
     /// The current team view as rows: member, state, today items, blockers.
     pub current: Vec<[String; 4]>,
+    /// Per row of `current`, the thread under that update as
+    /// [`super::thread::newest`] bounds it: lines shown, lines left out.
+    pub threads: Vec<(Vec<String>, usize)>,
     /// Members left out of the current team view.
     pub current_left_out: usize,
     /// The team's `[links]`: references in the today and blocker columns link.
@@ -392,15 +395,19 @@ pub fn report(r: &Report<'_>) -> String {
             wellbeing.after_hours.value().copied().unwrap_or(0.0) * 100.0
         );
     }
-    page.push_str("\n<h2>Now</h2>\n<table id=\"team\"><tr><th scope=\"col\">Member</th><th scope=\"col\">State</th><th scope=\"col\">Today</th><th scope=\"col\">Blockers</th></tr>\n");
-    for row in &r.current {
+    page.push_str("\n<h2>Now</h2>\n<table id=\"team\"><tr><th scope=\"col\">Member</th><th scope=\"col\">State</th><th scope=\"col\">Today</th><th scope=\"col\">Blockers</th><th scope=\"col\">Replies</th></tr>\n");
+    for (i, row) in r.current.iter().enumerate() {
         let _ = writeln!(
             page,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&row[0]),
             esc(&row[1]),
             super::links::html_cut(&row[2], r.links),
-            super::links::html_cut(&row[3], r.links)
+            super::links::html_cut(&row[3], r.links),
+            r.threads
+                .get(i)
+                .map(|(lines, more)| access::thread(lines, *more, r.links))
+                .unwrap_or_default()
         );
     }
     page.push_str("</table>\n");

@@ -17,7 +17,28 @@ h1{font-size:22px}h2{font-size:17px;margin-top:28px}\
 table{border-collapse:collapse}td,th{border:1px solid #adb5bd;padding:4px 8px;vertical-align:top;text-align:left}\
 .legend{list-style:none;padding:0;margin:8px 0}.legend li{display:inline-block;margin-right:16px}\
 .legend svg{vertical-align:-2px;margin-right:4px}\
-details{margin:8px 0}summary{cursor:pointer;color:#1864ab}";
+details{margin:8px 0}summary{cursor:pointer;color:#1864ab}\
+td ul{margin:0;padding-left:16px}";
+
+/// The replies to an update as a list in its row of the team table, so a
+/// screen reader announces them under the "Replies" column with their
+/// count; teammate text escaped and linked as the row's other cells, and
+/// how many were left out last.
+pub fn thread(lines: &[String], more: usize, links: &super::links::Links) -> String {
+    if lines.is_empty() && more == 0 {
+        return String::new();
+    }
+    let mut out = String::from("<ul>");
+    for line in lines {
+        let _ = write!(out, "<li>{}</li>", super::links::html_cut(line, links));
+    }
+    if more > 0 {
+        let replies = if more == 1 { "reply" } else { "replies" };
+        let _ = write!(out, "<li>{more} more {replies} not shown</li>");
+    }
+    out.push_str("</ul>");
+    out
+}
 
 /// Colours of the marks, each 3:1 or more against white.
 pub const WROTE: &str = "#2b8a3e";

@@ -89,6 +89,32 @@ pub fn lines(replies: &[FoundReply]) -> Vec<String> {
     out
 }
 
+/// The thread as [`lines`] makes it, bounded for a page that shows many
+/// updates: every reaction count (at most `max` lines of them) and the
+/// newest `max` replies. Also says how many lines were left out.
+pub fn newest(replies: &[FoundReply], max: usize) -> (Vec<String>, usize) {
+    let mut texts: Vec<&FoundReply> = replies
+        .iter()
+        .filter(|r| r.reply.reaction.is_none())
+        .collect();
+    texts.sort_by_key(|r| r.reply.written_at);
+    let mut more = texts.len().saturating_sub(max);
+    let kept: Vec<FoundReply> = replies
+        .iter()
+        .filter(|r| r.reply.reaction.is_some())
+        .chain(texts.into_iter().skip(more))
+        .cloned()
+        .collect();
+    let shown_texts = kept.iter().filter(|r| r.reply.reaction.is_none()).count();
+    let mut out = lines(&kept);
+    let reaction_lines = out.len() - shown_texts;
+    if reaction_lines > max {
+        out.drain(max..reaction_lines);
+        more += reaction_lines - max;
+    }
+    (out, more)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +159,18 @@ mod tests {
             ]
         );
         assert_eq!(offers(&replies), ["carol"]);
+    }
+
+    #[test]
+    fn a_bounded_thread_keeps_the_newest_replies_and_counts_the_rest() {
+        let mut replies = vec![found("bob", None, Some("👍"))];
+        for (n, minute) in [(1, 30), (2, 10), (3, 20)] {
+            let mut r = found("bob", Some(&format!("r{n}")), None);
+            r.reply.written_at = format!("2026-11-24T10:{minute}:00Z").parse().unwrap();
+            replies.push(r);
+        }
+        let (shown, more) = newest(&replies, 2);
+        assert_eq!(shown, ["👍 1: @bob", "@bob: r3", "@bob: r1"]);
+        assert_eq!(more, 1);
     }
 }

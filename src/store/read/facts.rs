@@ -95,7 +95,7 @@ impl YearFacts {
             self.fresh
                 .extend_from_slice(&u32::try_from(payload.len()).unwrap_or(0).to_le_bytes());
             self.fresh
-                .extend_from_slice(&checksum(&payload).to_le_bytes());
+                .extend_from_slice(&checksum(oid.as_bytes(), &payload).to_le_bytes());
             self.fresh.extend_from_slice(&payload);
         }
     }
@@ -127,12 +127,15 @@ fn record_at(bytes: &[u8], pos: usize) -> Option<(Oid, usize, usize)> {
     let sum = u64::from_le_bytes(head[24..32].try_into().ok()?);
     let start = pos + 32;
     let payload = bytes.get(start..start.checked_add(len)?)?;
-    (checksum(payload) == sum).then_some((oid, start, len))
+    (checksum(&head[..20], payload) == sum).then_some((oid, start, len))
 }
 
-/// FNV-1a over the payload: enough to tell a torn or damaged record.
-fn checksum(bytes: &[u8]) -> u64 {
+/// FNV-1a over the blob id and the payload: enough to tell a torn or
+/// damaged record, the id included (a damaged id must not lend one file's
+/// update to another).
+fn checksum(id: &[u8], payload: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = id.iter().chain(payload);
     for b in bytes {
         hash ^= u64::from(*b);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
@@ -259,6 +262,15 @@ mod tests {
         assert_eq!(facts.get(oid), Some(u));
         facts.save();
         assert_eq!(std::fs::read(&path).unwrap().len(), whole);
+        // A damaged blob id does not lend the update to another blob.
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[MAGIC.len()] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        let facts = YearFacts::open(&dir, "a", 2026);
+        assert!(facts.damaged);
+        let mut other = [7; 20];
+        other[0] ^= 1;
+        assert_eq!(facts.get(Oid::from_bytes(&other).unwrap()), None);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

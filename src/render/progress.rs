@@ -22,8 +22,18 @@ pub fn enabled() -> bool {
     ON.load(Ordering::Relaxed)
 }
 
-/// How long work runs in silence before the counter appears.
-const DELAY: Duration = Duration::from_secs(1);
+/// How long work runs in silence before the counter appears: a second, or
+/// `ASYNC_UP_PROGRESS_DELAY_MS` (tests set 0 to see the counter on work
+/// that a fast machine finishes in less).
+fn delay() -> Duration {
+    static DELAY: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *DELAY.get_or_init(|| {
+        std::env::var("ASYNC_UP_PROGRESS_DELAY_MS")
+            .ok()
+            .and_then(|ms| ms.trim().parse().ok())
+            .map_or(Duration::from_secs(1), Duration::from_millis)
+    })
+}
 /// How often the line is rewritten at most.
 const EVERY: Duration = Duration::from_millis(100);
 
@@ -50,7 +60,7 @@ impl Counter {
             return;
         }
         let now = Instant::now();
-        if now - self.start < DELAY || self.last.is_some_and(|l| now - l < EVERY) {
+        if now - self.start < delay() || self.last.is_some_and(|l| now - l < EVERY) {
             return;
         }
         self.last = Some(now);

@@ -325,3 +325,33 @@ fn log_parses_only_reply_files_that_can_answer_the_person() {
     let out = alice.run(&["log", "carol", "--no-fetch"]);
     assert!(stdout(&out).contains("Thanks"), "{}", stdout(&out));
 }
+
+/// The digest reads each reply file once, though its signals look further
+/// back (to the oldest open blocker) than its threads do.
+#[test]
+fn the_digest_parses_each_reply_file_once() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    let bob = world.person("bob", "UTC");
+    world.set_now("2026-11-02T09:00:00Z");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    bob.ok(&["init", remote.to_str().unwrap()]);
+    let clone = Checkout::of(&world, &remote);
+    clone.put(
+        "updates/alice/2026/2026-11-24.toml",
+        "author = \"alice\"\ndate = 2026-11-24\nwritten_at = 2026-11-24T09:00:00Z\n\
+         today = [\"work\"]\n[[blockers]]\nid = \"b1\"\ntext = \"waiting\"\nsince = 2026-11-10\n",
+    );
+    clone.push_as("alice@example.com", "alice");
+    world.set_now("2026-11-24T12:00:00Z");
+    bob.ok(&["reply", "alice", "--blocker", "b1", "on it"]);
+    alice.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let out = alice.run(&["digest", "--week"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("async-up-count reply_files_parsed 1\n"),
+        "{err}"
+    );
+}

@@ -182,7 +182,7 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
         });
         histories.push((member, history));
     }
-    let answered = answered_blockers(&snapshot, &histories);
+    let answered = answered_blockers(&snapshot, &histories, &replies, since);
     let none = HashSet::new();
     let inputs: Vec<MemberInput<'_>> = histories
         .iter()
@@ -223,20 +223,32 @@ pub(crate) fn digest(ctx: &Context, args: &Args, team: &crate::context::Team) ->
 
 /// For each member, the ids of their blockers still open that someone else
 /// answered with a reply or an offer of help (a reaction is not an answer).
+/// `read` holds the replies already read from `since` on; only the files
+/// before them, back to the oldest open blocker, are read here.
 fn answered_blockers<'h>(
     snapshot: &crate::store::Snapshot<'_>,
     histories: &'h [(Member, Vec<Update>)],
+    read: &[crate::model::reply::FoundReply],
+    since: NaiveDate,
 ) -> HashMap<&'h str, HashSet<String>> {
+    let mut out: HashMap<&str, HashSet<String>> = HashMap::new();
     let oldest = histories
         .iter()
         .filter_map(|(_, h)| h.last())
         .flat_map(|u| u.blockers.iter().map(|b| b.since))
         .min();
-    let mut out: HashMap<&str, HashSet<String>> = HashMap::new();
     let Some(oldest) = oldest else {
         return out;
     };
-    for found in snapshot.replies(Some(super::replies_from(oldest))) {
+    let (from, read_from) = (super::replies_from(oldest), super::replies_from(since));
+    let earlier = match read_from.pred_opt() {
+        Some(before) if from < read_from => {
+            snapshot.replies_between(Some(from), Some(before), &|_| true)
+        }
+        _ => Vec::new(),
+    };
+    let members: HashSet<&'h str> = histories.iter().map(|(m, _)| m.handle.as_str()).collect();
+    for found in earlier.iter().chain(read) {
         let r = &found.reply;
         let Some(id) = r.blocker.as_ref() else {
             continue;
@@ -244,8 +256,8 @@ fn answered_blockers<'h>(
         if found.author == r.to || (r.text.is_none() && !r.offer) {
             continue;
         }
-        if let Some((m, _)) = histories.iter().find(|(m, _)| m.handle == r.to) {
-            out.entry(m.handle.as_str()).or_default().insert(id.clone());
+        if let Some(handle) = members.get(r.to.as_str()) {
+            out.entry(*handle).or_default().insert(id.clone());
         }
     }
     out

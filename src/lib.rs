@@ -55,10 +55,13 @@ pub fn run(mut cli: cli::Cli) -> Result<Status> {
     // over a big team's history kept every page it touched (a year of stats
     // on 1,000 members touched 250 MiB of an 835 MB pack of trees). Windows
     // past the limit are unmapped; their pages stay in the page cache.
+    // Four windows of 8 MiB cost no time against two of 32 MiB on a year
+    // of stats over 1,000 members, and keep 30 MiB less of it mapped.
+    // Pack indexes have no such limit: see `store::mapped`.
     // SAFETY: libgit2's global options, set before any repository is open.
     unsafe {
-        let _ = git2::opts::set_mwindow_size(32 << 20);
-        let _ = git2::opts::set_mwindow_mapped_limit(64 << 20);
+        let _ = git2::opts::set_mwindow_size(8 << 20);
+        let _ = git2::opts::set_mwindow_mapped_limit(32 << 20);
     }
     if let Command::GenerateAssets { dir } = &cli.command {
         generate::write_all(dir)?;

@@ -203,7 +203,9 @@ fn gather(
         };
         if handle != me {
             let path = layout::update_path(&handle, update.date);
-            let blob = snapshot.blob_id(&path).unwrap_or_default();
+            let blob = snapshot
+                .update_blob_id(&handle, update.date)
+                .unwrap_or_default();
             if before.updates.get(&path) != Some(&blob) {
                 view.updates.push(update.clone());
             }

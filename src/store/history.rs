@@ -45,6 +45,8 @@ impl Store {
                 break;
             }
             counter.tick(n);
+            crate::debug_counts::count("history_commits", 1);
+            crate::store::mapped::lookups(1);
             let commit = self.repo.find_commit(oid?)?;
             let here = commit.tree_id();
             let before = commit.parent(0).ok().map(|p| p.tree_id());
@@ -165,6 +167,7 @@ impl<'r> TreeCache<'r> {
                 &*tree
             }
             std::collections::hash_map::Entry::Vacant(e) => {
+                crate::store::mapped::lookups(1);
                 &e.insert((self.repo.find_tree(id).ok()?, commit)).0
             }
         })

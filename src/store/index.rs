@@ -69,6 +69,11 @@ pub struct Index {
     /// The verdict on the last commit to an update file, by path.
     #[serde(default)]
     pub marks: HashMap<String, Mark>,
+    /// Update files whose last change lies further back than history is
+    /// walked (`store::history`): not looked for again, on every read,
+    /// until a commit changes them.
+    #[serde(default)]
+    pub beyond: std::collections::HashSet<String>,
     /// The text of every file listed above that is small, valid UTF-8 and
     /// free of NUL bytes, by blob id, so an unchanged tip is read without
     /// touching the object store. Files that fail those checks are not kept
@@ -180,6 +185,7 @@ fn build(repo: &Repository, tip: Oid) -> Result<Index> {
             if e.kind() != Some(ObjectType::Tree) {
                 continue;
             }
+            crate::store::mapped::lookups(4);
             let person = repo.find_tree(e.id())?;
             people.insert(name.to_string(), latest_of(repo, &person));
         }
@@ -190,6 +196,7 @@ fn build(repo: &Repository, tip: Oid) -> Result<Index> {
         members: members_of(repo, &root),
         people,
         marks: HashMap::new(),
+        beyond: Default::default(),
         texts: HashMap::new(),
     };
     fill_texts(repo, &mut index);
@@ -228,6 +235,7 @@ fn fill_texts(repo: &Repository, index: &mut Index) {
         let Ok(id) = Oid::from_str(&oid) else {
             continue;
         };
+        crate::store::mapped::lookups(2);
         let small = odb
             .as_ref()
             .and_then(|o| o.read_header(id).ok())
@@ -306,10 +314,12 @@ fn update(repo: &Repository, mut old: Index, tip: Oid) -> Result<Index> {
             let parent = commit.parent(0).ok().map(|p| p.tree()).transpose()?;
             for change in super::tree_changes(repo, parent.as_ref(), Some(&commit.tree()?)) {
                 old.marks.remove(&change.path);
+                old.beyond.remove(&change.path);
             }
         }
     } else {
         old.marks.clear();
+        old.beyond.clear();
     }
     old.tip = tip.to_string();
     fill_texts(repo, &mut old);

@@ -15,6 +15,7 @@ mod history;
 pub mod index;
 mod lock;
 mod maintenance;
+pub(crate) mod mapped;
 mod merge;
 mod read;
 mod recover;

@@ -253,6 +253,7 @@ impl<'r> Snapshot<'r> {
         until: Option<NaiveDate>,
         keep: &dyn Fn(&str) -> bool,
     ) -> Vec<Update> {
+        crate::store::mapped::lookups(4);
         let Some(person) = self.person_dir(handle) else {
             return Vec::new();
         };
@@ -368,6 +369,7 @@ impl<'r> Snapshot<'r> {
             return Some(text);
         }
         let oid = Oid::from_str(oid).ok()?;
+        crate::store::mapped::lookups(2);
         let odb = self.repo.odb().ok()?;
         let Ok((size, kind)) = odb.read_header(oid) else {
             // A partial clone leaves blobs over the limit on the server,

@@ -75,6 +75,7 @@ impl<'r> Trees<'r> {
             *used = round;
             return Some(tree.clone());
         }
+        crate::store::mapped::lookups(1);
         let tree = self.repo.find_tree(id).ok()?;
         self.kept.insert(id, (tree.clone(), round));
         Some(tree)

@@ -94,6 +94,7 @@ pub fn audit(repo: &Repository, tip: Oid, since: Option<Oid>) -> Result<Report> 
     // signing off is still judged by the rules he tried to remove.
     let mut in_force: HashMap<Oid, Rc<Anchors>> = HashMap::new();
     for oid in oids {
+        crate::store::mapped::lookups(1);
         let commit = repo.find_commit(oid)?;
         let before = match commit.parent_ids().next() {
             Some(parent) => match in_force.get(&parent) {

@@ -12,7 +12,9 @@ use std::collections::HashMap;
 
 /// The marks of `paths` (update files), from the index where it has them and
 /// otherwise by finding and judging their last commit; what was learned is
-/// saved into the index. Paths whose last commit is out of reach are absent.
+/// saved into the index. Paths whose last commit is out of reach are absent,
+/// and the index remembers them: a member whose shown update is older than
+/// the walk's bound cost the whole walk on every read.
 pub fn marks(
     store: &Store,
     index: Option<&Index>,
@@ -20,8 +22,10 @@ pub fn marks(
 ) -> Result<HashMap<String, Mark>> {
     let mut found: HashMap<String, Mark> = HashMap::new();
     let known = index.map(|i| &i.marks);
+    let beyond = index.map(|i| &i.beyond);
     let open: Vec<String> = paths
         .iter()
+        .filter(|p| !beyond.is_some_and(|b| b.contains(*p)))
         .filter(|p| match known.and_then(|k| k.get(*p)) {
             Some(mark) => {
                 found.insert((*p).clone(), mark.clone());
@@ -44,11 +48,19 @@ pub fn marks(
     let mut learned = HashMap::new();
     // Judged in the order history was walked: a commit's tree is the next
     // one's parent tree, and the judge keeps the folders it just read.
-    for (path, oid) in store.last_commits(&open)? {
+    let last = store.last_commits(&open)?;
+    let reached: std::collections::HashSet<&String> = last.iter().map(|(p, _)| p).collect();
+    let out_of_reach: Vec<String> = open
+        .iter()
+        .filter(|p| !reached.contains(p))
+        .cloned()
+        .collect();
+    for (path, oid) in last {
         // A commit whose parents a shallow clone lacks cannot be judged.
         if boundary.contains(&oid) {
             continue;
         }
+        crate::store::mapped::lookups(1);
         let commit = repo.find_commit(oid)?;
         let violations = match verdicts.get(&oid) {
             Some(v) => v.clone(),
@@ -72,9 +84,10 @@ pub fn marks(
         found.insert(path, mark);
     }
     if let Some(index) = index {
-        if !learned.is_empty() {
+        if !learned.is_empty() || !out_of_reach.is_empty() {
             let mut updated = index.clone();
             updated.marks.extend(learned);
+            updated.beyond.extend(out_of_reach);
             store.save_index(&updated);
         }
     }

@@ -36,6 +36,7 @@ impl<'r> Snapshot<'r> {
         until: Option<NaiveDate>,
         mut visit: impl FnMut(Update),
     ) {
+        crate::store::mapped::lookups(4);
         let Some(person) = self.person_dir(handle) else {
             return;
         };

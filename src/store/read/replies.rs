@@ -24,13 +24,22 @@ impl<'r> Snapshot<'r> {
         self.ok_or_warn(ReplyFile::from_toml(&path, &text))
     }
 
-    /// The blob id of the regular file at `path`, which changes whenever
-    /// the file does.
-    pub fn blob_id(&self, path: &str) -> Option<String> {
+    /// The blob id of `handle`'s update file for `date`, which changes
+    /// whenever the file does: from the index when it lists the file (a
+    /// member's latest), else from the tree.
+    pub fn update_blob_id(&self, handle: &Handle, date: NaiveDate) -> Option<String> {
+        let listed = self.index.as_ref().and_then(|i| {
+            let person = i.people.get(handle.as_str())?;
+            person.latest.iter().find(|(d, _)| *d == date)
+        });
+        if let Some((_, oid)) = listed {
+            return Some(oid.clone());
+        }
+        let path = layout::update_path(handle, date);
         let entry = self
             .root
             .as_ref()?
-            .get_path(std::path::Path::new(path))
+            .get_path(std::path::Path::new(&path))
             .ok()?;
         is_regular(&entry).then(|| entry.id().to_string())
     }
@@ -74,6 +83,7 @@ impl<'r> Snapshot<'r> {
             let Ok(author) = Handle::parse(&name) else {
                 continue;
             };
+            crate::store::mapped::lookups(1);
             let Ok(person_tree) = self.repo.find_tree(person.id()) else {
                 continue;
             };
@@ -89,6 +99,7 @@ impl<'r> Snapshot<'r> {
                 if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
                     continue;
                 }
+                crate::store::mapped::lookups(1);
                 let Ok(year_tree) = self.repo.find_tree(year_entry.id()) else {
                     continue;
                 };

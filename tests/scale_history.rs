@@ -1,0 +1,153 @@
+//! Cost bounded by what is shown (issue #13), for reads of a long history:
+//! an update whose last change lies past the walk's bound is looked for
+//! once, not on every `team`, and a long read lets go of the pack index
+//! pages it searched without reading anything differently. Work is counted
+//! (`ASYNC_UP_DEBUG_COUNTS=1`), never timed; the memory figures are in
+//! `benches/org_scale.py`.
+
+mod common;
+use common::*;
+use std::io::Write;
+use std::path::Path;
+use std::process::Output;
+
+/// The counter `name` from a run's stderr (0 when it never counted).
+fn counter(out: &Output, name: &str) -> u64 {
+    stderr(out)
+        .lines()
+        .filter_map(|l| l.strip_prefix("async-up-count "))
+        .filter_map(|l| l.split_once(' '))
+        .find(|(n, _)| *n == name)
+        .map_or(0, |(_, v)| v.parse().unwrap())
+}
+
+/// Feeds `stream` to `git fast-import` in `repo`.
+fn import(repo: &Path, stream: &str) {
+    let mut child = git_plain()
+        .arg("--git-dir")
+        .arg(repo)
+        .args(["fast-import", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stream.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
+fn update_text(handle: &str, date: &str) -> String {
+    format!(
+        "version = 1\nauthor = \"{handle}\"\ndate = {date}\nwritten_at = {date}T09:00:00Z\nyesterday = [\"{handle} did {date}\"]\ntoday = [\"x\"]\nmood = 4\n"
+    )
+}
+
+#[test]
+fn an_update_older_than_the_walk_is_looked_for_once() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let lead = world.person("lead", "UTC");
+    lead.ok(&["init", remote.to_str().unwrap()]);
+    lead.ok(&["write", "--today", "Plan"]);
+    // Then 20,001 commits that touch nothing shown (a bot's notes file):
+    // the lead's update is now further back than history is walked.
+    let mut s = String::from(
+        "commit refs/heads/main\ncommitter B <bot@example.com> 1795939200 +0000\ndata 1\nn\nfrom refs/heads/main^0\nM 100644 inline notes.txt\ndata 1\n0\n",
+    );
+    for i in 1..=20_000 {
+        let body = i.to_string();
+        s.push_str(&format!(
+            "commit refs/heads/main\ncommitter B <bot@example.com> 1795939200 +0000\ndata 1\nn\nM 100644 inline notes.txt\ndata {}\n{body}\n",
+            body.len()
+        ));
+    }
+    import(&remote, &s);
+    lead.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let first = lead.run(&["team", "--format", "json"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert!(
+        counter(&first, "history_commits") >= 20_000,
+        "the first read walks up to the bound: {}",
+        stderr(&first)
+    );
+    for _ in 0..2 {
+        let again = lead.run(&["team", "--no-fetch", "--format", "json"]);
+        assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+        assert!(stdout(&again).contains("Plan"), "{}", stdout(&again));
+        assert_eq!(
+            counter(&again, "history_commits"),
+            0,
+            "an update out of the walk's reach was looked for again: {}",
+            stderr(&again)
+        );
+    }
+    // A new change to the file is looked for (and found) again.
+    lead.ok(&["write", "--today", "Plan again"]);
+    let after = lead.run(&["team", "--no-fetch", "--format", "json"]);
+    assert!(stdout(&after).contains("Plan again"), "{}", stdout(&after));
+    assert!(
+        (1..20_000).contains(&counter(&after, "history_commits")),
+        "the rewritten update's last commit is the newest: {}",
+        stderr(&after)
+    );
+}
+
+#[test]
+fn a_long_read_releases_index_pages_and_reads_the_same() {
+    let world = World::new();
+    world.set_now("2026-11-24T12:00:00Z");
+    let remote = world.bare_remote("team.git", "main");
+    let lead = world.person("lead", "UTC");
+    lead.ok(&["init", remote.to_str().unwrap()]);
+    // Three members' 40 workdays each, then the whole history in one pack
+    // (a real pack index to map).
+    let clone = Checkout::of(&world, &remote);
+    let mut day = chrono::NaiveDate::from_ymd_opt(2026, 9, 28).unwrap();
+    let mut written = 0;
+    while written < 40 {
+        if chrono::Datelike::weekday(&day).number_from_monday() <= 5 {
+            for h in ["ann", "bo", "cy"] {
+                clone.put(
+                    &format!("updates/{h}/2026/{day}.toml"),
+                    update_text(h, &day.to_string()),
+                );
+            }
+            written += 1;
+        }
+        day = day.succ_opt().unwrap();
+    }
+    for h in ["ann", "bo", "cy"] {
+        clone.put(
+            &format!("members/{h}.toml"),
+            format!("handle = \"{h}\"\nname = \"{h}\"\nemail = \"{h}@example.com\"\ntimezone = \"UTC\"\n"),
+        );
+    }
+    clone.push("forty days of three members");
+    lead.ok(&["sync"]);
+    git_ok(
+        git_plain()
+            .arg("--git-dir")
+            .arg(lead.mirror("team"))
+            .args(["repack", "-a", "-d", "-q"]),
+    );
+    lead.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let out = lead.run(&["stats", "--since", "1y", "--no-fetch", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        counter(&out, "pack_index_releases") >= 1,
+        "120 files read without releasing: {}",
+        stderr(&out)
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let members = doc["members"].as_array().unwrap();
+    for h in ["ann", "bo", "cy"] {
+        let m = members
+            .iter()
+            .find(|m| m["handle"] == h)
+            .unwrap_or_else(|| panic!("{h} in {doc}"));
+        assert_eq!(m["updates"], 40, "{h}: {m}");
+    }
+}

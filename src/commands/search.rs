@@ -197,13 +197,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     });
 
     let out = ctx.out();
-    let text = match args.format {
-        Format::Table => render::search::table(&out, &pattern, &hits),
-        Format::Markdown => render::search::markdown(&pattern, &hits, &super::links(&snapshot)),
-        Format::Json => render::json::search(&pattern, &hits),
-    };
     snapshot.save_texts();
-    out.print(&text)?;
+    match args.format {
+        Format::Table => {
+            render::search::table_to(&out, &pattern, &hits, &mut |text| out.print(text))?
+        }
+        Format::Markdown => out.print(&render::search::markdown(
+            &pattern,
+            &hits,
+            &super::links(&snapshot),
+        ))?,
+        Format::Json => out.print(&render::json::search(&pattern, &hits))?,
+    }
     finish_warnings(ctx, &snapshot)?;
     Ok(if hits.is_empty() {
         Status::Success

@@ -2,12 +2,11 @@
 //! are teammates': cleaned for the terminal ([`clean`]) or escaped for
 //! markdown ([`text`]), and so is the pattern, which is echoed back.
 
-use super::fit::render;
+use super::fit::render_blocks;
 use super::links::Links;
 use super::markdown::{handle, linked, text};
 use super::sanitize::clean;
 use super::{Out, SearchHit};
-use comfy_table::Cell;
 use std::fmt::Write as _;
 
 /// Where an item was, with its blocker's id when it has one.
@@ -18,23 +17,30 @@ fn field(h: &SearchHit) -> String {
     }
 }
 
-/// `search` as a table.
-pub fn table(out: &Out, pattern: &str, hits: &[SearchHit]) -> String {
+/// `search` as a table, handed to `emit` a block at a time: a word found in most of a
+/// big team's years of updates (a third of a million rows) is printed as
+/// it is laid out, never held as one table (1.5 GiB).
+pub fn table_to(
+    out: &Out,
+    pattern: &str,
+    hits: &[SearchHit],
+    emit: &mut dyn FnMut(&str) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
     if hits.is_empty() {
-        return format!("Nothing matches {:?}.\n", clean(pattern));
+        return emit(&format!("Nothing matches {:?}.\n", clean(pattern)));
     }
-    let cells = hits
+    let rows = hits
         .iter()
         .map(|h| {
             vec![
-                Cell::new(format!("@{}", clean(&h.author))),
-                Cell::new(h.date.to_string()),
-                Cell::new(clean(&field(h))),
-                Cell::new(clean(&h.text)),
+                format!("@{}", clean(&h.author)),
+                h.date.to_string(),
+                clean(&field(h)),
+                clean(&h.text),
             ]
         })
         .collect();
-    render(out, &["From", "Date", "Field", "Text"], cells)
+    render_blocks(out, &["From", "Date", "Field", "Text"], rows, emit)
 }
 
 /// `search --format markdown`.

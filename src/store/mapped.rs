@@ -45,10 +45,12 @@ mod linux {
     fn index_ranges(maps: &str) -> Vec<(usize, usize)> {
         maps.lines()
             .filter_map(|line| {
-                let mut fields = line.split_whitespace();
+                // address perms offset device inode path (which may hold
+                // spaces: the rest of the line).
+                let mut fields = line.splitn(6, ' ');
                 let range = fields.next()?;
                 let perms = fields.next()?;
-                let path = fields.nth(3)?;
+                let path = fields.nth(3)?.trim_start();
                 if perms != "r--s"
                     || !(path.ends_with(".idx") && path.contains("/objects/pack/pack-"))
                 {
@@ -86,14 +88,19 @@ mod linux {
         #[test]
         fn only_pack_indexes_are_chosen() {
             let maps = "\
-7f1508e00000-7f150fe63000 r--s 00000000 fe:00 7127247 /m/objects/pack/pack-2731.idx
+7f1508e00000-7f150fe63000 r--s 00000000 fe:00 7127247                    /m/objects/pack/pack-2731.idx
+7f1400000000-7f1400010000 r--s 00000000 fe:00 7127248                    /my team/objects/pack/pack-1.idx
+7f1300000000-7f1300010000 r--s 00000000 fe:00 7127249                    /m/objects/pack/pack-3.idx (deleted)
 7f1506e00000-7f1508e00000 r--s 06000000 fe:00 7127245 /m/objects/pack/pack-2731.pack
 7f1500000000-7f1500001000 rw-p 00000000 fe:00 1 /m/objects/pack/pack-9.idx
 55c67d9f0000-55c67da10000 rw-p 00000000 00:00 0 [heap]
 ";
             assert_eq!(
                 super::index_ranges(maps),
-                vec![(0x7f1508e00000, 0x7f150fe63000 - 0x7f1508e00000)]
+                vec![
+                    (0x7f1508e00000, 0x7f150fe63000 - 0x7f1508e00000),
+                    (0x7f1400000000, 0x10000)
+                ]
             );
         }
     }

@@ -491,3 +491,70 @@ fn a_member_file_taken_over_does_not_vouch_for_the_commits_after_it() {
     );
     assert_eq!(mark_of(&alice, "bob"), serde_json::Value::Null);
 }
+
+#[test]
+fn a_merge_that_brings_in_an_unpushed_forgery_is_marked_by_a_reader_who_cached_marks() {
+    let world = World::new();
+    let (_remote, alice, bob, m) = team(&world);
+    let dir = &m.dir;
+    // F: a forgery of alice's day, never pushed on its own. O: main merged
+    // with F by "ours", so the tree still holds alice's own words.
+    m.put(ALICE_DAY, FORGED);
+    git_as(dir, "bob@example.com", &["commit", "-qam", "forge alice"]);
+    let forged = git_as(dir, "bob@example.com", &["rev-parse", "HEAD"]);
+    git_as(dir, "bob@example.com", &["reset", "-q", "--hard", "HEAD~1"]);
+    git_as(
+        dir,
+        "bob@example.com",
+        &["merge", "-q", "-s", "ours", "--no-edit", &forged],
+    );
+    let ours = git_as(dir, "bob@example.com", &["rev-parse", "HEAD"]);
+    git_as(
+        dir,
+        "bob@example.com",
+        &["push", "-q", "origin", "HEAD:main"],
+    );
+    // A reader's view of that tip: alice's own words, unmarked, and the
+    // verdict on her file's last commit kept in the index.
+    assert!(mark_of(&bob, "alice").is_null());
+    // M: first parent F, second O, and alice's file taken from F. Along
+    // first parents nothing in the new range changes her file.
+    git_as(
+        dir,
+        "bob@example.com",
+        &["checkout", "-q", &forged, "--", ALICE_DAY],
+    );
+    let tree = git_as(dir, "bob@example.com", &["write-tree"]);
+    let merge = git_as(
+        dir,
+        "bob@example.com",
+        &[
+            "commit-tree",
+            &tree,
+            "-p",
+            &forged,
+            "-p",
+            &ours,
+            "-m",
+            "merge",
+        ],
+    );
+    git_as(
+        dir,
+        "bob@example.com",
+        &["push", "-q", "origin", &format!("{merge}:main")],
+    );
+    let shown = bob.json(&["team", "--format", "json"]);
+    let day = shown["updates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["author"] == "alice")
+        .unwrap();
+    assert_eq!(day["today"][0], "FORGED", "{day}");
+    assert!(
+        mark_of(&bob, "alice").is_string(),
+        "the forged update is shown unmarked from the cached verdict: {day}"
+    );
+    let _ = alice;
+}

@@ -304,13 +304,22 @@ fn update(repo: &Repository, mut old: Index, tip: Oid) -> Result<Index> {
         old.people = people;
     }
     // A file changed by a new commit has a new last change: forget its
-    // mark, and find it again when it is shown.
+    // mark, and find it again when it is shown. A merge (async-up makes
+    // none) forgets every mark: its first parent can bring in a change
+    // made before the old tip and never on the branch (a forgery merged
+    // "ours" first, then taken), which no first-parent diff of the new
+    // commits shows.
     if repo.graph_descendant_of(tip, old_tip).unwrap_or(false) {
         let mut walk = repo.revwalk()?;
         walk.push(tip)?;
         walk.hide(old_tip)?;
         for oid in walk {
             let commit = repo.find_commit(oid?)?;
+            if commit.parent_count() > 1 {
+                old.marks.clear();
+                old.beyond.clear();
+                break;
+            }
             let parent = commit.parent(0).ok().map(|p| p.tree()).transpose()?;
             for change in super::tree_changes(repo, parent.as_ref(), Some(&commit.tree()?)) {
                 old.marks.remove(&change.path);

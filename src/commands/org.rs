@@ -75,6 +75,7 @@ pub fn open_all(ctx: &Context, names: &[String], no_fetch: bool) -> Several {
     // write over each other's. Off while they run, back on for the reading.
     let progress = render::progress::enabled();
     render::progress::enable(progress && names.len() < 2);
+    let threads = crate::store::mapped::Threads::start();
     std::thread::scope(|scope| {
         for _ in 0..MAX_AT_ONCE.min(names.len()) {
             scope.spawn(|| loop {
@@ -94,6 +95,7 @@ pub fn open_all(ctx: &Context, names: &[String], no_fetch: bool) -> Several {
             });
         }
     });
+    drop(threads);
     render::progress::enable(progress);
     let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut several = Several {

@@ -20,21 +20,60 @@ const EVERY: usize = 64;
 
 static LOOKUPS: AtomicUsize = AtomicUsize::new(0);
 
+/// How many [`Threads`] guards are alive: while any is, nothing is released.
+static THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// Held while several threads may use libgit2 at once (the fetches of
+/// several teams): between reading the maps and the madvise, another
+/// thread could unmap an index and the address be reused for memory of
+/// its own, which MADV_DONTNEED would wipe. Releasing waits until reads
+/// are back on one thread.
+pub struct Threads(());
+
+impl Threads {
+    pub fn start() -> Self {
+        THREADS.fetch_add(1, Ordering::SeqCst);
+        Threads(())
+    }
+}
+
+impl Drop for Threads {
+    fn drop(&mut self) {
+        THREADS.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Notes `n` object lookups about to be made, releasing the indexes'
 /// pages every [`EVERY`] of them. Counted, not timed, so a read of a few
 /// files (`team`, `write`) never pays for it.
 pub fn lookups(n: usize) {
     let before = LOOKUPS.fetch_add(n, Ordering::Relaxed);
-    if (before + n) / EVERY != before / EVERY {
+    if due(before, n, THREADS.load(Ordering::SeqCst)) {
         crate::debug_counts::count("pack_index_releases", 1);
         release_pack_indexes();
     }
 }
 
+/// Whether `n` lookups after `before` cross a multiple of [`EVERY`] while
+/// no [`Threads`] guard is held.
+fn due(before: usize, n: usize, threads: usize) -> bool {
+    threads == 0 && (before + n) / EVERY != before / EVERY
+}
+
+#[cfg(test)]
+#[test]
+fn released_every_few_lookups_and_never_while_threads_run() {
+    assert!(!due(0, 1, 0));
+    assert!(due(EVERY - 1, 1, 0));
+    assert!(due(EVERY - 2, 4, 0));
+    assert!(!due(EVERY, 4, 0));
+    assert!(!due(EVERY - 1, 1, 1), "another thread may be in libgit2");
+}
+
 /// Drops this process's mapped pages of pack indexes (`objects/pack/*.idx`),
 /// keeping the mappings. Linux only; elsewhere, and on any failure to read
 /// the process's maps, it does nothing: it only lowers memory use.
-pub fn release_pack_indexes() {
+fn release_pack_indexes() {
     #[cfg(target_os = "linux")]
     linux::release();
 }
@@ -75,8 +114,8 @@ mod linux {
             // pages to lose, and the next read faults the same bytes in
             // again from the page cache. The maps were read just now on
             // this thread, and libgit2 unmaps an index only inside its own
-            // calls; views read the repository from one thread (the fetches
-            // of several teams run at once, their reading does not).
+            // calls: no other thread is in libgit2 ([`Threads`] is not
+            // held; the fetches of several teams hold it).
             unsafe {
                 libc::madvise(start as *mut libc::c_void, len, libc::MADV_DONTNEED);
             }

@@ -151,3 +151,61 @@ fn a_long_read_releases_index_pages_and_reads_the_same() {
         assert_eq!(m["updates"], 40, "{h}: {m}");
     }
 }
+
+#[test]
+fn a_period_is_led_by_the_last_readable_update_before_it_even_a_year_back() {
+    let world = World::new();
+    world.set_now("2026-01-09T12:00:00Z");
+    let remote = world.bare_remote("team.git", "main");
+    let lead = world.person("lead", "UTC");
+    lead.ok(&["init", remote.to_str().unwrap()]);
+    let clone = Checkout::of(&world, &remote);
+    clone.put(
+        "members/ann.toml",
+        "handle = \"ann\"\nname = \"Ann\"\nemail = \"ann@example.com\"\ntimezone = \"UTC\"\n",
+    );
+    // The blocker opened last year; the newest file before the period does
+    // not parse, so the lead is the one before it, in the year before.
+    clone.put(
+        "updates/ann/2025/2025-12-29.toml",
+        format!(
+            "{}blockers = [{{ id = \"b1\", text = \"waiting on keys\", since = 2025-12-29 }}]\n",
+            update_text("ann", "2025-12-29")
+        ),
+    );
+    clone.put("updates/ann/2026/2026-01-02.toml", "not toml [[[\n");
+    clone.put(
+        "updates/ann/2026/2026-01-06.toml",
+        update_text("ann", "2026-01-06"),
+    );
+    clone.push("ann's days around new year");
+    lead.ok(&["sync"]);
+    let stats = lead.json(&[
+        "stats",
+        "--since",
+        "2026-01-05",
+        "--until",
+        "2026-01-09",
+        "--format",
+        "json",
+    ]);
+    let ann = stats["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["handle"] == "ann")
+        .unwrap()
+        .clone();
+    assert_eq!(ann["blockers_resolved"], 1, "{ann}");
+    let digest = lead.json(&[
+        "digest",
+        "--since",
+        "2026-01-05",
+        "--until",
+        "2026-01-09",
+        "--format",
+        "json",
+    ]);
+    let text = digest.to_string();
+    assert!(text.contains("waiting on keys"), "{text}");
+}

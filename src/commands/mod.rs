@@ -235,11 +235,8 @@ pub(crate) fn period_history(
     since: NaiveDate,
     until: NaiveDate,
 ) -> Vec<crate::model::Update> {
-    let before = since
-        .pred_opt()
-        .and_then(|d| snapshot.latest_update(handle, Some(d)));
-    let mut history: Vec<_> = before.into_iter().collect();
-    history.extend(snapshot.updates_between(handle, Some(since), Some(until)));
+    let mut history = Vec::new();
+    snapshot.each_update_led(handle, since, until, |u| history.push(u));
     let held = history.iter().map(|u| u.blockers.len() as u64).sum();
     crate::debug_counts::peak("blockers_held", held);
     history

@@ -160,13 +160,7 @@ fn lean_history(
     until: NaiveDate,
 ) -> MemberHistory {
     let mut history = HistoryBuilder::default();
-    if let Some(before) = since
-        .pred_opt()
-        .and_then(|d| snapshot.latest_update(handle, Some(d)))
-    {
-        history.push(before);
-    }
-    snapshot.each_update_between(handle, Some(since), Some(until), |u| history.push(u));
+    snapshot.each_update_led(handle, since, until, |u| history.push(u));
     history.finish()
 }
 

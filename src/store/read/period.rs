@@ -34,28 +34,69 @@ impl<'r> Snapshot<'r> {
         handle: &Handle,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
+        visit: impl FnMut(Update),
+    ) {
+        self.walk(handle, since, until, false, visit);
+    }
+
+    /// [`Snapshot::each_update_between`] led by the latest readable update
+    /// dated before `since` (what
+    /// `latest_update(handle, since - 1 day)` gives), from the same listing
+    /// of the year folders: a view of a week reads each member's folders
+    /// once, not once for the lead and again for the week.
+    pub fn each_update_led(
+        &self,
+        handle: &Handle,
+        since: NaiveDate,
+        until: NaiveDate,
+        visit: impl FnMut(Update),
+    ) {
+        self.walk(handle, Some(since), Some(until), true, visit);
+    }
+
+    fn walk(
+        &self,
+        handle: &Handle,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        lead: bool,
         mut visit: impl FnMut(Update),
     ) {
         crate::store::mapped::lookups(4);
         let Some(person) = self.person_dir(handle) else {
             return;
         };
+        let all_years = self.years(handle, &person);
+        let since_year = since.map(|s| chrono::Datelike::year(&s));
         // Every year's files of the period are listed first (names only):
         // a walk over many is read through what earlier runs kept.
         let mut years = Vec::new();
-        for (year, year_tree) in self.years(handle, &person) {
-            if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
+        let mut before = Vec::new();
+        for (year, year_tree) in &all_years {
+            if since_year.is_some_and(|s| *year < s) {
                 continue;
             }
-            let Ok(year_tree) = self.repo.find_tree(year_tree) else {
+            let Ok(year_tree) = self.repo.find_tree(*year_tree) else {
                 continue;
             };
             // Listed even past the period: what cannot be true is named.
-            let mut files = self.dated_files(handle, year, &year_tree);
+            let mut files = self.dated_files(handle, *year, &year_tree);
+            if lead && Some(*year) == since_year {
+                before = files
+                    .iter()
+                    .filter(|(date, _)| since.is_some_and(|s| *date < s))
+                    .cloned()
+                    .collect();
+            }
             files.retain(|(date, _)| {
                 !(since.is_some_and(|s| *date < s) || until.is_some_and(|u| *date > u))
             });
-            years.push((year, files));
+            years.push((*year, files));
+        }
+        if lead {
+            if let Some(update) = self.lead_of(handle, &all_years, since_year, before) {
+                visit(update);
+            }
         }
         // A few files are cheaper to parse again than their year's kept
         // updates are to load.
@@ -63,14 +104,8 @@ impl<'r> Snapshot<'r> {
         for (year, files) in years {
             let mut facts = (kept && !files.is_empty())
                 .then(|| facts::YearFacts::open(self.repo.path(), handle.as_str(), year));
-            for (date, entry) in files {
-                let update = match facts.as_mut() {
-                    Some(facts) => self.read_update_kept(handle, date, &entry, facts),
-                    None => self.read_update(handle, date, &entry),
-                };
-                if let Some(update) = update {
-                    visit(update);
-                }
+            for window in files.chunks(WINDOW) {
+                self.read_window(handle, window, facts.as_mut(), &mut visit);
             }
             if let Some(facts) = facts {
                 facts.save();
@@ -78,26 +113,135 @@ impl<'r> Snapshot<'r> {
         }
     }
 
-    /// [`Snapshot::read_update`] through the updates kept from earlier
-    /// runs, keeping this one if it is new.
-    fn read_update_kept(
+    /// Shows `visit` the readable updates of `window`, in order: kept ones
+    /// from `facts`, the others read from the object store on this thread
+    /// and parsed on two when there are several (the first read of a long
+    /// history is mostly parsing TOML). Parsed files are kept in `facts`.
+    fn read_window(
         &self,
         handle: &Handle,
-        date: NaiveDate,
-        entry: &TreeEntry<'_>,
-        facts: &mut facts::YearFacts,
-    ) -> Option<Update> {
-        let path = layout::update_path(handle, date);
-        if is_regular(entry) {
-            if let Some(update) = facts.get(entry.id()) {
-                crate::debug_counts::count("update_files_kept", 1);
-                return self.true_or_warn(handle, date, &path, update);
+        window: &[(NaiveDate, TreeEntry<'static>)],
+        mut facts: Option<&mut facts::YearFacts>,
+        visit: &mut impl FnMut(Update),
+    ) {
+        enum Slot {
+            Kept(Update),
+            Text(String),
+            Unread,
+        }
+        let paths: Vec<String> = window
+            .iter()
+            .map(|(date, _)| layout::update_path(handle, *date))
+            .collect();
+        let slots: Vec<Slot> = window
+            .iter()
+            .zip(&paths)
+            .map(|((_, entry), path)| {
+                let kept = is_regular(entry)
+                    .then(|| facts.as_ref().and_then(|f| f.get(entry.id())))
+                    .flatten();
+                if let Some(update) = kept {
+                    crate::debug_counts::count("update_files_kept", 1);
+                    return Slot::Kept(update);
+                }
+                match self.read_blob(path, &entry.id().to_string(), is_regular(entry)) {
+                    Some(text) => Slot::Text(text),
+                    None => Slot::Unread,
+                }
+            })
+            .collect();
+        let texts: Vec<(&str, &str)> = slots
+            .iter()
+            .zip(&paths)
+            .filter_map(|(slot, path)| match slot {
+                Slot::Text(text) => Some((path.as_str(), text.as_str())),
+                _ => None,
+            })
+            .collect();
+        let mut parsed = parse_all(&texts).into_iter();
+        drop(texts);
+        for ((slot, path), (date, entry)) in slots.into_iter().zip(&paths).zip(window) {
+            let update = match slot {
+                Slot::Kept(update) => update,
+                Slot::Unread => continue,
+                Slot::Text(_) => {
+                    crate::debug_counts::count("update_files_parsed", 1);
+                    let Some(update) = parsed.next().and_then(|r| self.ok_or_warn(r)) else {
+                        continue;
+                    };
+                    if let Some(facts) = facts.as_mut() {
+                        facts.put(entry.id(), &update);
+                    }
+                    update
+                }
+            };
+            if let Some(update) = self.true_or_warn(handle, *date, path, update) {
+                visit(update);
             }
         }
-        let text = self.read_blob(&path, &entry.id().to_string(), is_regular(entry))?;
-        crate::debug_counts::count("update_files_parsed", 1);
-        let update = self.ok_or_warn(Update::from_toml(&path, &text))?;
-        facts.put(entry.id(), &update);
-        self.true_or_warn(handle, date, &path, update)
     }
+
+    /// The newest readable update before the period: among `before` (the
+    /// period's first year's files dated before it, already listed), else
+    /// in the years before that, newest first.
+    fn lead_of(
+        &self,
+        handle: &Handle,
+        all_years: &[(i32, git2::Oid)],
+        since_year: Option<i32>,
+        before: Vec<(NaiveDate, TreeEntry<'static>)>,
+    ) -> Option<Update> {
+        for (date, entry) in before.iter().rev() {
+            if let Some(update) = self.read_update(handle, *date, entry) {
+                return Some(update);
+            }
+        }
+        for (year, year_tree) in all_years.iter().rev() {
+            if since_year.is_some_and(|s| *year >= s) {
+                continue;
+            }
+            let Ok(year_tree) = self.repo.find_tree(*year_tree) else {
+                continue;
+            };
+            for (date, entry) in self.dated_files(handle, *year, &year_tree).iter().rev() {
+                if let Some(update) = self.read_update(handle, *date, entry) {
+                    return Some(update);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Files read and parsed together: enough to keep two threads busy, few
+/// enough that a window of a teammate's 64 KiB files stays a few MiB.
+const WINDOW: usize = 32;
+
+/// Each `(path, text)` parsed as an update, in order; on two threads when
+/// there are several and the machine has two cores.
+fn parse_all(texts: &[(&str, &str)]) -> Vec<crate::Result<Update>> {
+    let parse = |part: &[(&str, &str)]| -> Vec<crate::Result<Update>> {
+        part.iter()
+            .map(|(path, text)| Update::from_toml(path, text))
+            .collect()
+    };
+    if texts.len() < 2 || cores() < 2 {
+        return parse(texts);
+    }
+    let (first, second) = texts.split_at(texts.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| parse(second));
+        let mut out = parse(first);
+        match other.join() {
+            Ok(rest) => out.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        out
+    })
+}
+
+/// The cores this process may use, asked once.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }

@@ -19,3 +19,6 @@ pub use handle::Handle;
 pub use member::Member;
 pub use team_file::TeamFile;
 pub use update::{Blocker, Update};
+
+#[cfg(test)]
+mod written_text_tests;

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod question;
 pub mod reply;
 pub mod team_file;
+pub mod toml_read;
 mod toml_time;
 pub mod update;
 

@@ -194,8 +194,8 @@ impl UserConfig {
         // A key async-up does not know is most likely a typo
         // (`defualt_team`), which would otherwise be ignored without a word.
         let mut unknown = Vec::new();
-        let parsed = serde_ignored::deserialize(toml::Deserializer::new(&text), |key| {
-            unknown.push(key.to_string())
+        let parsed = crate::model::toml_read::document(&text).and_then(|document| {
+            serde_ignored::deserialize(document, |key| unknown.push(key.to_string()))
         });
         for key in unknown.iter().filter(|_| warn_unknown) {
             crate::render::warn(&format!(

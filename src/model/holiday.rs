@@ -97,7 +97,8 @@ impl Holidays {
             path: path.to_string(),
             message,
         };
-        let table: toml::Table = toml::from_str(text).map_err(|e| bad(one_line(&e.to_string())))?;
+        let table: toml::Table =
+            super::toml_read::from_str(text).map_err(|e| bad(one_line(&e.to_string())))?;
         let mut problems = Vec::new();
         for key in table.keys().filter(|k| *k != "holiday") {
             problems.push(format!("{path}: unknown key {key:?}; ignored"));

@@ -85,7 +85,7 @@ impl Member {
 
     /// Parses a member file; `path` names it in errors.
     pub fn from_toml(path: &str, text: &str) -> Result<Self> {
-        toml::from_str(text).map_err(|e| Error::BadFile {
+        super::toml_read::from_str(text).map_err(|e| Error::BadFile {
             path: path.to_string(),
             message: e
                 .to_string()

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod question;
 pub mod reply;
 pub mod team_file;
+pub mod toml_read;
 mod toml_time;
 pub mod update;
 
@@ -19,3 +20,6 @@ pub use handle::Handle;
 pub use member::Member;
 pub use team_file::TeamFile;
 pub use update::{Blocker, Update};
+
+#[cfg(test)]
+mod written_text_tests;

@@ -166,7 +166,7 @@ impl ReplyFile {
     /// be true are an error for the whole file, as with updates: nobody can
     /// tell which part of it is true.
     pub fn from_toml(path: &str, text: &str) -> Result<Self> {
-        let file: ReplyFile = toml::from_str(text).map_err(|e| Error::BadFile {
+        let file: ReplyFile = super::toml_read::from_str(text).map_err(|e| Error::BadFile {
             path: path.to_string(),
             message: e
                 .to_string()

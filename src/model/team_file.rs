@@ -144,7 +144,7 @@ impl TeamFile {
             path: path.to_string(),
             message,
         };
-        let file: TeamFile = toml::from_str(text).map_err(|e| {
+        let file: TeamFile = super::toml_read::from_str(text).map_err(|e| {
             bad(e
                 .to_string()
                 .split_whitespace()

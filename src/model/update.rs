@@ -65,7 +65,7 @@ pub struct Blocker {
 impl Update {
     /// Parses an update from TOML text; `path` names it in errors.
     pub fn from_toml(path: &str, text: &str) -> Result<Self> {
-        let update: Update = toml::from_str(text).map_err(|e| Error::BadFile {
+        let update: Update = super::toml_read::from_str(text).map_err(|e| Error::BadFile {
             path: path.to_string(),
             message: one_line(&e.to_string()),
         })?;

@@ -209,3 +209,91 @@ fn a_period_is_led_by_the_last_readable_update_before_it_even_a_year_back() {
     let text = digest.to_string();
     assert!(text.contains("waiting on keys"), "{text}");
 }
+
+/// ann's week: a readable Monday, then a file that does not parse, one by
+/// someone else, one over 64 KiB and one with a NUL byte.
+fn a_troubled_week(world: &World) -> (std::path::PathBuf, Person) {
+    world.set_now("2026-01-09T12:00:00Z");
+    let remote = world.bare_remote("team.git", "main");
+    let lead = world.person("lead", "UTC");
+    lead.ok(&["init", remote.to_str().unwrap()]);
+    let clone = Checkout::of(world, &remote);
+    clone.put(
+        "members/ann.toml",
+        "handle = \"ann\"\nname = \"Ann\"\nemail = \"ann@example.com\"\ntimezone = \"UTC\"\n",
+    );
+    clone.put(
+        "updates/ann/2026/2026-01-05.toml",
+        update_text("ann", "2026-01-05"),
+    );
+    clone.put("updates/ann/2026/2026-01-06.toml", "not toml [[[\n");
+    clone.put(
+        "updates/ann/2026/2026-01-07.toml",
+        update_text("ann", "2026-01-07").replace("author = \"ann\"", "author = \"bob\""),
+    );
+    clone.put(
+        "updates/ann/2026/2026-01-08.toml",
+        format!("x = \"{}\"\n", "a".repeat(70_000)),
+    );
+    clone.put("updates/ann/2026/2026-01-09.toml", "version = 1\0\n");
+    clone.push("ann's troubled week");
+    lead.ok(&["sync"]);
+    (remote, lead)
+}
+
+#[test]
+fn warnings_come_in_file_order_though_files_are_read_ahead() {
+    let world = World::new();
+    let (_remote, lead) = a_troubled_week(&world);
+    for run in 0..2 {
+        let out = lead.run(&[
+            "stats",
+            "--since",
+            "2026-01-05",
+            "--until",
+            "2026-01-09",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let err = stderr(&out);
+        let at = |day: &str| {
+            err.find(&format!("2026-01-{day}.toml"))
+                .unwrap_or_else(|| panic!("no warning for the {day}th: {err}"))
+        };
+        assert!(
+            at("06") < at("07") && at("07") < at("08") && at("08") < at("09"),
+            "run {run}: warnings out of file order: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_read_with_repo_keeps_nothing_in_the_repository() {
+    let world = World::new();
+    let (remote, lead) = a_troubled_week(&world);
+    let clone = Checkout::of(&world, &remote);
+    for d in ["2026-01-12", "2026-01-13", "2026-01-14", "2026-01-15"] {
+        clone.put(&format!("updates/ann/2026/{d}.toml"), update_text("ann", d));
+    }
+    clone.push("a good week");
+    world.set_now("2026-01-16T12:00:00Z");
+    for args in [
+        &["digest", "--week"][..],
+        &["stats", "--since", "1y"][..],
+        &["log", "ann"][..],
+    ] {
+        let mut argv = vec!["--repo", remote.to_str().unwrap()];
+        argv.extend_from_slice(args);
+        let out = lead.run(&argv);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(
+        !remote.join("async-up-facts").exists(),
+        "--repo wrote a cache into the repository it read"
+    );
+}

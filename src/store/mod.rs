@@ -259,14 +259,19 @@ impl Store {
             Some(oid) => Some(self.repo.find_commit(oid)?.tree()?),
             None => None,
         };
-        Ok(Snapshot::new(&self.repo, tree, self.index()))
+        Ok(Snapshot::new(
+            &self.repo,
+            tree,
+            self.index(),
+            !self.external,
+        ))
     }
 
     /// A read view of `commit` (the fetched remote tip, say), read from its
     /// tree without the index.
     pub fn snapshot_at(&self, commit: Oid) -> Result<Snapshot<'_>> {
         let tree = self.repo.find_commit(commit)?.tree()?;
-        Ok(Snapshot::new(&self.repo, Some(tree), None))
+        Ok(Snapshot::new(&self.repo, Some(tree), None, !self.external))
     }
 
     /// How many local commits are not on the remote yet.

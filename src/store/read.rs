@@ -39,6 +39,24 @@ impl Warnings {
         }
     }
 
+    /// How many warnings are recorded: a mark for [`Warnings::since`].
+    pub(super) fn mark(&self) -> usize {
+        self.0.borrow().0.len()
+    }
+
+    /// Takes back the warnings recorded after `mark`, to be recorded again
+    /// later with `push`: a batch of files read ahead keeps each file's
+    /// warnings in file order.
+    pub(super) fn since(&self, mark: usize) -> Vec<String> {
+        let mut inner = self.0.borrow_mut();
+        let (list, seen) = &mut *inner;
+        let held = list.split_off(mark.min(list.len()));
+        for w in &held {
+            seen.remove(w);
+        }
+        held
+    }
+
     /// Takes the warnings recorded so far (a later `push` of one of them
     /// records it again).
     pub fn take(&self) -> Vec<String> {
@@ -67,12 +85,21 @@ pub struct Snapshot<'r> {
     todays: RefCell<HashMap<String, NaiveDate>>,
     /// Texts kept between runs, for commands that read a long record.
     texts: Option<super::texts::TextCache>,
+    /// Whether parsed updates may be kept beside the repository
+    /// (`read::facts`): never for `--repo`, which reads a repository it
+    /// does not own and writes nothing into it.
+    keep_facts: bool,
     /// What could not be read.
     pub warnings: Warnings,
 }
 
 impl<'r> Snapshot<'r> {
-    pub(super) fn new(repo: &'r Repository, root: Option<Tree<'r>>, index: Option<Index>) -> Self {
+    pub(super) fn new(
+        repo: &'r Repository,
+        root: Option<Tree<'r>>,
+        index: Option<Index>,
+        keep_facts: bool,
+    ) -> Self {
         Snapshot {
             repo,
             root,
@@ -83,6 +110,7 @@ impl<'r> Snapshot<'r> {
             now: crate::clock::now(),
             todays: RefCell::new(HashMap::new()),
             texts: None,
+            keep_facts,
             warnings: Warnings::default(),
         }
     }

@@ -100,7 +100,8 @@ impl<'r> Snapshot<'r> {
         }
         // A few files are cheaper to parse again than their year's kept
         // updates are to load.
-        let kept = years.iter().map(|(_, f)| f.len()).sum::<usize>() >= facts::WORTH_IT;
+        let kept =
+            self.keep_facts && years.iter().map(|(_, f)| f.len()).sum::<usize>() >= facts::WORTH_IT;
         for (year, files) in years {
             let mut facts = (kept && !files.is_empty())
                 .then(|| facts::YearFacts::open(self.repo.path(), handle.as_str(), year));
@@ -129,6 +130,9 @@ impl<'r> Snapshot<'r> {
             Text(String),
             Unread,
         }
+        // Each file's read warnings (size, NUL, UTF-8), given back in file
+        // order beside the warnings of parsing it.
+        let mut held: Vec<Vec<String>> = Vec::with_capacity(window.len());
         let paths: Vec<String> = window
             .iter()
             .map(|(date, _)| layout::update_path(handle, *date))
@@ -142,9 +146,13 @@ impl<'r> Snapshot<'r> {
                     .flatten();
                 if let Some(update) = kept {
                     crate::debug_counts::count("update_files_kept", 1);
+                    held.push(Vec::new());
                     return Slot::Kept(update);
                 }
-                match self.read_blob(path, &entry.id().to_string(), is_regular(entry)) {
+                let mark = self.warnings.mark();
+                let text = self.read_blob(path, &entry.id().to_string(), is_regular(entry));
+                held.push(self.warnings.since(mark));
+                match text {
                     Some(text) => Slot::Text(text),
                     None => Slot::Unread,
                 }
@@ -160,7 +168,12 @@ impl<'r> Snapshot<'r> {
             .collect();
         let mut parsed = parse_all(&texts).into_iter();
         drop(texts);
-        for ((slot, path), (date, entry)) in slots.into_iter().zip(&paths).zip(window) {
+        for (((slot, path), (date, entry)), warnings) in
+            slots.into_iter().zip(&paths).zip(window).zip(held)
+        {
+            for w in warnings {
+                self.warnings.push(w);
+            }
             let update = match slot {
                 Slot::Kept(update) => update,
                 Slot::Unread => continue,
@@ -230,7 +243,11 @@ fn parse_all(texts: &[(&str, &str)]) -> Vec<crate::Result<Update>> {
     }
     let (first, second) = texts.split_at(texts.len() / 2);
     std::thread::scope(|scope| {
-        let other = scope.spawn(|| parse(second));
+        // A thread that cannot be started (a limit on processes) leaves
+        // the whole batch to this one.
+        let Ok(other) = std::thread::Builder::new().spawn_scoped(scope, || parse(second)) else {
+            return parse(texts);
+        };
         let mut out = parse(first);
         match other.join() {
             Ok(rest) => out.extend(rest),

@@ -297,3 +297,48 @@ fn a_read_with_repo_keeps_nothing_in_the_repository() {
         "--repo wrote a cache into the repository it read"
     );
 }
+
+#[test]
+fn a_second_digest_parses_nothing_its_lead_included() {
+    let world = World::new();
+    world.set_now("2026-01-16T12:00:00Z");
+    let remote = world.bare_remote("team.git", "main");
+    let lead = world.person("lead", "UTC");
+    lead.ok(&["init", remote.to_str().unwrap()]);
+    let clone = Checkout::of(&world, &remote);
+    clone.put(
+        "members/ann.toml",
+        "handle = \"ann\"\nname = \"Ann\"\nemail = \"ann@example.com\"\ntimezone = \"UTC\"\n",
+    );
+    // The week (from the 12th), the fortnight before it (from December
+    // 29th), and a lead before both.
+    let mut days: Vec<String> = ["2025-12-22", "2025-12-29", "2025-12-30", "2025-12-31"]
+        .map(String::from)
+        .to_vec();
+    days.extend((1..=16).map(|d| format!("2026-01-{d:02}")));
+    for day in &days {
+        clone.put(
+            &format!("updates/ann/{}/{day}.toml", &day[..4]),
+            update_text("ann", day),
+        );
+    }
+    clone.push("ann's January");
+    lead.ok(&["sync"]);
+    lead.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let first = lead.run(&["digest", "--week", "--no-fetch"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert!(counter(&first, "update_files_parsed") > 0);
+    let again = lead.run(&["digest", "--week", "--no-fetch"]);
+    assert_eq!(stdout(&again), stdout(&first));
+    assert_eq!(
+        counter(&again, "update_files_parsed"),
+        0,
+        "the lead or a file of the period was parsed again: {}",
+        stderr(&again)
+    );
+    assert!(
+        counter(&again, "update_files_kept") >= 10,
+        "{}",
+        stderr(&again)
+    );
+}

@@ -93,18 +93,28 @@ impl<'r> Snapshot<'r> {
             });
             years.push((*year, files));
         }
-        if lead {
-            if let Some(update) = self.lead_of(handle, &all_years, since_year, before) {
-                visit(update);
-            }
-        }
         // A few files are cheaper to parse again than their year's kept
         // updates are to load.
         let kept =
             self.keep_facts && years.iter().map(|(_, f)| f.len()).sum::<usize>() >= facts::WORTH_IT;
+        let open = |year: i32| facts::YearFacts::open(self.repo.path(), handle.as_str(), year);
+        // The period's first year's kept updates serve its lead too (most
+        // often dated in that year): opened once for both.
+        let mut first = match since_year {
+            Some(year) if kept && !before.is_empty() => Some((year, open(year))),
+            _ => None,
+        };
+        if lead {
+            let facts = first.as_mut().map(|(_, f)| f);
+            if let Some(update) = self.lead_of(handle, &all_years, since_year, before, facts) {
+                visit(update);
+            }
+        }
         for (year, files) in years {
-            let mut facts = (kept && !files.is_empty())
-                .then(|| facts::YearFacts::open(self.repo.path(), handle.as_str(), year));
+            let mut facts = match first.take_if(|(y, _)| *y == year) {
+                Some((_, facts)) => Some(facts),
+                None => (kept && !files.is_empty()).then(|| open(year)),
+            };
             for window in files.chunks(WINDOW) {
                 self.read_window(handle, window, facts.as_mut(), &mut visit);
             }
@@ -203,10 +213,16 @@ impl<'r> Snapshot<'r> {
         all_years: &[(i32, git2::Oid)],
         since_year: Option<i32>,
         before: Vec<(NaiveDate, TreeEntry<'static>)>,
+        mut facts: Option<&mut facts::YearFacts>,
     ) -> Option<Update> {
-        for (date, entry) in before.iter().rev() {
-            if let Some(update) = self.read_update(handle, *date, entry) {
-                return Some(update);
+        for file in before.iter().rev() {
+            let mut found = None;
+            let window = std::slice::from_ref(file);
+            self.read_window(handle, window, facts.as_deref_mut(), &mut |u| {
+                found = Some(u)
+            });
+            if found.is_some() {
+                return found;
             }
         }
         for (year, year_tree) in all_years.iter().rev() {

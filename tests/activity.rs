@@ -116,7 +116,6 @@ fn only_your_commits_since_your_previous_update_are_suggested() {
 /// Adds `n` commits by alice to `repo`'s main, one a minute up to
 /// 2026-11-24T08:00Z, with `message(i)` each, through `git fast-import`.
 fn many_commits(repo: &Path, n: usize, message: impl Fn(usize) -> String) {
-    use std::io::Write;
     let end = 1_795_939_200; // 2026-11-24T08:00:00Z
     let mut stream = String::new();
     for i in 0..n {
@@ -131,20 +130,7 @@ fn many_commits(repo: &Path, n: usize, message: impl Fn(usize) -> String) {
             stream.push_str(&format!("from :{i}\n"));
         }
     }
-    let mut child = git_plain()
-        .arg("-C")
-        .arg(repo)
-        .args(["fast-import", "--quiet"])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stream.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success());
+    fast_import(repo, &stream);
 }
 
 /// Points `count` more branches (`b<from>`…) at `repo`'s main.

@@ -6,10 +6,8 @@
 mod common;
 use async_up::store::work::{self, Work};
 use async_up::store::Store;
-use common::git_plain;
-use std::io::Write;
+use common::{fast_import, git_plain};
 use std::path::Path;
-use std::process::Stdio;
 
 /// Feeds a `git fast-import` stream into a new bare repo at `dir`.
 fn import(dir: &Path, stream: &str) {
@@ -19,20 +17,7 @@ fn import(dir: &Path, stream: &str) {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let mut child = git_plain()
-        .arg("--git-dir")
-        .arg(dir)
-        .args(["fast-import", "--quiet"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stream.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success());
+    fast_import(dir, stream);
 }
 
 fn commit(stream: &mut String, email: &str, when: u64, files: &[(String, String)]) {

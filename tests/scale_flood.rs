@@ -6,17 +6,6 @@
 
 mod common;
 use common::*;
-use std::process::Output;
-
-/// The counter `name` from a run's stderr (0 when it never counted).
-fn counter(out: &Output, name: &str) -> u64 {
-    stderr(out)
-        .lines()
-        .filter_map(|l| l.strip_prefix("async-up-count "))
-        .filter_map(|l| l.split_once(' '))
-        .find(|(n, _)| *n == name)
-        .map_or(0, |(_, v)| v.parse().unwrap())
-}
 
 const PER: usize = 200;
 

@@ -7,37 +7,6 @@
 
 mod common;
 use common::*;
-use std::io::Write;
-use std::path::Path;
-use std::process::Output;
-
-/// The counter `name` from a run's stderr (0 when it never counted).
-fn counter(out: &Output, name: &str) -> u64 {
-    stderr(out)
-        .lines()
-        .filter_map(|l| l.strip_prefix("async-up-count "))
-        .filter_map(|l| l.split_once(' '))
-        .find(|(n, _)| *n == name)
-        .map_or(0, |(_, v)| v.parse().unwrap())
-}
-
-/// Feeds `stream` to `git fast-import` in `repo`.
-fn import(repo: &Path, stream: &str) {
-    let mut child = git_plain()
-        .arg("--git-dir")
-        .arg(repo)
-        .args(["fast-import", "--quiet"])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stream.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success());
-}
 
 fn update_text(handle: &str, date: &str) -> String {
     format!(
@@ -64,7 +33,7 @@ fn an_update_older_than_the_walk_is_looked_for_once() {
             body.len()
         ));
     }
-    import(&remote, &s);
+    fast_import(&remote, &s);
     lead.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
     let first = lead.run(&["team", "--format", "json"]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
@@ -152,18 +121,25 @@ fn a_long_read_releases_index_pages_and_reads_the_same() {
     }
 }
 
-#[test]
-fn a_period_is_led_by_the_last_readable_update_before_it_even_a_year_back() {
-    let world = World::new();
-    world.set_now("2026-01-09T12:00:00Z");
+/// A team joined by `lead`, with a member ann added through a plain-git
+/// checkout (not pushed yet).
+fn ann_joined(world: &World) -> (std::path::PathBuf, Person, Checkout) {
     let remote = world.bare_remote("team.git", "main");
     let lead = world.person("lead", "UTC");
     lead.ok(&["init", remote.to_str().unwrap()]);
-    let clone = Checkout::of(&world, &remote);
+    let clone = Checkout::of(world, &remote);
     clone.put(
         "members/ann.toml",
         "handle = \"ann\"\nname = \"Ann\"\nemail = \"ann@example.com\"\ntimezone = \"UTC\"\n",
     );
+    (remote, lead, clone)
+}
+
+#[test]
+fn a_period_is_led_by_the_last_readable_update_before_it_even_a_year_back() {
+    let world = World::new();
+    world.set_now("2026-01-09T12:00:00Z");
+    let (_remote, lead, clone) = ann_joined(&world);
     // The blocker opened last year; the newest file before the period does
     // not parse, so the lead is the one before it, in the year before.
     clone.put(
@@ -214,14 +190,7 @@ fn a_period_is_led_by_the_last_readable_update_before_it_even_a_year_back() {
 /// someone else, one over 64 KiB and one with a NUL byte.
 fn a_troubled_week(world: &World) -> (std::path::PathBuf, Person) {
     world.set_now("2026-01-09T12:00:00Z");
-    let remote = world.bare_remote("team.git", "main");
-    let lead = world.person("lead", "UTC");
-    lead.ok(&["init", remote.to_str().unwrap()]);
-    let clone = Checkout::of(world, &remote);
-    clone.put(
-        "members/ann.toml",
-        "handle = \"ann\"\nname = \"Ann\"\nemail = \"ann@example.com\"\ntimezone = \"UTC\"\n",
-    );
+    let (remote, lead, clone) = ann_joined(world);
     clone.put(
         "updates/ann/2026/2026-01-05.toml",
         update_text("ann", "2026-01-05"),
@@ -302,14 +271,7 @@ fn a_read_with_repo_keeps_nothing_in_the_repository() {
 fn a_second_digest_parses_nothing_its_lead_included() {
     let world = World::new();
     world.set_now("2026-01-16T12:00:00Z");
-    let remote = world.bare_remote("team.git", "main");
-    let lead = world.person("lead", "UTC");
-    lead.ok(&["init", remote.to_str().unwrap()]);
-    let clone = Checkout::of(&world, &remote);
-    clone.put(
-        "members/ann.toml",
-        "handle = \"ann\"\nname = \"Ann\"\nemail = \"ann@example.com\"\ntimezone = \"UTC\"\n",
-    );
+    let (_remote, lead, clone) = ann_joined(&world);
     // The week (from the 12th), the fortnight before it (from December
     // 29th), and a lead before both.
     let mut days: Vec<String> = ["2025-12-22", "2025-12-29", "2025-12-30", "2025-12-31"]

@@ -146,16 +146,6 @@ fn teammate_text_is_escaped_in_markdown_and_cleaned_in_the_table() {
     assert!(table.contains("@bob"), "{table}");
 }
 
-/// The counter `name` from a run's stderr (0 when it never counted).
-fn counter(out: &std::process::Output, name: &str) -> u64 {
-    stderr(out)
-        .lines()
-        .filter_map(|l| l.strip_prefix("async-up-count "))
-        .filter_map(|l| l.split_once(' '))
-        .find(|(n, _)| *n == name)
-        .map_or(0, |(_, v)| v.parse().unwrap())
-}
-
 #[test]
 fn until_keeps_later_reply_files_unread() {
     let world = World::new();

@@ -326,6 +326,37 @@ pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).to_string()
 }
 
+/// The work counter `name` a run printed with `ASYNC_UP_DEBUG_COUNTS=1`
+/// (0 when it never counted).
+pub fn counter(out: &Output, name: &str) -> u64 {
+    stderr(out)
+        .lines()
+        .filter_map(|l| l.strip_prefix("async-up-count "))
+        .filter_map(|l| l.split_once(' '))
+        .find(|(n, _)| *n == name)
+        .map_or(0, |(_, v)| v.parse().unwrap())
+}
+
+/// Feeds a `git fast-import` stream to the repository at `repo` (bare or
+/// not): thousands of commits in a second.
+pub fn fast_import(repo: &Path, stream: &str) {
+    use std::io::Write;
+    let mut child = git_plain()
+        .arg("-C")
+        .arg(repo)
+        .args(["fast-import", "--quiet"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stream.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
 /// A clone of a team remote made with the git CLI, for writing into the
 /// team repo the way a teammate with plain git (or bad intentions) would.
 pub struct Checkout {

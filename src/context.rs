@@ -185,7 +185,7 @@ impl Context {
         })?;
         let mut store = self.open_mirror(&name, &team_config)?;
         store.set_signer(self.signer(Some(&team_config)));
-        store.set_owner(self.identity(Some(&team_config)).ok().map(|me| me.handle));
+        store.set_owner(self.handle(Some(&team_config)).ok());
         store.set_lock_wait(self.lock_wait);
         Ok(Team {
             name,
@@ -287,12 +287,19 @@ impl Context {
         })
     }
 
-    /// Who you are in `team`. The handle: the team's config, then the user
-    /// config, then `ASYNC_UP_USER`, then the local part of your git email,
-    /// then the login name. Email and name: the team's config, then what git
-    /// would commit with (see [`crate::gitconfig`]).
-    pub fn identity(&self, team: Option<&TeamConfig>) -> Result<Identity> {
-        let git_email = crate::gitconfig::committer_email();
+    /// Your handle in `team`: the team's config, then the user config, then
+    /// `ASYNC_UP_USER`, then the local part of your git email, then the login
+    /// name. git is asked only when none of the first three names you, so a
+    /// command that reads spawns no process for it.
+    pub fn handle(&self, team: Option<&TeamConfig>) -> Result<Handle> {
+        self.resolve_handle(team, &std::cell::OnceCell::new())
+    }
+
+    fn resolve_handle(
+        &self,
+        team: Option<&TeamConfig>,
+        git_email: &std::cell::OnceCell<Option<String>>,
+    ) -> Result<Handle> {
         let handle_text = team
             .and_then(|t| t.handle.clone())
             .or_else(|| self.config.handle.clone())
@@ -301,9 +308,10 @@ impl Context {
                     .ok()
                     .filter(|s| !s.is_empty())
             });
-        let handle = match handle_text {
-            Some(h) => Handle::parse(&h)?,
+        match handle_text {
+            Some(h) => Handle::parse(&h),
             None => git_email
+                .get_or_init(crate::gitconfig::committer_email)
                 .as_deref()
                 .and_then(Handle::from_email)
                 .or_else(|| {
@@ -313,11 +321,23 @@ impl Context {
                     Error::Usage(
                         "cannot tell who you are: set git's user.email, or pass --user HANDLE to `async-up init`, or set ASYNC_UP_USER".into(),
                     )
-                })?,
-        };
+                }),
+        }
+    }
+
+    /// Who you are in `team`: the handle (see [`Context::handle`]), and the
+    /// email and name from the team's config, else what git would commit
+    /// with (see [`crate::gitconfig`]).
+    pub fn identity(&self, team: Option<&TeamConfig>) -> Result<Identity> {
+        let git_email = std::cell::OnceCell::new();
+        let handle = self.resolve_handle(team, &git_email)?;
         let email = team
             .and_then(|t| t.email.clone())
-            .or(git_email)
+            .or_else(|| {
+                git_email
+                    .get_or_init(crate::gitconfig::committer_email)
+                    .clone()
+            })
             .unwrap_or_else(|| format!("{handle}@localhost"));
         let name = team
             .and_then(|t| t.name.clone())

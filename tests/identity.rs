@@ -173,3 +173,66 @@ fn me_email_refuses_what_is_not_an_email() {
         );
     }
 }
+
+/// Reading asks git nothing: who you are comes from the team's config, and
+/// your name and email are needed only to commit. A `git` on the PATH that
+/// records each call and runs the real one shows no call; a `write` does
+/// call it (the recorder works).
+#[test]
+fn reading_commands_start_no_git_process() {
+    let world = World::new();
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    alice.ok(&[
+        "write",
+        "--yesterday",
+        "x",
+        "--today",
+        "y",
+        "--blocker",
+        "z",
+    ]);
+
+    let real = std::process::Command::new("sh")
+        .args(["-c", "command -v git"])
+        .output()
+        .unwrap();
+    let real = String::from_utf8(real.stdout).unwrap().trim().to_string();
+    let bin = world.path().join("recording-bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let calls = world.path().join("git-calls");
+    let script = bin.join("git");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{real}' \"$@\"\n",
+            calls.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    alice.set_env(
+        "PATH",
+        &format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+    );
+
+    for args in [
+        &["--offline", "team"][..],
+        &["--offline", "digest", "--week"],
+        &["--offline", "blockers"],
+        &["--offline", "stats", "--since", "4w"],
+        &["--offline", "log"],
+        &["--offline", "inbox"],
+        &["--offline", "mentions"],
+        &["--offline", "status"],
+    ] {
+        alice.run(args);
+        let seen = std::fs::read_to_string(&calls).unwrap_or_default();
+        assert_eq!(seen, "", "async-up {args:?} started git");
+    }
+    alice.ok(&["--offline", "write", "--yesterday", "a", "--today", "b"]);
+    let seen = std::fs::read_to_string(&calls).unwrap_or_default();
+    assert!(seen.contains("config --get"), "{seen}");
+}

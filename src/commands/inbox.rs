@@ -128,7 +128,7 @@ fn reply_key(r: &FoundReply) -> String {
 /// Runs `inbox`.
 pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
-    let me = ctx.identity(team.config.as_ref())?.handle;
+    let me = ctx.handle(team.config.as_ref())?;
     refresh(ctx, &team, args.no_fetch)?;
     let path = state_path(ctx, &team.name);
     let before = if args.all {

@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
     let handle = match &args.handle {
         Some(h) => Handle::from_cli(h)?,
-        None => ctx.identity(team.config.as_ref())?.handle,
+        None => ctx.handle(team.config.as_ref())?,
     };
     refresh(ctx, &team, args.no_fetch)?;
     // No text cache: a long history's texts would all be held at once, and

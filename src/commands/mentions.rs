@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
     let who = match &args.handle {
         Some(h) => Handle::from_cli(h)?,
-        None => ctx.identity(team.config.as_ref())?.handle,
+        None => ctx.handle(team.config.as_ref())?,
     };
     refresh(ctx, &team, args.no_fetch)?;
     let snapshot = team.store.snapshot()?;

@@ -91,14 +91,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Status> {
     if args.fetch {
         super::refresh(ctx, &team, false)?;
     }
-    let me = ctx.identity(team.config.as_ref())?;
+    let me = ctx.handle(team.config.as_ref())?;
     let snapshot = team.store.snapshot()?;
-    let member = my_member(&team, &snapshot, &me.handle);
+    let member = my_member(&team, &snapshot, &me);
     let state = member.state_at(ctx.now);
     let today = today_in(ctx.now, member.tz());
     // Only "working" reminds: any other state, a holiday included once the
     // model knows them, means not now.
-    if state != State::Working || snapshot.update_on(&me.handle, today).is_some() {
+    if state != State::Working || snapshot.update_on(&me, today).is_some() {
         return Ok(Status::Success);
     }
     let local = ctx.now.with_timezone(&member.tz());
@@ -192,9 +192,9 @@ pub(crate) fn install(
     dry_run: bool,
 ) -> Result<Status> {
     let team = ctx.open_team()?;
-    let me = ctx.identity(team.config.as_ref())?;
+    let me = ctx.handle(team.config.as_ref())?;
     let snapshot = team.store.snapshot()?;
-    let member = my_member(&team, &snapshot, &me.handle);
+    let member = my_member(&team, &snapshot, &me);
     drop(snapshot);
     let owner = owner(ctx)?;
     let invocation = Invocation::current(owner.team.as_deref())?;

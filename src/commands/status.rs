@@ -23,25 +23,25 @@ pub struct Args {}
 /// Runs `status`.
 pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
     let team = ctx.open_team()?;
-    let me = ctx.identity(team.config.as_ref())?;
+    let me = ctx.handle(team.config.as_ref())?;
     let snapshot = team.store.snapshot()?;
-    let tz = super::my_zone(&team, &snapshot, &me.handle);
+    let tz = super::my_zone(&team, &snapshot, &me);
     let today = today_in(ctx.now, tz);
-    let written = snapshot.update_on(&me.handle, today).is_some();
+    let written = snapshot.update_on(&me, today).is_some();
     // Without a member file (the local-only team) the defaults hold: Mon-Fri.
     let member = snapshot
-        .member(&me.handle)
-        .unwrap_or_else(|| snapshot.bare_member(me.handle.as_str()));
+        .member(&me)
+        .unwrap_or_else(|| snapshot.bare_member(me.as_str()));
     let (line, status) = if written {
         (
-            format!("{} has written today's update ({today})", me.handle),
+            format!("{} has written today's update ({today})", me),
             Status::Success,
         )
     } else if let Some(away) = member.away_on(today) {
         (
             format!(
                 "{} is away until {}: no update expected today ({today})",
-                me.handle, away.until
+                me, away.until
             ),
             Status::Success,
         )
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
         (
             format!(
                 "{} has a holiday ({}): no update expected today ({today})",
-                me.handle,
+                me,
                 crate::render::sanitize::clean(&holiday.name)
             ),
             Status::Success,
@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
         (
             format!(
                 "{} has a day off ({}): no update expected today ({today})",
-                me.handle,
+                me,
                 today.format("%A")
             ),
             Status::Success,
@@ -67,13 +67,13 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
         (
             format!(
                 "{} has not written today's update ({today}): run `async-up write`",
-                me.handle
+                me
             ),
             Status::Found,
         )
     };
     if !ctx.global.quiet {
-        let unread = super::inbox::unread(ctx, &team, &snapshot, &me.handle)?;
+        let unread = super::inbox::unread(ctx, &team, &snapshot, &me)?;
         let more = match unread {
             0 => String::new(),
             n => format!("{n} unread: run `async-up inbox`\n"),

@@ -304,3 +304,86 @@ fn a_second_digest_parses_nothing_its_lead_included() {
         stderr(&again)
     );
 }
+
+/// A digest lists each member's folders through what earlier runs kept:
+/// run again, it reads no folder from the object store; when a teammate
+/// changes a file, the folders on its path are read again (not the year
+/// left alone) and the change is shown; a damaged keep is read around.
+/// Warnings for entries out of the layout come from the listing every run.
+#[test]
+fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
+    let world = World::new();
+    world.set_now("2026-01-16T12:00:00Z");
+    let (_remote, lead, clone) = ann_joined(&world);
+    let mut days: Vec<String> = ["2025-12-29", "2025-12-30", "2025-12-31"]
+        .map(String::from)
+        .to_vec();
+    days.extend((1..=16).map(|d| format!("2026-01-{d:02}")));
+    for day in &days {
+        clone.put(
+            &format!("updates/ann/{}/{day}.toml", &day[..4]),
+            update_text("ann", day),
+        );
+    }
+    clone.put("updates/ann/2026/notes.txt", "not an update");
+    clone.put(
+        "updates/ann/2026/2026-03-20.toml",
+        update_text("ann", "2026-03-20"),
+    );
+    clone.push("ann's January, a stray note and a file dated ahead");
+    lead.ok(&["sync"]);
+    lead.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let digest = || {
+        let out = lead.run(&["digest", "--week", "--no-fetch"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let warnings: Vec<String> = stderr(&out)
+            .lines()
+            .filter(|l| l.starts_with("warning:"))
+            .map(String::from)
+            .collect();
+        (out, warnings)
+    };
+    let (first, first_warnings) = digest();
+    // ann's folder, 2025 and 2026.
+    assert_eq!(counter(&first, "folders_read"), 3, "{}", stderr(&first));
+    for name in ["notes.txt", "2026-03-20.toml"] {
+        assert!(
+            first_warnings.iter().any(|w| w.contains(name)),
+            "{name}: {first_warnings:?}"
+        );
+    }
+    let (again, again_warnings) = digest();
+    assert_eq!(counter(&again, "folders_read"), 0, "{}", stderr(&again));
+    assert_eq!(stdout(&again), stdout(&first));
+    assert_eq!(again_warnings, first_warnings);
+
+    // ann rewrites Wednesday: her folder and 2026 are new trees; 2025 is not.
+    clone.put(
+        "updates/ann/2026/2026-01-14.toml",
+        update_text("ann", "2026-01-14").replace("ann did 2026-01-14", "ann rewrote wednesday"),
+    );
+    clone.push("ann rewrites Wednesday");
+    lead.ok(&["sync"]);
+    let (changed, _) = digest();
+    assert_eq!(counter(&changed, "folders_read"), 2, "{}", stderr(&changed));
+    let shown = stdout(&changed);
+    assert!(shown.contains("ann rewrote wednesday"), "{shown}");
+    assert!(!shown.contains("ann did 2026-01-14"), "{shown}");
+    let (settled, _) = digest();
+    assert_eq!(counter(&settled, "folders_read"), 0, "{}", stderr(&settled));
+
+    // A damaged or garbled keep is read around, with the same result.
+    let kept = lead.mirror("team").join("async-up-facts/ann/folders");
+    let mut bytes = std::fs::read(&kept).expect("ann's folders are kept");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x41;
+    std::fs::write(&kept, &bytes).unwrap();
+    let (damaged, damaged_warnings) = digest();
+    assert!(counter(&damaged, "folders_read") >= 1);
+    assert_eq!(stdout(&damaged), shown);
+    assert_eq!(damaged_warnings, first_warnings);
+    std::fs::write(&kept, b"async-up-folders 1\n\x01\x02").unwrap();
+    let (garbled, _) = digest();
+    assert_eq!(counter(&garbled, "folders_read"), 3);
+    assert_eq!(stdout(&garbled), shown);
+}

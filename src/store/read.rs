@@ -7,6 +7,7 @@
 //! files (symlinks, submodules) are never followed.
 
 mod facts;
+mod folders;
 mod holidays;
 mod period;
 mod replies;
@@ -239,9 +240,9 @@ impl<'r> Snapshot<'r> {
             }
             // Older than what the index keeps: walk the folders below.
         }
-        let person = self.person_dir(handle)?;
+        let person = walk::listing(&self.person_dir(handle)?);
         for (year, year_tree) in self.years(handle, &person).into_iter().rev() {
-            let Ok(year_tree) = self.repo.find_tree(year_tree) else {
+            let Some(year_tree) = self.folder(year_tree, None) else {
                 continue;
             };
             for (date, entry) in self.dated_files(handle, year, &year_tree).into_iter().rev() {
@@ -264,7 +265,7 @@ impl<'r> Snapshot<'r> {
             &format!("{:04}", chrono::Datelike::year(&date)),
         )?;
         let entry = year.get_name(&format!("{}.toml", date.format("%Y-%m-%d")))?;
-        self.read_update(handle, date, &entry)
+        self.read_update(handle, date, &folders::Listed::of(&entry))
     }
 
     /// Every readable update of `handle` dated from `since` on, oldest first.
@@ -285,12 +286,13 @@ impl<'r> Snapshot<'r> {
         let Some(person) = self.person_dir(handle) else {
             return Vec::new();
         };
+        let person = walk::listing(&person);
         let mut out = Vec::new();
         for (year, year_tree) in self.years(handle, &person) {
             if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
                 continue;
             }
-            let Ok(year_tree) = self.repo.find_tree(year_tree) else {
+            let Some(year_tree) = self.folder(year_tree, None) else {
                 continue;
             };
             // Listed even past the period: what cannot be true is named.
@@ -299,8 +301,8 @@ impl<'r> Snapshot<'r> {
                     continue;
                 }
                 let path = layout::update_path(handle, date);
-                let oid = entry.id().to_string();
-                let Some(text) = self.read_blob(&path, &oid, is_regular(&entry)) else {
+                let oid = entry.id.to_string();
+                let Some(text) = self.read_blob(&path, &oid, entry.is_regular()) else {
                     continue;
                 };
                 if !keep(&text) {
@@ -318,15 +320,15 @@ impl<'r> Snapshot<'r> {
         &self,
         handle: &Handle,
         date: NaiveDate,
-        entry: &TreeEntry<'_>,
+        entry: &folders::Listed,
     ) -> Option<Update> {
         let path = layout::update_path(handle, date);
         self.read_update_blob(
             handle,
             date,
             &path,
-            &entry.id().to_string(),
-            is_regular(entry),
+            &entry.id.to_string(),
+            entry.is_regular(),
         )
     }
 

@@ -147,7 +147,7 @@ fn record_at(bytes: &[u8], pos: usize) -> Option<(Oid, usize, usize, u64)> {
 /// FNV-1a over the blob id and the payload: enough to tell a torn or
 /// damaged record, the id included (a damaged id must not lend one file's
 /// update to another).
-fn checksum(id: &[u8], payload: &[u8]) -> u64 {
+pub(super) fn checksum(id: &[u8], payload: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let bytes = id.iter().chain(payload);
     for b in bytes {

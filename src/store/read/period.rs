@@ -1,12 +1,14 @@
 //! Reading one person's updates over a period, oldest first, one at a
 //! time: files are chosen by the date their path names before any is read,
 //! and a year with many of them is read through what earlier runs kept of
-//! each parsed file (`facts`), since TOML parses at a few MB/s.
+//! each parsed file (`facts`), since TOML parses at a few MB/s. The
+//! person's folders are listed through what earlier runs kept of them
+//! (`folders`): a year folder is a long chain of deltas to read.
 
-use super::{facts, is_regular, Snapshot};
+use super::folders::{Folders, Listed};
+use super::{facts, Snapshot};
 use crate::model::{layout, Handle, Update};
 use chrono::NaiveDate;
-use git2::TreeEntry;
 
 impl<'r> Snapshot<'r> {
     /// Every readable update of `handle` dated in `since..=until`, oldest
@@ -63,7 +65,14 @@ impl<'r> Snapshot<'r> {
         mut visit: impl FnMut(Update),
     ) {
         crate::store::mapped::lookups(4);
-        let Some(person) = self.person_dir(handle) else {
+        let Some(person_id) = self.person_dir_id(handle) else {
+            return;
+        };
+        // The person's folders are listed through what earlier runs kept.
+        let mut kept_folders = self
+            .keep_facts
+            .then(|| Folders::open(self.repo.path(), handle.as_str()));
+        let Some(person) = self.folder(person_id, kept_folders.as_mut()) else {
             return;
         };
         let all_years = self.years(handle, &person);
@@ -76,7 +85,7 @@ impl<'r> Snapshot<'r> {
             if since_year.is_some_and(|s| *year < s) {
                 continue;
             }
-            let Ok(year_tree) = self.repo.find_tree(*year_tree) else {
+            let Some(year_tree) = self.folder(*year_tree, kept_folders.as_mut()) else {
                 continue;
             };
             // Listed even past the period: what cannot be true is named.
@@ -106,9 +115,15 @@ impl<'r> Snapshot<'r> {
         };
         if lead {
             let facts = first.as_mut().map(|(_, f)| f);
-            if let Some(update) = self.lead_of(handle, &all_years, since_year, before, facts) {
+            let folders = kept_folders.as_mut();
+            if let Some(update) =
+                self.lead_of(handle, &all_years, since_year, before, facts, folders)
+            {
                 visit(update);
             }
+        }
+        if let Some(folders) = kept_folders {
+            folders.save(|id| id == person_id || all_years.iter().any(|(_, y)| *y == id));
         }
         for (year, files) in years {
             let mut facts = match first.take_if(|(y, _)| *y == year) {
@@ -131,7 +146,7 @@ impl<'r> Snapshot<'r> {
     fn read_window(
         &self,
         handle: &Handle,
-        window: &[(NaiveDate, TreeEntry<'static>)],
+        window: &[(NaiveDate, Listed)],
         mut facts: Option<&mut facts::YearFacts>,
         visit: &mut impl FnMut(Update),
     ) {
@@ -151,8 +166,9 @@ impl<'r> Snapshot<'r> {
             .iter()
             .zip(&paths)
             .map(|((_, entry), path)| {
-                let kept = is_regular(entry)
-                    .then(|| facts.as_ref().and_then(|f| f.get(entry.id())))
+                let kept = entry
+                    .is_regular()
+                    .then(|| facts.as_ref().and_then(|f| f.get(entry.id)))
                     .flatten();
                 if let Some(update) = kept {
                     crate::debug_counts::count("update_files_kept", 1);
@@ -160,7 +176,7 @@ impl<'r> Snapshot<'r> {
                     return Slot::Kept(update);
                 }
                 let mark = self.warnings.mark();
-                let text = self.read_blob(path, &entry.id().to_string(), is_regular(entry));
+                let text = self.read_blob(path, &entry.id.to_string(), entry.is_regular());
                 held.push(self.warnings.since(mark));
                 match text {
                     Some(text) => Slot::Text(text),
@@ -193,7 +209,7 @@ impl<'r> Snapshot<'r> {
                         continue;
                     };
                     if let Some(facts) = facts.as_mut() {
-                        facts.put(entry.id(), &update);
+                        facts.put(entry.id, &update);
                     }
                     update
                 }
@@ -212,8 +228,9 @@ impl<'r> Snapshot<'r> {
         handle: &Handle,
         all_years: &[(i32, git2::Oid)],
         since_year: Option<i32>,
-        before: Vec<(NaiveDate, TreeEntry<'static>)>,
+        before: Vec<(NaiveDate, Listed)>,
         mut facts: Option<&mut facts::YearFacts>,
+        mut folders: Option<&mut Folders>,
     ) -> Option<Update> {
         for file in before.iter().rev() {
             let mut found = None;
@@ -229,7 +246,7 @@ impl<'r> Snapshot<'r> {
             if since_year.is_some_and(|s| *year >= s) {
                 continue;
             }
-            let Ok(year_tree) = self.repo.find_tree(*year_tree) else {
+            let Some(year_tree) = self.folder(*year_tree, folders.as_deref_mut()) else {
                 continue;
             };
             for (date, entry) in self.dated_files(handle, *year, &year_tree).iter().rev() {

@@ -3,6 +3,7 @@
 //! naming each entry that is none of them. The index walks the same way
 //! (`kind_of`), so a read through it names the same files.
 
+use super::folders::{Folders, Listed};
 use super::{printable, Snapshot};
 use crate::model::layout::{self, EntryKind};
 use crate::model::{Handle, Member};
@@ -76,15 +77,37 @@ impl<'r> Snapshot<'r> {
         self.subtree(self.updates_dir(), handle.as_str())
     }
 
+    /// The id of `handle`'s folder in `updates/`, if it is a folder.
+    pub(super) fn person_dir_id(&self, handle: &Handle) -> Option<Oid> {
+        let entry = self.updates_dir()?.get_name(handle.as_str())?;
+        (entry.kind() == Some(ObjectType::Tree)).then(|| entry.id())
+    }
+
+    /// The entries of folder `id`: from `kept` when it has them, else read
+    /// from the object store (and kept there). `None` when the tree cannot
+    /// be read.
+    pub(super) fn folder(&self, id: Oid, kept: Option<&mut Folders>) -> Option<Vec<Listed>> {
+        if let Some(listing) = kept.as_ref().and_then(|k| k.get(id)) {
+            return Some(listing);
+        }
+        crate::debug_counts::count("folders_read", 1);
+        let tree = self.repo.find_tree(id).ok()?;
+        let listing = listing(&tree);
+        if let Some(kept) = kept {
+            kept.put(id, &listing);
+        }
+        Some(listing)
+    }
+
     /// Year folders of one person, ascending, by id: a caller reads only
     /// the years it needs. Tree entries are sorted by name, and four-digit
     /// years sort like numbers. Anything else is skipped with a warning.
-    pub(super) fn years(&self, handle: &Handle, person: &Tree<'r>) -> Vec<(i32, Oid)> {
+    pub(super) fn years(&self, handle: &Handle, person: &[Listed]) -> Vec<(i32, Oid)> {
         let mut years = Vec::new();
-        for e in person.iter() {
-            let name = String::from_utf8_lossy(e.name_bytes());
-            match layout::year_folder(&name, kind_of(&e)) {
-                Ok(year) => years.push((year, e.id())),
+        for e in person {
+            let name = String::from_utf8_lossy(&e.name);
+            match layout::year_folder(&name, e.kind) {
+                Ok(year) => years.push((year, e.id)),
                 Err(problem) => self.warnings.push(stray_warning(handle, &name, &problem)),
             }
         }
@@ -98,14 +121,14 @@ impl<'r> Snapshot<'r> {
         &self,
         handle: &Handle,
         year: i32,
-        tree: &Tree<'r>,
-    ) -> Vec<(NaiveDate, TreeEntry<'static>)> {
+        folder: &[Listed],
+    ) -> Vec<(NaiveDate, Listed)> {
         let mut files = Vec::new();
-        for entry in tree.iter() {
-            let name = String::from_utf8_lossy(entry.name_bytes());
-            match layout::update_file(year, &name, kind_of(&entry)) {
+        for entry in folder {
+            let name = String::from_utf8_lossy(&entry.name);
+            match layout::update_file(year, &name, entry.kind) {
                 Ok(date) if self.skip_for_date(handle, date) => {}
-                Ok(date) => files.push((date, entry.to_owned())),
+                Ok(date) => files.push((date, entry.clone())),
                 Err(problem) => self.warnings.push(stray_warning(
                     handle,
                     &format!("{year:04}/{name}"),
@@ -116,6 +139,11 @@ impl<'r> Snapshot<'r> {
         files.sort_by_key(|(d, _)| *d);
         files
     }
+}
+
+/// The entries of a tree read by libgit2.
+pub(super) fn listing(tree: &Tree<'_>) -> Vec<Listed> {
+    tree.iter().map(|e| Listed::of(&e)).collect()
 }
 
 /// The warning for an entry of a person's folder out of the layout; `rel` is

@@ -186,3 +186,85 @@ fn at_40_columns_words_and_ids_are_not_split() {
         }
     }
 }
+
+/// What follows a table (threads, who is away or missing), the inbox and
+/// `status` fit a 40-column terminal too, broken at spaces with every
+/// handle whole; in a pipe with no width they stay one line each.
+#[test]
+fn at_40_columns_lines_after_tables_and_the_inbox_wrap_at_spaces() {
+    let world = World::new();
+    // Everyone joins the week before; Monday passes with nothing written.
+    world.set_now("2026-11-18T09:00:00Z");
+    let remote = world.bare_remote("team.git", "main");
+    let alice = world.person("alice", "UTC");
+    alice.ok(&["init", remote.to_str().unwrap()]);
+    let handles = [
+        "bartholomew-long",
+        "cassiopeia-long",
+        "demetrius-long",
+        "evangeline-long",
+    ];
+    for h in handles {
+        let p = world.person(h, "UTC");
+        p.ok(&["init", remote.to_str().unwrap()]);
+    }
+    let bob = world.person("bob", "UTC");
+    bob.ok(&["init", remote.to_str().unwrap()]);
+    world.set_now("2026-11-24T09:00:00Z");
+    bob.ok(&[
+        "away",
+        "--from",
+        "2026-11-23",
+        "--until",
+        "2026-11-27",
+        "--note",
+        "Conference in Lisbon with the platform team",
+    ]);
+    alice.ok(&[
+        "write",
+        "--today",
+        "Ship token refresh",
+        "--blocker",
+        "Waiting on @bob",
+    ]);
+    let carol = world.person("carol", "UTC");
+    carol.ok(&["init", remote.to_str().unwrap()]);
+    carol.ok(&[
+        "reply",
+        "alice",
+        "I can pair on the token refresh this afternoon if @bob is still away",
+    ]);
+    alice.ok(&["sync"]);
+
+    let wrapped = |args: &[&str], code: i32| {
+        let text = alice.expect(code, args);
+        for l in text.lines() {
+            assert!(l.chars().count() <= 40, "{args:?} wider than 40:\n{text}");
+        }
+        text
+    };
+    alice.set_env("COLUMNS", "40");
+    let team = wrapped(&["team"], 0);
+    for h in handles {
+        assert!(team.contains(&format!("@{h}")), "{h} split:\n{team}");
+    }
+    assert!(
+        team.contains("Missing:") && team.contains("Away:"),
+        "{team}"
+    );
+    assert!(team.contains("afternoon"), "{team}");
+    let inbox = wrapped(&["inbox"], 1);
+    assert!(inbox.contains("afternoon"), "{inbox}");
+    wrapped(&["status"], 0);
+
+    // No width known: whole lines, as a script reads them.
+    alice.set_env("COLUMNS", "");
+    let whole = alice.ok(&["team"]);
+    assert!(
+        whole
+            .lines()
+            .any(|l| l.starts_with("Missing:")
+                && handles.iter().all(|h| l.contains(&format!("@{h}")))),
+        "{whole}"
+    );
+}

@@ -78,7 +78,11 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<Status> {
             0 => String::new(),
             n => format!("{n} unread: run `async-up inbox`\n"),
         };
-        ctx.out().print(&format!("{line}\n{more}"))?;
+        let out = ctx.out();
+        out.print(&crate::render::prose::wrap(
+            &out,
+            &format!("{line}\n{more}"),
+        ))?;
     }
     Ok(status)
 }

@@ -85,7 +85,7 @@ pub fn table(out: &Out, view: &InboxView) -> String {
     let mut s = format!("Inbox for {}, {}\n", clean(&view.team), since(view));
     if view.is_empty() {
         s.push_str("Nothing new.\n");
-        return s;
+        return super::prose::wrap(out, &s);
     }
     for (title, lines) in sections(view) {
         if lines.is_empty() {
@@ -100,7 +100,7 @@ pub fn table(out: &Out, view: &InboxView) -> String {
             s.push_str(&format!("  {bullet} {who}{}\n", clean(&line)));
         }
     }
-    s
+    super::prose::wrap(out, &s)
 }
 
 /// `inbox --format markdown`.

@@ -13,6 +13,7 @@ pub mod json;
 pub mod links;
 pub mod markdown;
 pub mod progress;
+pub mod prose;
 pub mod sanitize;
 pub mod search;
 pub mod slack;

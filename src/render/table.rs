@@ -37,7 +37,8 @@ fn shown(out: &Out, line: &str) -> String {
 }
 
 /// Threads printed under a table, one block per update that has replies:
-/// a heading, then each line of [`super::thread::lines`], cleaned.
+/// a heading, then each line of [`super::thread::lines`], cleaned, fitted
+/// to the terminal.
 fn threads(out: &Out, blocks: Vec<(String, &[FoundReply])>) -> String {
     let mut text = String::new();
     for (heading, replies) in blocks {
@@ -50,7 +51,7 @@ fn threads(out: &Out, blocks: Vec<(String, &[FoundReply])>) -> String {
             text.push_str(&format!("  {}\n", shown(out, &line)));
         }
     }
-    text
+    super::prose::wrap(out, &text)
 }
 
 /// `team` as a table.
@@ -104,7 +105,7 @@ pub fn team(out: &Out, view: &TeamView) -> String {
     } else {
         format!("{title}{}", render(out, &header, rows))
     };
-    text.push_str(&threads(
+    let mut after = threads(
         out,
         view.entries
             .iter()
@@ -117,10 +118,10 @@ pub fn team(out: &Out, view: &TeamView) -> String {
                 (heading, e.replies.as_slice())
             })
             .collect(),
-    ));
+    );
     if !view.away.is_empty() {
         let names: Vec<String> = view.away.iter().map(away_text).collect();
-        text.push_str(&format!("Away: {}\n", names.join(", ")));
+        after.push_str(&format!("Away: {}\n", names.join(", ")));
     }
     if !view.holidays.is_empty() {
         let names: Vec<String> = view
@@ -128,7 +129,7 @@ pub fn team(out: &Out, view: &TeamView) -> String {
             .iter()
             .map(|h| format!("@{} ({})", clean(&h.handle), clean(&h.name)))
             .collect();
-        text.push_str(&format!("Holiday: {}\n", names.join(", ")));
+        after.push_str(&format!("Holiday: {}\n", names.join(", ")));
     }
     if !view.missing.is_empty() {
         let names: Vec<String> = view
@@ -136,8 +137,9 @@ pub fn team(out: &Out, view: &TeamView) -> String {
             .iter()
             .map(|m| format!("@{}", clean(m)))
             .collect();
-        text.push_str(&format!("Missing: {}\n", names.join(", ")));
+        after.push_str(&format!("Missing: {}\n", names.join(", ")));
     }
+    text.push_str(&super::prose::wrap(out, &after));
     text
 }
 

@@ -306,7 +306,8 @@ fn a_second_digest_parses_nothing_its_lead_included() {
 }
 
 /// A digest lists each member's folders through what earlier runs kept:
-/// run again, it reads no folder from the object store; when a teammate
+/// run again, it reads none of a big member's folders from the object
+/// store (a small member's are read: not worth a file); when a teammate
 /// changes a file, the folders on its path are read again (not the year
 /// left alone) and the change is shown; a damaged keep is read around.
 /// Warnings for entries out of the layout come from the listing every run.
@@ -315,14 +316,25 @@ fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
     let world = World::new();
     world.set_now("2026-01-16T12:00:00Z");
     let (_remote, lead, clone) = ann_joined(&world);
-    let mut days: Vec<String> = ["2025-12-29", "2025-12-30", "2025-12-31"]
-        .map(String::from)
-        .to_vec();
+    // December fills a year folder worth keeping (32 entries or more).
+    let mut days: Vec<String> = (24..=30).map(|d| format!("2025-11-{d:02}")).collect();
+    days.extend((1..=31).map(|d| format!("2025-12-{d:02}")));
     days.extend((1..=16).map(|d| format!("2026-01-{d:02}")));
     for day in &days {
         clone.put(
             &format!("updates/ann/{}/{day}.toml", &day[..4]),
             update_text("ann", day),
+        );
+    }
+    // bo wrote twice: his folders are cheap to read and not kept.
+    clone.put(
+        "members/bo.toml",
+        "handle = \"bo\"\nname = \"Bo\"\nemail = \"bo@example.com\"\ntimezone = \"UTC\"\n",
+    );
+    for day in ["2026-01-13", "2026-01-14"] {
+        clone.put(
+            &format!("updates/bo/2026/{day}.toml"),
+            update_text("bo", day),
         );
     }
     clone.put("updates/ann/2026/notes.txt", "not an update");
@@ -344,8 +356,8 @@ fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
         (out, warnings)
     };
     let (first, first_warnings) = digest();
-    // ann's folder, 2025 and 2026.
-    assert_eq!(counter(&first, "folders_read"), 3, "{}", stderr(&first));
+    // ann's folder, 2025 and 2026; bo's folder and 2026.
+    assert_eq!(counter(&first, "folders_read"), 5, "{}", stderr(&first));
     for name in ["notes.txt", "2026-03-20.toml"] {
         assert!(
             first_warnings.iter().any(|w| w.contains(name)),
@@ -353,7 +365,9 @@ fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
         );
     }
     let (again, again_warnings) = digest();
-    assert_eq!(counter(&again, "folders_read"), 0, "{}", stderr(&again));
+    assert_eq!(counter(&again, "folders_read"), 2, "{}", stderr(&again));
+    let facts = lead.mirror("team").join("async-up-facts");
+    assert!(!facts.join("bo/folders").exists());
     assert_eq!(stdout(&again), stdout(&first));
     assert_eq!(again_warnings, first_warnings);
 
@@ -365,12 +379,12 @@ fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
     clone.push("ann rewrites Wednesday");
     lead.ok(&["sync"]);
     let (changed, _) = digest();
-    assert_eq!(counter(&changed, "folders_read"), 2, "{}", stderr(&changed));
+    assert_eq!(counter(&changed, "folders_read"), 4, "{}", stderr(&changed));
     let shown = stdout(&changed);
     assert!(shown.contains("ann rewrote wednesday"), "{shown}");
     assert!(!shown.contains("ann did 2026-01-14"), "{shown}");
     let (settled, _) = digest();
-    assert_eq!(counter(&settled, "folders_read"), 0, "{}", stderr(&settled));
+    assert_eq!(counter(&settled, "folders_read"), 2, "{}", stderr(&settled));
 
     // A damaged or garbled keep is read around, with the same result.
     let kept = lead.mirror("team").join("async-up-facts/ann/folders");
@@ -379,11 +393,11 @@ fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
     bytes[last] ^= 0x41;
     std::fs::write(&kept, &bytes).unwrap();
     let (damaged, damaged_warnings) = digest();
-    assert!(counter(&damaged, "folders_read") >= 1);
+    assert!(counter(&damaged, "folders_read") >= 3);
     assert_eq!(stdout(&damaged), shown);
     assert_eq!(damaged_warnings, first_warnings);
     std::fs::write(&kept, b"async-up-folders 1\n\x01\x02").unwrap();
     let (garbled, _) = digest();
-    assert_eq!(counter(&garbled, "folders_read"), 3);
+    assert_eq!(counter(&garbled, "folders_read"), 5);
     assert_eq!(stdout(&garbled), shown);
 }

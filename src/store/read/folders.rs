@@ -25,6 +25,11 @@ use std::path::PathBuf;
 
 const MAGIC: &[u8] = b"async-up-folders 1\n";
 
+/// A person's folders are kept once one of them lists this many entries:
+/// a small tree is cheap to read, and a team of 10,000 members who wrote
+/// once each would otherwise cost 10,000 files written on a first read.
+const WORTH_IT: usize = 32;
+
 /// One entry of a folder: its name, object id and what it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(in crate::store) struct Listed {
@@ -56,6 +61,8 @@ pub(super) struct Folders {
     /// Where each tree's listing is in `bytes`, and its checksum.
     at: HashMap<Oid, (usize, usize, u64)>,
     fresh: Vec<(Oid, Vec<u8>)>,
+    /// Whether a fresh listing is big enough to be worth a file.
+    worth_it: bool,
 }
 
 impl Folders {
@@ -78,6 +85,7 @@ impl Folders {
             bytes,
             at,
             fresh: Vec::new(),
+            worth_it: false,
         }
     }
 
@@ -95,15 +103,17 @@ impl Folders {
     pub(super) fn put(&mut self, oid: Oid, listing: &[Listed]) {
         if let Some(payload) = encode(listing) {
             self.fresh.push((oid, payload));
+            self.worth_it |= listing.len() >= WORTH_IT;
         }
     }
 
-    /// Writes the file again when a listing was kept, with only the trees
-    /// `current` accepts (the person's folder and the year folders it names
-    /// now); never fails: a cache that cannot be written is only slower
-    /// next time.
+    /// Writes the file again when a listing was kept (and the person has a
+    /// folder of [`WORTH_IT`] entries, or a file already), with only the
+    /// trees `current` accepts (the person's folder and the year folders it
+    /// names now); never fails: a cache that cannot be written is only
+    /// slower next time.
     pub(super) fn save(self, current: impl Fn(Oid) -> bool) {
-        if self.fresh.is_empty() {
+        if self.fresh.is_empty() || (!self.worth_it && self.at.is_empty()) {
             return;
         }
         let mut out = MAGIC.to_vec();
@@ -207,13 +217,19 @@ mod tests {
     fn listings_round_trip_and_only_current_trees_are_kept() {
         let dir = std::env::temp_dir().join(format!("async-up-folders-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let year = vec![
+        let mut year = vec![
             entry("2026-11-23.toml", 1, EntryKind::File),
             entry("notes", 2, EntryKind::Folder),
             entry("link.toml", 3, EntryKind::Symlink),
             entry("sub", 4, EntryKind::Submodule),
             entry("caf\u{e9} \u{202e}.toml", 5, EntryKind::File),
         ];
+        // A small person is not worth a file.
+        let mut folders = Folders::open(&dir, "a");
+        folders.put(Oid::from_bytes(&[6; 20]).unwrap(), &year);
+        folders.save(|_| true);
+        assert!(!dir.join("async-up-facts/a/folders").exists());
+        year.extend((0..WORTH_IT).map(|i| entry(&format!("f{i}"), 11, EntryKind::File)));
         let (old, new) = (
             Oid::from_bytes(&[8; 20]).unwrap(),
             Oid::from_bytes(&[9; 20]).unwrap(),

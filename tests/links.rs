@@ -254,3 +254,37 @@ fn a_reference_the_report_cuts_short_does_not_link_to_another_ticket() {
     assert!(report.contains(" PROJ-12…"), "{report}");
     assert!(!report.contains("browse/PROJ-12\""), "{report}");
 }
+
+/// `doctor` names each `[links]` entry left out (a warning: nothing fails
+/// yet), passes a good mapping, and fails a team file that does not parse.
+#[test]
+fn doctor_names_a_bad_links_entry_and_a_broken_team_file() {
+    let world = World::new();
+    let alice = team_with(
+        &world,
+        &format!("{LINKS}\"BAD-(\\\\d+)\" = \"javascript:alert($1)\"\n"),
+    );
+    let out = alice.ok(&["doctor"]);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("WARN  links:") && l.contains("BAD-")),
+        "{out}"
+    );
+    assert!(!out.contains("ok    links"), "{out}");
+
+    let world = World::new();
+    let alice = team_with(&world, LINKS);
+    let out = alice.ok(&["doctor"]);
+    assert!(out.contains("ok    links: 3 pattern(s)"), "{out}");
+
+    let checkout = Checkout::of(&world, &world.path().join("team.git"));
+    checkout.put("async-up.toml", "[links\nnot toml\n");
+    checkout.push_as("alice@example.com", "a broken team file");
+    alice.ok(&["sync"]);
+    let out = alice.expect(1, &["doctor"]);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("FAIL  team file:") && l.contains("async-up.toml")),
+        "{out}"
+    );
+}

@@ -251,6 +251,7 @@ fn check_team(r: &mut Report, global: &GlobalArgs, ctx: &Context) -> Option<Stri
                 ),
                 Err(e) => r.fail("pending updates", &e.to_string(), "async-up sync"),
             }
+            check_team_file(r, &store);
             if let Some(handle) = team.handle.as_deref().and_then(|h| Handle::parse(h).ok()) {
                 match store.snapshot().map(|s| s.member(&handle)) {
                     Ok(Some(member)) => {
@@ -276,6 +277,35 @@ fn check_team(r: &mut Report, global: &GlobalArgs, ctx: &Context) -> Option<Stri
         ),
     }
     member_zone
+}
+
+/// The team file: it parses, and each `[links]` entry is one async-up can
+/// use (one it leaves out is a warning in every view until fixed).
+fn check_team_file(r: &mut Report, store: &Store) {
+    let Ok(snapshot) = store.snapshot() else {
+        return;
+    };
+    let file = crate::model::layout::TEAM_FILE;
+    let team = snapshot.team_file();
+    let unreadable = snapshot.warnings.take();
+    let fix = format!("ask a maintainer to fix {file} (see the README's \"Links to the work\")");
+    for problem in &unreadable {
+        r.fail("team file", problem, &fix);
+    }
+    let Some(team) = team else {
+        if unreadable.is_empty() {
+            r.ok("team file", &format!("none ({file} is optional)"));
+        }
+        return;
+    };
+    r.ok("team file", file);
+    let (links, problems) = crate::render::links::Links::from_team(Some(&team));
+    for problem in &problems {
+        r.warn("links", problem, &fix);
+    }
+    if problems.is_empty() && !links.is_empty() {
+        r.ok("links", &format!("{} pattern(s)", team.links.len()));
+    }
 }
 
 /// The branch the mirror follows against the remote's default one. A

@@ -401,3 +401,71 @@ fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
     assert_eq!(counter(&garbled, "folders_read"), 5);
     assert_eq!(stdout(&garbled), shown);
 }
+
+/// What is kept beside the mirror costs readers no more than what is there
+/// to show: a folder too big to keep (a teammate's 2,000 long names, which
+/// git compresses well) is read each time instead, and when planted
+/// folders are removed from `updates/`, what was kept of them goes too.
+#[test]
+fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
+    let world = World::new();
+    world.set_now("2026-01-16T12:00:00Z");
+    let (remote, lead, clone) = ann_joined(&world);
+    clone.push("ann joins");
+    lead.ok(&["sync"]);
+    // Three planted names, each with a year folder worth keeping, and a
+    // fourth whose year folder holds 2,000 names of 200 bytes.
+    let mut s = String::from(
+        "commit refs/heads/main\ncommitter B <b@example.com> 1768564800 +0000\ndata 6\nplant\nfrom refs/heads/main^0\n",
+    );
+    for h in ["p1", "p2", "p3"] {
+        for d in 1..=40 {
+            let day = format!("2025-{:02}-{:02}", 1 + d / 28, 1 + d % 28);
+            let body = update_text(h, &day);
+            s.push_str(&format!(
+                "M 100644 inline updates/{h}/2025/{day}.toml\ndata {}\n{body}\n",
+                body.len()
+            ));
+        }
+    }
+    for i in 0..2000 {
+        s.push_str(&format!(
+            "M 100644 inline updates/p4/2026/{i:04}{}.toml\ndata 1\nx\n",
+            "n".repeat(200)
+        ));
+    }
+    fast_import(&remote, &s);
+    lead.ok(&["sync"]);
+    lead.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    let out = lead.run(&["stats", "--since", "2y", "--no-fetch"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let kept = lead.mirror("team").join("async-up-facts");
+    for h in ["p1", "p2", "p3"] {
+        assert!(kept.join(h).join("folders").exists(), "{h}");
+    }
+    assert!(!kept.join("p4/folders").exists(), "2,000 long names kept");
+    let again = lead.run(&["stats", "--since", "2y", "--no-fetch"]);
+    assert_eq!(stdout(&again), stdout(&out));
+    // p4's folder and its big year are read again; the others are kept.
+    assert_eq!(counter(&again, "folders_read"), 2, "{}", stderr(&again));
+
+    // The planted folders are removed by a plain commit: the next read
+    // (the index sees `updates/` change) forgets what was kept of them.
+    let clone = Checkout::of(&world, &remote);
+    for h in ["p1", "p2", "p3", "p4"] {
+        std::fs::remove_dir_all(clone.dir.join("updates").join(h)).unwrap();
+    }
+    clone.push("unplant");
+    lead.ok(&["sync"]);
+    let out = lead.run(&["team", "--no-fetch"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        counter(&out, "kept_people_forgotten"),
+        3,
+        "{}",
+        stderr(&out)
+    );
+    for h in ["p1", "p2", "p3"] {
+        assert!(!kept.join(h).exists(), "{h} still kept");
+    }
+}

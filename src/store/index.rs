@@ -199,6 +199,7 @@ fn build(repo: &Repository, tip: Oid) -> Result<Index> {
         beyond: Default::default(),
         texts: HashMap::new(),
     };
+    super::read::forget_gone(repo.path(), |h| index.people.contains_key(h));
     fill_texts(repo, &mut index);
     Ok(index)
 }
@@ -302,6 +303,7 @@ fn update(repo: &Repository, mut old: Index, tip: Oid) -> Result<Index> {
             people.insert(name.to_string(), latest);
         }
         old.people = people;
+        super::read::forget_gone(repo.path(), |h| old.people.contains_key(h));
     }
     // A file changed by a new commit has a new last change: forget its
     // mark, and find it again when it is shown. A merge (async-up makes

@@ -12,6 +12,7 @@ mod holidays;
 mod period;
 mod replies;
 mod walk;
+pub(super) use facts::forget_gone;
 pub(super) use walk::kind_of;
 use walk::stray_warning;
 

@@ -25,6 +25,30 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 const MAGIC: &[u8] = b"async-up-facts 1\n";
+
+/// The folder beside the mirror that holds what is kept of each person:
+/// `<handle>/<year>` (parsed updates) and `<handle>/folders` (listings).
+pub(super) const KEPT_DIR: &str = "async-up-facts";
+
+/// Forgets what is kept of every person `current` does not name (their
+/// folder is gone from `updates/`): a teammate who pushes folders under
+/// many names and then removes them leaves nothing behind on readers'
+/// disks. Called when the index sees `updates/` change, so it costs one
+/// listing of a small folder per move of the tip. Only folders are
+/// removed (the kept dir holds nothing else), never followed links.
+pub(in crate::store) fn forget_gone(git_dir: &std::path::Path, current: impl Fn(&str) -> bool) {
+    let Ok(entries) = std::fs::read_dir(git_dir.join(KEPT_DIR)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let gone = name.to_str().is_none_or(|n| !current(n));
+        if gone && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            crate::debug_counts::count("kept_people_forgotten", 1);
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
 /// A walk over fewer files than this parses them directly: loading the
 /// kept updates of their years (a record header each, and a member's
 /// flood of blockers is megabytes a year) would cost more than it saves.
@@ -59,7 +83,7 @@ impl YearFacts {
     /// there are none or they cannot be read).
     pub(super) fn open(git_dir: &std::path::Path, handle: &str, year: i32) -> Self {
         let path = git_dir
-            .join("async-up-facts")
+            .join(KEPT_DIR)
             .join(handle)
             .join(format!("{year:04}"));
         let bytes = std::fs::read(&path).unwrap_or_default();

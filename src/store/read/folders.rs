@@ -30,6 +30,13 @@ const MAGIC: &[u8] = b"async-up-folders 1\n";
 /// once each would otherwise cost 10,000 files written on a first read.
 const WORTH_IT: usize = 32;
 
+/// A listing bigger than this is read from the object store every time,
+/// never kept: a year folder holds at most 366 dated files, and a folder
+/// of many long names (which git compresses well) would otherwise cost
+/// every reader megabytes on disk for a push of kilobytes.
+const MAX_ENTRIES: usize = 1024;
+const MAX_BYTES: usize = 64 * 1024;
+
 /// One entry of a folder: its name, object id and what it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(in crate::store) struct Listed {
@@ -70,7 +77,10 @@ impl Folders {
     /// if there are none or they cannot be read; reading stops at a torn
     /// record).
     pub(super) fn open(git_dir: &std::path::Path, handle: &str) -> Self {
-        let path = git_dir.join("async-up-facts").join(handle).join("folders");
+        let path = git_dir
+            .join(super::facts::KEPT_DIR)
+            .join(handle)
+            .join("folders");
         let bytes = std::fs::read(&path).unwrap_or_default();
         let mut at = HashMap::new();
         if bytes.starts_with(MAGIC) {
@@ -101,7 +111,10 @@ impl Folders {
 
     /// Keeps the listing of tree `oid`.
     pub(super) fn put(&mut self, oid: Oid, listing: &[Listed]) {
-        if let Some(payload) = encode(listing) {
+        if listing.len() > MAX_ENTRIES {
+            return;
+        }
+        if let Some(payload) = encode(listing).filter(|p| p.len() <= MAX_BYTES) {
             self.fresh.push((oid, payload));
             self.worth_it |= listing.len() >= WORTH_IT;
         }
@@ -224,6 +237,25 @@ mod tests {
             entry("sub", 4, EntryKind::Submodule),
             entry("caf\u{e9} \u{202e}.toml", 5, EntryKind::File),
         ];
+        // A folder too big to keep is not kept, and does not make the
+        // person worth a file.
+        let mut folders = Folders::open(&dir, "a");
+        let many: Vec<Listed> = (0..=MAX_ENTRIES)
+            .map(|i| entry(&format!("{i:05}"), 12, EntryKind::File))
+            .collect();
+        folders.put(Oid::from_bytes(&[13; 20]).unwrap(), &many);
+        let long: Vec<Listed> = (0..WORTH_IT)
+            .map(|i| {
+                entry(
+                    &format!("{i}{}", "n".repeat(MAX_BYTES / WORTH_IT)),
+                    14,
+                    EntryKind::File,
+                )
+            })
+            .collect();
+        folders.put(Oid::from_bytes(&[14; 20]).unwrap(), &long);
+        folders.save(|_| true);
+        assert!(!dir.join("async-up-facts/a/folders").exists());
         // A small person is not worth a file.
         let mut folders = Folders::open(&dir, "a");
         folders.put(Oid::from_bytes(&[6; 20]).unwrap(), &year);

@@ -24,20 +24,31 @@ pub fn get(key: &str) -> Option<String> {
 }
 
 /// The email git would commit with: `GIT_COMMITTER_EMAIL`, then
-/// `committer.email`, then `user.email`, then `EMAIL`.
+/// `committer.email`, then `user.email`, then `EMAIL`. Asked once per
+/// process: git's config does not change under a command, and each ask
+/// starts git.
 pub fn committer_email() -> Option<String> {
-    env("GIT_COMMITTER_EMAIL")
-        .or_else(|| get("committer.email"))
-        .or_else(|| get("user.email"))
-        .or_else(|| env("EMAIL"))
+    static EMAIL: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    EMAIL
+        .get_or_init(|| {
+            env("GIT_COMMITTER_EMAIL")
+                .or_else(|| get("committer.email"))
+                .or_else(|| get("user.email"))
+                .or_else(|| env("EMAIL"))
+        })
+        .clone()
 }
 
 /// The name git would commit with: `GIT_COMMITTER_NAME`, then
-/// `committer.name`, then `user.name`.
+/// `committer.name`, then `user.name`. Asked once per process.
 pub fn committer_name() -> Option<String> {
-    env("GIT_COMMITTER_NAME")
-        .or_else(|| get("committer.name"))
-        .or_else(|| get("user.name"))
+    static NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| {
+        env("GIT_COMMITTER_NAME")
+            .or_else(|| get("committer.name"))
+            .or_else(|| get("user.name"))
+    })
+    .clone()
 }
 
 /// Your login name: `USER`, then `LOGNAME`, then the account database (a

@@ -27,6 +27,27 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// A cache file's bytes, when it is a regular file: anything else put in
+/// its place (a FIFO, a link to `/dev/zero`) would block or never end a
+/// read, and a cache that cannot be read is only slower. `None` when it
+/// is missing, not a regular file or unreadable.
+pub fn read_cache(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Opening a FIFO for reading waits for a writer unless non-blocking.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut file = options.open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
 /// Like [`write_atomically`] without the fsyncs: for caches and markers that
 /// may be lost in a crash (they are rebuilt) but must never be half-written.
 ///

@@ -469,3 +469,66 @@ fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
         assert!(!kept.join(h).exists(), "{h} still kept");
     }
 }
+
+/// A FIFO put where a kept file belongs (the index, the kept texts, a
+/// member's kept updates and folders) is read around, not waited on: the
+/// views come out as with nothing kept. A hang is killed after a minute.
+#[test]
+fn a_fifo_in_place_of_a_kept_file_is_read_around() {
+    let world = World::new();
+    world.set_now("2026-01-16T12:00:00Z");
+    let (_remote, lead, clone) = ann_joined(&world);
+    for d in 1..=16 {
+        let day = format!("2026-01-{d:02}");
+        clone.put(
+            &format!("updates/ann/2026/{day}.toml"),
+            update_text("ann", &day),
+        );
+    }
+    clone.push("ann's January");
+    lead.ok(&["sync"]);
+    let expected = lead.ok(&["digest", "--week", "--no-fetch"]);
+    let mirror = lead.mirror("team");
+    let kept = mirror.join("async-up-facts/ann");
+    for path in [
+        mirror.join("async-up-index.json"),
+        mirror.join("async-up-texts"),
+        kept.join("2026"),
+        kept.join("folders"),
+    ] {
+        let _ = std::fs::remove_file(&path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo on a path in the test's own temp dir.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    }
+    for args in [
+        &["digest", "--week", "--no-fetch"][..],
+        &["search", "did", "--no-fetch"],
+    ] {
+        let mut child = lead
+            .std_cmd()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("{args:?} waited on a FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        if args[0] == "digest" {
+            assert_eq!(stdout(&out), expected);
+        }
+    }
+}

@@ -91,8 +91,7 @@ impl Store {
         }
         let tip = self.tip()?;
         let path = self.path.join(INDEX_FILE);
-        let old: Option<Index> = std::fs::read(&path)
-            .ok()
+        let old: Option<Index> = crate::fsutil::read_cache(&path)
             .and_then(|b| serde_json::from_slice(&b).ok())
             .filter(|i: &Index| i.version == FORMAT);
         if let Some(i) = &old {

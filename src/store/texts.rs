@@ -55,11 +55,11 @@ impl Store {
         // One over the bound (an older version's, or edited) is not loaded;
         // the next save replaces it with what this run read.
         let fits = std::fs::metadata(&path).is_ok_and(|m| m.len() <= MAX_BYTES as u64);
-        let data = if fits {
-            std::fs::read_to_string(&path).unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let data = fits
+            .then(|| crate::fsutil::read_cache(&path))
+            .flatten()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
         let known = parse(&data).unwrap_or_default();
         Some(TextCache {
             path,

@@ -86,7 +86,7 @@ impl YearFacts {
             .join(KEPT_DIR)
             .join(handle)
             .join(format!("{year:04}"));
-        let bytes = std::fs::read(&path).unwrap_or_default();
+        let bytes = crate::fsutil::read_cache(&path).unwrap_or_default();
         let mut facts = YearFacts {
             path,
             bytes: Vec::new(),

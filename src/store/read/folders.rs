@@ -81,7 +81,7 @@ impl Folders {
             .join(super::facts::KEPT_DIR)
             .join(handle)
             .join("folders");
-        let bytes = std::fs::read(&path).unwrap_or_default();
+        let bytes = crate::fsutil::read_cache(&path).unwrap_or_default();
         let mut at = HashMap::new();
         if bytes.starts_with(MAGIC) {
             let mut pos = MAGIC.len();

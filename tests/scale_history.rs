@@ -320,8 +320,9 @@ fn a_second_digest_parses_nothing_its_lead_included() {
 }
 
 /// A digest lists each member's folders through what earlier runs kept:
-/// run again, it reads none of a big member's folders from the object
-/// store (a small member's are read: not worth a file); when a teammate
+/// run again, it reads none of a big member's clean folders from the
+/// object store (a small member's, or one with a stray entry, are read
+/// again: not worth a file, or not the layout's); when a teammate
 /// changes a file, the folders on its path are read again (not the year
 /// left alone) and the change is shown; a damaged keep is read around.
 /// Warnings for entries out of the layout come from the listing every run.
@@ -378,8 +379,10 @@ fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
             "{name}: {first_warnings:?}"
         );
     }
+    // ann's 2026 folder holds a stray note: not kept, read again (and
+    // warned about again); bo's folders are small.
     let (again, again_warnings) = digest();
-    assert_eq!(counter(&again, "folders_read"), 2, "{}", stderr(&again));
+    assert_eq!(counter(&again, "folders_read"), 3, "{}", stderr(&again));
     let facts = lead.mirror("team").join("async-up-facts");
     assert!(!facts.join("bo/folders").exists());
     assert_eq!(stdout(&again), stdout(&first));
@@ -398,7 +401,7 @@ fn a_second_digest_reads_no_folder_and_a_changed_one_is_read_again() {
     assert!(shown.contains("ann rewrote wednesday"), "{shown}");
     assert!(!shown.contains("ann did 2026-01-14"), "{shown}");
     let (settled, _) = digest();
-    assert_eq!(counter(&settled, "folders_read"), 2, "{}", stderr(&settled));
+    assert_eq!(counter(&settled, "folders_read"), 3, "{}", stderr(&settled));
 
     // A damaged or garbled keep is read around, with the same result.
     let kept = lead.mirror("team").join("async-up-facts/ann/folders");
@@ -448,6 +451,26 @@ fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
             "n".repeat(200)
         ));
     }
+    // p5 carries p1's updates under its own name (nothing true of p5), and
+    // p6 forty years of forty files each, far ahead.
+    for d in 1..=40 {
+        let day = format!("2025-{:02}-{:02}", 1 + d / 28, 1 + d % 28);
+        let body = update_text("p1", &day);
+        s.push_str(&format!(
+            "M 100644 inline updates/p5/2025/{day}.toml\ndata {}\n{body}\n",
+            body.len()
+        ));
+    }
+    for year in 2100..2140 {
+        for d in 1..=40 {
+            let day = format!("{year}-{:02}-{:02}", 1 + d / 28, 1 + d % 28);
+            let body = update_text("p6", &day);
+            s.push_str(&format!(
+                "M 100644 inline updates/p6/{year}/{day}.toml\ndata {}\n{body}\n",
+                body.len()
+            ));
+        }
+    }
     fast_import(&remote, &s);
     lead.ok(&["sync"]);
     lead.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
@@ -458,15 +481,27 @@ fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
         assert!(kept.join(h).join("folders").exists(), "{h}");
     }
     assert!(!kept.join("p4/folders").exists(), "2,000 long names kept");
+    for h in ["p5", "p6"] {
+        assert!(!kept.join(h).exists(), "{h}: nothing true, yet kept");
+    }
+    // Years far ahead are named once each, their files never listed.
+    let err = stderr(&out);
+    assert!(
+        err.contains("updates/p6/2100: a year folder ahead of today"),
+        "{err}"
+    );
+    assert!(!err.contains("updates/p6/2100/"), "{err}");
     let again = lead.run(&["stats", "--since", "2y", "--no-fetch"]);
     assert_eq!(stdout(&again), stdout(&out));
-    // p4's folder and its big year are read again; the others are kept.
-    assert_eq!(counter(&again, "folders_read"), 2, "{}", stderr(&again));
+    // p4's folder and its big year are read again, p5's folder and year,
+    // and p6's folder (its years are ahead of the period, never listed);
+    // p1 to p3 are kept.
+    assert_eq!(counter(&again, "folders_read"), 5, "{}", stderr(&again));
 
     // The planted folders are removed by a plain commit: the next read
     // (the index sees `updates/` change) forgets what was kept of them.
     let clone = Checkout::of(&world, &remote);
-    for h in ["p1", "p2", "p3", "p4"] {
+    for h in ["p1", "p2", "p3", "p4", "p5", "p6"] {
         std::fs::remove_dir_all(clone.dir.join("updates").join(h)).unwrap();
     }
     clone.push("unplant");

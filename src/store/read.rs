@@ -243,7 +243,7 @@ impl<'r> Snapshot<'r> {
         }
         let person = walk::listing(&self.person_dir(handle)?);
         for (year, year_tree) in self.years(handle, &person).into_iter().rev() {
-            let Some(year_tree) = self.folder(year_tree, None) else {
+            let Some(year_tree) = self.year_folder(year, year_tree, None) else {
                 continue;
             };
             for (date, entry) in self.dated_files(handle, year, &year_tree).into_iter().rev() {
@@ -293,7 +293,7 @@ impl<'r> Snapshot<'r> {
             if since.is_some_and(|s| year < chrono::Datelike::year(&s)) {
                 continue;
             }
-            let Some(year_tree) = self.folder(year_tree, None) else {
+            let Some(year_tree) = self.year_folder(year, year_tree, None) else {
                 continue;
             };
             // Listed even past the period: what cannot be true is named.

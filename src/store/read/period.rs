@@ -72,8 +72,16 @@ impl<'r> Snapshot<'r> {
         let mut kept_folders = self
             .keep_facts
             .then(|| Folders::open(self.repo.path(), handle.as_str()));
-        let Some(person) = self.folder(person_id, kept_folders.as_mut()) else {
+        let Some(person) = self.person_folder(person_id, kept_folders.as_mut()) else {
             return;
+        };
+        // The listings are kept only for a person something is shown of:
+        // folders planted under names with nothing true in them are read
+        // again each time, never copied onto the reader's disk.
+        let shown = std::cell::Cell::new(false);
+        let mut visit = |u: Update| {
+            shown.set(true);
+            visit(u)
         };
         let all_years = self.years(handle, &person);
         let since_year = since.map(|s| chrono::Datelike::year(&s));
@@ -85,7 +93,7 @@ impl<'r> Snapshot<'r> {
             if since_year.is_some_and(|s| *year < s) {
                 continue;
             }
-            let Some(year_tree) = self.folder(*year_tree, kept_folders.as_mut()) else {
+            let Some(year_tree) = self.year_folder(*year, *year_tree, kept_folders.as_mut()) else {
                 continue;
             };
             // Listed even past the period: what cannot be true is named.
@@ -122,9 +130,6 @@ impl<'r> Snapshot<'r> {
                 visit(update);
             }
         }
-        if let Some(folders) = kept_folders {
-            folders.save(|id| id == person_id || all_years.iter().any(|(_, y)| *y == id));
-        }
         for (year, files) in years {
             let mut facts = match first.take_if(|(y, _)| *y == year) {
                 Some((_, facts)) => Some(facts),
@@ -136,6 +141,9 @@ impl<'r> Snapshot<'r> {
             if let Some(facts) = facts {
                 facts.save();
             }
+        }
+        if let Some(folders) = kept_folders.filter(|_| shown.get()) {
+            folders.save(|id| id == person_id || all_years.iter().any(|(_, y)| *y == id));
         }
     }
 
@@ -200,21 +208,24 @@ impl<'r> Snapshot<'r> {
             for w in warnings {
                 self.warnings.push(w);
             }
-            let update = match slot {
-                Slot::Kept(update) => update,
+            let (update, fresh) = match slot {
+                Slot::Kept(update) => (update, false),
                 Slot::Unread => continue,
                 Slot::Text(_) => {
                     crate::debug_counts::count("update_files_parsed", 1);
                     let Some(update) = parsed.next().and_then(|r| self.ok_or_warn(r)) else {
                         continue;
                     };
-                    if let Some(facts) = facts.as_mut() {
-                        facts.put(entry.id, &update);
-                    }
-                    update
+                    (update, true)
                 }
             };
             if let Some(update) = self.true_or_warn(handle, *date, path, update) {
+                // Only an update true of this path is kept: its author is
+                // the folder's owner and its date the file's, so one blob
+                // planted under many names or dates is kept at most once.
+                if let Some(facts) = facts.as_mut().filter(|_| fresh) {
+                    facts.put(entry.id, &update);
+                }
                 visit(update);
             }
         }
@@ -246,7 +257,8 @@ impl<'r> Snapshot<'r> {
             if since_year.is_some_and(|s| *year >= s) {
                 continue;
             }
-            let Some(year_tree) = self.folder(*year_tree, folders.as_deref_mut()) else {
+            let Some(year_tree) = self.year_folder(*year, *year_tree, folders.as_deref_mut())
+            else {
                 continue;
             };
             for (date, entry) in self.dated_files(handle, *year, &year_tree).iter().rev() {

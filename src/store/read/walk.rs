@@ -84,29 +84,73 @@ impl<'r> Snapshot<'r> {
     }
 
     /// The entries of folder `id`: from `kept` when it has them, else read
-    /// from the object store (and kept there). `None` when the tree cannot
-    /// be read.
-    pub(super) fn folder(&self, id: Oid, kept: Option<&mut Folders>) -> Option<Vec<Listed>> {
+    /// from the object store (and kept there when `worth` says so). `None`
+    /// when the tree cannot be read.
+    fn folder(
+        &self,
+        id: Oid,
+        kept: Option<&mut Folders>,
+        worth: impl Fn(&[Listed]) -> bool,
+    ) -> Option<Vec<Listed>> {
         if let Some(listing) = kept.as_ref().and_then(|k| k.get(id)) {
             return Some(listing);
         }
         crate::debug_counts::count("folders_read", 1);
         let tree = self.repo.find_tree(id).ok()?;
         let listing = listing(&tree);
-        if let Some(kept) = kept {
+        if let Some(kept) = kept.filter(|_| worth(&listing)) {
             kept.put(id, &listing);
         }
         Some(listing)
     }
 
+    /// A person's folder (see [`Snapshot::folder`]), kept only when every
+    /// entry is a year folder: what a teammate plants beside them is read
+    /// again each time, never copied onto the reader's disk.
+    pub(super) fn person_folder(&self, id: Oid, kept: Option<&mut Folders>) -> Option<Vec<Listed>> {
+        self.folder(id, kept, |listing| {
+            listing
+                .iter()
+                .all(|e| layout::year_folder(&String::from_utf8_lossy(&e.name), e.kind).is_ok())
+        })
+    }
+
+    /// A year folder (see [`Snapshot::folder`]), kept only when every entry
+    /// is an update file of that year, and the year can hold an update
+    /// dated today (at most 366 names of 15 bytes: a teammate's folder of
+    /// long names, or of years far ahead, is read again each time).
+    pub(super) fn year_folder(
+        &self,
+        year: i32,
+        id: Oid,
+        kept: Option<&mut Folders>,
+    ) -> Option<Vec<Listed>> {
+        let this_year = chrono::Datelike::year(&self.now.date_naive());
+        self.folder(id, kept, |listing| {
+            year <= this_year + 1
+                && listing.iter().all(|e| {
+                    layout::update_file(year, &String::from_utf8_lossy(&e.name), e.kind).is_ok()
+                })
+        })
+    }
+
     /// Year folders of one person, ascending, by id: a caller reads only
     /// the years it needs. Tree entries are sorted by name, and four-digit
-    /// years sort like numbers. Anything else is skipped with a warning.
+    /// years sort like numbers. Anything else, and a year after next, is
+    /// skipped with a warning.
     pub(super) fn years(&self, handle: &Handle, person: &[Listed]) -> Vec<(i32, Oid)> {
         let mut years = Vec::new();
+        // A year after next cannot hold a file dated within a day of
+        // anyone's today: named once, never listed (a teammate can plant
+        // thousands of them).
+        let last = chrono::Datelike::year(&self.now.date_naive()) + 1;
         for e in person {
             let name = String::from_utf8_lossy(&e.name);
             match layout::year_folder(&name, e.kind) {
+                Ok(year) if year > last => {
+                    self.warnings
+                        .push(stray_warning(handle, &name, "a year folder ahead of today"))
+                }
                 Ok(year) => years.push((year, e.id)),
                 Err(problem) => self.warnings.push(stray_warning(handle, &name, &problem)),
             }

@@ -517,6 +517,22 @@ fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
     for h in ["p1", "p2", "p3"] {
         assert!(!kept.join(h).exists(), "{h} still kept");
     }
+
+    // A link put where the kept folder was is not followed to empty
+    // whatever it points at.
+    let elsewhere = world.path().join("elsewhere");
+    std::fs::create_dir_all(elsewhere.join("important")).unwrap();
+    std::fs::write(elsewhere.join("important/f"), "x").unwrap();
+    let _ = std::fs::remove_dir_all(&kept);
+    std::os::unix::fs::symlink(&elsewhere, &kept).unwrap();
+    clone.put(
+        "updates/ann/2026/2026-01-15.toml",
+        update_text("ann", "2026-01-15"),
+    );
+    clone.push("ann writes");
+    lead.ok(&["sync"]);
+    lead.ok(&["team", "--no-fetch"]);
+    assert!(elsewhere.join("important/f").exists(), "followed the link");
 }
 
 /// A FIFO put where a kept file belongs (the index, the kept texts, a

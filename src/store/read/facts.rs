@@ -37,7 +37,12 @@ pub(super) const KEPT_DIR: &str = "async-up-facts";
 /// listing of a small folder per move of the tip. Only folders are
 /// removed (the kept dir holds nothing else), never followed links.
 pub(in crate::store) fn forget_gone(git_dir: &std::path::Path, current: impl Fn(&str) -> bool) {
-    let Ok(entries) = std::fs::read_dir(git_dir.join(KEPT_DIR)) else {
+    let dir = git_dir.join(KEPT_DIR);
+    // A link put in its place is not ours to empty.
+    if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(&dir) else {
         return;
     };
     for entry in entries.flatten() {

@@ -186,8 +186,13 @@ impl UserConfig {
     }
 
     fn read(path: &Path, warn_unknown: bool) -> Result<Self> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
+        // Read only as a regular file of at most 1 MiB: a FIFO or a device
+        // in its place is an error naming it, not a command that hangs.
+        let text = match crate::fsutil::read_regular(path, 1 << 20) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| Error::BadFile {
+                path: path.display().to_string(),
+                message: "not UTF-8 text; fix or remove the file".to_string(),
+            })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(e) => return Err(Error::io(format!("reading {}", path.display()), e)),
         };

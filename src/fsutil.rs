@@ -32,20 +32,33 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
 /// read, and a cache that cannot be read is only slower. `None` when it
 /// is missing, not a regular file or unreadable.
 pub fn read_cache(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
+    read_regular(path, u64::MAX).ok()
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them. A
+/// FIFO is not waited on (it is opened without blocking), and a device or
+/// folder is refused before anything is read: each is an error saying so.
+pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     // Opening a FIFO for reading waits for a writer unless non-blocking.
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let mut file = options.open(path).ok()?;
-    let meta = file.metadata().ok()?;
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
     if !meta.is_file() {
-        return None;
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    if meta.len() > limit {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!("over {limit} bytes"),
+        ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    file.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Like [`write_atomically`] without the fsyncs: for caches and markers that

@@ -99,6 +99,7 @@ fn configured_transport() -> Option<String> {
         transport: Option<String>,
     }
     let paths = async_up::config::Paths::discover().ok()?;
-    let text = std::fs::read_to_string(paths.config_file).ok()?;
+    let bytes = async_up::fsutil::read_regular(&paths.config_file, 1 << 20).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     toml::from_str::<Only>(&text).ok()?.transport
 }

@@ -536,8 +536,10 @@ fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
 }
 
 /// A FIFO put where a kept file belongs (the index, the kept texts, a
-/// member's kept updates and folders) is read around, not waited on: the
-/// views come out as with nothing kept. A hang is killed after a minute.
+/// member's kept updates and folders, the marker of the last fetch) is
+/// read around, not waited on: the views come out as with nothing kept. A
+/// FIFO for the user's config is an error naming it. A hang is killed
+/// after a minute.
 #[test]
 fn a_fifo_in_place_of_a_kept_file_is_read_around() {
     let world = World::new();
@@ -553,24 +555,14 @@ fn a_fifo_in_place_of_a_kept_file_is_read_around() {
     clone.push("ann's January");
     lead.ok(&["sync"]);
     let expected = lead.ok(&["digest", "--week", "--no-fetch"]);
-    let mirror = lead.mirror("team");
-    let kept = mirror.join("async-up-facts/ann");
-    for path in [
-        mirror.join("async-up-index.json"),
-        mirror.join("async-up-texts"),
-        kept.join("2026"),
-        kept.join("folders"),
-    ] {
-        let _ = std::fs::remove_file(&path);
+    let fifo = |path: &std::path::Path| {
+        let _ = std::fs::remove_file(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
         // SAFETY: mkfifo on a path in the test's own temp dir.
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-    }
-    for args in [
-        &["digest", "--week", "--no-fetch"][..],
-        &["search", "did", "--no-fetch"],
-    ] {
+    };
+    let bounded = |args: &[&str]| {
         let mut child = lead
             .std_cmd()
             .args(args)
@@ -586,14 +578,33 @@ fn a_fifo_in_place_of_a_kept_file_is_read_around() {
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            matches!(out.status.code(), Some(0 | 1)),
-            "{args:?}: {}",
-            stderr(&out)
-        );
-        if args[0] == "digest" {
-            assert_eq!(stdout(&out), expected);
-        }
+        child.wait_with_output().unwrap()
+    };
+    let mirror = lead.mirror("team");
+    let kept = mirror.join("async-up-facts/ann");
+    for path in [
+        mirror.join("async-up-index.json"),
+        mirror.join("async-up-texts"),
+        mirror.join("async-up-fetched-at"),
+        kept.join("2026"),
+        kept.join("folders"),
+    ] {
+        fifo(&path);
     }
+    let out = bounded(&["digest", "--week", "--no-fetch"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), expected);
+    let out = bounded(&["search", "did", "--no-fetch"]);
+    assert_eq!(out.status.code(), Some(1), "a match: {}", stderr(&out));
+    let out = bounded(&["--offline", "team"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    fifo(&lead.config_file());
+    let out = bounded(&["--offline", "team"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("config.toml") && err.contains("not a regular file"),
+        "{err}"
+    );
 }

@@ -118,8 +118,9 @@ impl Store {
 /// file; a git it started may hold the lock after it died, which the pid
 /// cannot tell, so the words stay modest.
 fn lock_holder(path: &Path) -> String {
-    let pid = std::fs::read_to_string(path)
+    let pid = crate::fsutil::read_regular(path, 64)
         .ok()
+        .and_then(|t| String::from_utf8(t).ok())
         .and_then(|t| t.trim().parse::<u32>().ok());
     match pid {
         Some(pid) => format!("another async-up (pid {pid})"),

@@ -310,8 +310,8 @@ impl Store {
 
     /// When the last successful fetch happened, if ever.
     pub fn fetched_at(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-        let text = std::fs::read_to_string(self.path.join(FETCHED_AT_FILE)).ok()?;
-        chrono::DateTime::parse_from_rfc3339(text.trim()).ok()
+        let bytes = crate::fsutil::read_regular(&self.path.join(FETCHED_AT_FILE), 256).ok()?;
+        chrono::DateTime::parse_from_rfc3339(String::from_utf8(bytes).ok()?.trim()).ok()
     }
 
     /// Moves the local tip to the remote tip when the local one has nothing of its own.

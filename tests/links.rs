@@ -287,4 +287,16 @@ fn doctor_names_a_bad_links_entry_and_a_broken_team_file() {
             .any(|l| l.starts_with("FAIL  team file:") && l.contains("async-up.toml")),
         "{out}"
     );
+
+    // A symlink where the team file should be is named, not taken for none.
+    std::fs::remove_file(checkout.dir.join("async-up.toml")).unwrap();
+    std::os::unix::fs::symlink("members/alice.toml", checkout.dir.join("async-up.toml")).unwrap();
+    checkout.push_as("alice@example.com", "a team file that is a link");
+    alice.ok(&["sync"]);
+    let out = alice.expect(1, &["doctor"]);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("FAIL  team file:") && l.contains("a symlink")),
+        "{out}"
+    );
 }

@@ -50,7 +50,8 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    fn named(self) -> &'static str {
+    /// What the entry is, in words: "a symlink".
+    pub fn named(self) -> &'static str {
         match self {
             EntryKind::Folder => "a folder",
             EntryKind::File => "a file",

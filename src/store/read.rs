@@ -157,11 +157,17 @@ impl<'r> Snapshot<'r> {
     pub fn team_file(&self) -> Option<TeamFile> {
         let root = self.root.as_ref()?;
         let entry = root.get_name(layout::TEAM_FILE)?;
-        let text = self.read_blob(
-            layout::TEAM_FILE,
-            &entry.id().to_string(),
-            is_regular(&entry),
-        )?;
+        if !is_regular(&entry) {
+            // Never followed; said, since the team's rules are then the
+            // defaults and a maintainer would want to know why.
+            self.warnings.push(format!(
+                "{}: {} where the team file should be; the defaults apply",
+                layout::TEAM_FILE,
+                kind_of(&entry).named()
+            ));
+            return None;
+        }
+        let text = self.read_blob(layout::TEAM_FILE, &entry.id().to_string(), true)?;
         self.ok_or_warn(TeamFile::from_toml(layout::TEAM_FILE, &text))
     }
 

@@ -256,6 +256,8 @@ fn at_40_columns_lines_after_tables_and_the_inbox_wrap_at_spaces() {
     let inbox = wrapped(&["inbox"], 1);
     assert!(inbox.contains("afternoon"), "{inbox}");
     wrapped(&["status"], 0);
+    let stats = wrapped(&["stats", "--since", "4w"], 0);
+    assert!(stats.contains("withheld"), "{stats}");
 
     // No width known: whole lines, as a script reads them.
     alice.set_env("COLUMNS", "");

@@ -1,8 +1,9 @@
 //! Lines of prose (what follows a table: who is missing or away, threads,
 //! the inbox, `status`) fitted to the terminal's width as tables are: broken
 //! at spaces, a continued line indented two past its own, and a word or id
-//! wider than the terminal kept whole rather than split. Where the width is
-//! unknown (a pipe, a file), nothing changes: scripts read whole lines.
+//! wider than the terminal (or a `quoted command`) kept whole rather than
+//! split. Where no width is known (no terminal and no `COLUMNS`), nothing
+//! changes: scripts read whole lines.
 
 use super::Out;
 use unicode_width::UnicodeWidthStr;
@@ -31,7 +32,7 @@ fn wrap_to(text: &str, width: usize) -> String {
         wrapped.push_str(&body[..indent]);
         let mut column = indent;
         let mut first = true;
-        for word in body[indent..].split(' ').filter(|w| !w.is_empty()) {
+        for word in words(&body[indent..]) {
             let w = word.width();
             if !first && column + 1 + w > width {
                 wrapped.push('\n');
@@ -43,13 +44,33 @@ fn wrap_to(text: &str, width: usize) -> String {
                 wrapped.push(' ');
                 column += 1;
             }
-            wrapped.push_str(word);
+            wrapped.push_str(&word);
             column += w;
             first = false;
         }
         wrapped.push_str(end);
     }
     wrapped
+}
+
+/// The words of `text`, split at spaces, except inside a `quoted command`:
+/// a command to run is never broken across lines.
+fn words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut open = false;
+    for part in text.split(' ').filter(|w| !w.is_empty()) {
+        match words.last_mut() {
+            Some(last) if open => {
+                last.push(' ');
+                last.push_str(part);
+            }
+            _ => words.push(part.to_string()),
+        }
+        if part.matches('`').count() % 2 == 1 {
+            open = !open;
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -72,5 +93,10 @@ mod tests {
         assert_eq!(wrap_to("日本語 日本語", 8), "日本語\n  日本語");
         // Lines that fit are left exactly as they are, spaces included.
         assert_eq!(wrap_to("a  b\n", 10), "a  b\n");
+        // A quoted command stays on one line.
+        assert_eq!(
+            wrap_to("not written: run `async-up write` now", 20),
+            "not written: run\n  `async-up write`\n  now"
+        );
     }
 }

@@ -405,9 +405,11 @@ pub fn stats(out: &Out, p: &crate::commands::stats::Period) -> String {
         .collect();
     rows.push(row("team".to_string(), &p.team, true, true));
     let mut text = format!("{} to {}\n{}", p.since, p.until, render(out, &header, rows));
+    let mut reasons = String::new();
     for reason in crate::insight::privacy::reasons(&team_wellbeing) {
-        text.push_str(&format!("{reason}\n"));
+        reasons.push_str(&format!("{reason}\n"));
     }
+    text.push_str(&super::prose::wrap(out, &reasons));
     text
 }
 

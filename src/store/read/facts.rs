@@ -3,8 +3,10 @@
 //! a few MB/s, and a member can write 64 KiB every day. A blob id names its
 //! content, so an entry never goes stale; what depends on the reader (today,
 //! the folder and file name) is checked again on every read, as for a file
-//! just parsed. Only files that parsed and passed the update's own rules are
-//! kept: a file that fails is parsed again and warned about every time.
+//! just parsed. Only files that parsed and are true of their path (the
+//! update's own rules, its author the folder's owner, its date the file's)
+//! are kept: a file that fails is parsed again and warned about every time,
+//! and a blob planted under many names is kept at most once.
 //!
 //! One file per person and year folder (`async-up-facts/<handle>/<year>`),
 //! read by a walk over more than a few files: a week's digest with its

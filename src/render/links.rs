@@ -262,7 +262,12 @@ fn rule(pattern: &str, target: &toml::Value) -> Result<Rule, String> {
             let line = first.lines().last().unwrap_or("").trim().to_string();
             format!("not a valid pattern ({line})")
         })?;
-    if regex.is_match("") {
+    // A pattern whose shortest match is empty (`\b`, `x*`) links nothing
+    // where it matches nothing else.
+    let matches_empty = regex_syntax::parse(pattern)
+        .map(|hir| hir.properties().minimum_len() == Some(0))
+        .unwrap_or(true);
+    if regex.is_match("") || matches_empty {
         return Err(
             "the pattern matches empty text; it must match a reference like PROJ-(\\d+)".into(),
         );

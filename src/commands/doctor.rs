@@ -279,8 +279,9 @@ fn check_team(r: &mut Report, global: &GlobalArgs, ctx: &Context) -> Option<Stri
     member_zone
 }
 
-/// The team file: it parses, and each `[links]` entry is one async-up can
-/// use (one it leaves out is a warning in every view until fixed).
+/// The team file as last fetched (doctor does not fetch): it parses, and
+/// each `[links]` entry is one async-up can use (one it leaves out is a
+/// warning in every view until fixed).
 fn check_team_file(r: &mut Report, store: &Store) {
     let Ok(snapshot) = store.snapshot() else {
         return;
@@ -298,7 +299,7 @@ fn check_team_file(r: &mut Report, store: &Store) {
         }
         return;
     };
-    r.ok("team file", file);
+    r.ok("team file", &format!("{file} (as last fetched)"));
     let (links, problems) = crate::render::links::Links::from_team(Some(&team));
     for problem in &problems {
         r.warn("links", problem, &fix);

@@ -44,7 +44,12 @@ pub fn marks(
     };
     let boundary = super::audit::shallow_boundary(repo);
     let mut judge = Judge::new(repo, tip);
-    let mut verdicts: HashMap<git2::Oid, Vec<super::Violation>> = HashMap::new();
+    // Each commit's violations by the member they are about (the first
+    // one each): a commit that touched every member's file (a lead adding
+    // member files) is judged once, and each path finds its member's in
+    // one lookup, not by copying and searching the whole list.
+    type Verdict = HashMap<String, (String, bool)>;
+    let mut verdicts: HashMap<git2::Oid, Verdict> = HashMap::new();
     let mut learned = HashMap::new();
     // Judged in the order history was walked: a commit's tree is the next
     // one's parent tree, and the judge keeps the folders it just read.
@@ -62,23 +67,25 @@ pub fn marks(
         }
         crate::store::mapped::lookups(1);
         let commit = repo.find_commit(oid)?;
-        let violations = match verdicts.get(&oid) {
-            Some(v) => v.clone(),
-            None => {
-                let v = judge.commit(&commit)?;
-                verdicts.insert(oid, v.clone());
-                v
+        let verdict = match verdicts.entry(oid) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let mut verdict = Verdict::new();
+                for v in judge.commit(&commit)? {
+                    if let Some(member) = v.member {
+                        verdict.entry(member).or_insert((v.reason, v.foreign));
+                    }
+                }
+                slot.insert(verdict)
             }
         };
         let owner = owner_of(&path).unwrap_or("");
-        let broken = violations
-            .iter()
-            .find(|v| v.member.as_deref() == Some(owner));
+        let broken = verdict.get(owner);
         let mark = Mark {
             commit: oid.to_string(),
             committer: commit.committer().email().unwrap_or("").to_string(),
-            violation: broken.map(|v| v.reason.clone()),
-            foreign: broken.is_some_and(|v| v.foreign),
+            violation: broken.map(|(reason, _)| reason.clone()),
+            foreign: broken.is_some_and(|(_, foreign)| *foreign),
         };
         learned.insert(path.clone(), mark.clone());
         found.insert(path, mark);

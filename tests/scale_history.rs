@@ -452,7 +452,7 @@ fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
         ));
     }
     // p5 carries p1's updates under its own name (nothing true of p5), and
-    // p6 forty years of forty files each, far ahead.
+    // p6 forty years of forty files each far ahead, and forty before 2000.
     for d in 1..=40 {
         let day = format!("2025-{:02}-{:02}", 1 + d / 28, 1 + d % 28);
         let body = update_text("p1", &day);
@@ -461,7 +461,7 @@ fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
             body.len()
         ));
     }
-    for year in 2100..2140 {
+    for year in (1960..2000).chain(2100..2140) {
         for d in 1..=40 {
             let day = format!("{year}-{:02}-{:02}", 1 + d / 28, 1 + d % 28);
             let body = update_text("p6", &day);
@@ -490,7 +490,13 @@ fn kept_folders_are_bounded_and_go_with_the_planted_folders() {
         err.contains("updates/p6/2100: a year folder ahead of today"),
         "{err}"
     );
-    assert!(!err.contains("updates/p6/2100/"), "{err}");
+    assert!(
+        err.contains("updates/p6/1999: a year folder before 2000"),
+        "{err}"
+    );
+    for year in ["2100", "1999"] {
+        assert!(!err.contains(&format!("updates/p6/{year}/")), "{err}");
+    }
     let again = lead.run(&["stats", "--since", "2y", "--no-fetch"]);
     assert_eq!(stdout(&again), stdout(&out));
     // p4's folder and its big year are read again, p5's folder and year,

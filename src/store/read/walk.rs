@@ -141,15 +141,20 @@ impl<'r> Snapshot<'r> {
     pub(super) fn years(&self, handle: &Handle, person: &[Listed]) -> Vec<(i32, Oid)> {
         let mut years = Vec::new();
         // A year after next cannot hold a file dated within a day of
-        // anyone's today: named once, never listed (a teammate can plant
-        // thousands of them).
+        // anyone's today, nor one before 2000 a true date: named once,
+        // never listed (a teammate can plant thousands of them).
         let last = chrono::Datelike::year(&self.now.date_naive()) + 1;
+        let first = chrono::Datelike::year(&crate::model::update::EARLIEST);
         for e in person {
             let name = String::from_utf8_lossy(&e.name);
             match layout::year_folder(&name, e.kind) {
                 Ok(year) if year > last => {
                     self.warnings
                         .push(stray_warning(handle, &name, "a year folder ahead of today"))
+                }
+                Ok(year) if year < first => {
+                    self.warnings
+                        .push(stray_warning(handle, &name, "a year folder before 2000"))
                 }
                 Ok(year) => years.push((year, e.id)),
                 Err(problem) => self.warnings.push(stray_warning(handle, &name, &problem)),

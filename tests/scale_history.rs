@@ -614,3 +614,38 @@ fn a_fifo_in_place_of_a_kept_file_is_read_around() {
         "{err}"
     );
 }
+
+/// Parsed updates are kept only while their year folder holds them: a
+/// teammate who rewrites every file of the month (or force-pushes new
+/// contents) leaves the reader's kept updates the size they were, not one
+/// copy more per rewrite.
+#[test]
+fn rewritten_updates_leave_nothing_kept_behind() {
+    let world = World::new();
+    world.set_now("2026-01-23T12:00:00Z");
+    let (_remote, lead, clone) = ann_joined(&world);
+    let write_month = |version: &str| {
+        for d in 1..=20 {
+            let day = format!("2026-01-{d:02}");
+            clone.put(
+                &format!("updates/ann/2026/{day}.toml"),
+                update_text("ann", &day).replace("ann did", &format!("ann {version} did")),
+            );
+        }
+    };
+    let kept = lead.mirror("team").join("async-up-facts/ann/2026");
+    let mut sizes = Vec::new();
+    for version in ["v1", "v2", "v3"] {
+        write_month(version);
+        clone.push(&format!("ann's January, {version}"));
+        lead.ok(&["sync"]);
+        let log = lead.ok(&["log", "ann", "--since", "4w", "--no-fetch"]);
+        assert!(log.contains(&format!("ann {version} did")), "{log}");
+        lead.ok(&["stats", "--since", "4w", "--no-fetch"]);
+        sizes.push(std::fs::metadata(&kept).expect("ann's January kept").len());
+    }
+    assert!(
+        sizes[2] < sizes[0] * 3 / 2,
+        "kept updates grew with each rewrite: {sizes:?}"
+    );
+}

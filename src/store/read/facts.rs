@@ -145,21 +145,35 @@ impl YearFacts {
         }
     }
 
-    /// Writes what is new (and drops what was damaged); never fails: a
-    /// cache that cannot be written is only slower next time.
-    pub(super) fn save(self) {
+    /// Writes what is new, with only the records `current` accepts (the
+    /// blobs the year folder holds now: an update rewritten, or a folder
+    /// force-pushed with new contents, leaves nothing behind) and none that
+    /// is damaged; never fails: a cache that cannot be written is only
+    /// slower next time. Nothing is written when nothing is new.
+    pub(super) fn save(self, current: impl Fn(Oid) -> bool) {
         if self.fresh.is_empty() && !self.damaged {
             return;
         }
-        let mut bytes = self.bytes;
-        if !bytes.starts_with(MAGIC) {
-            bytes = MAGIC.to_vec();
+        let mut out = MAGIC.to_vec();
+        let whole = |bytes: &[u8], start: usize, len: usize, oid: Oid, sum: u64| {
+            current(oid) && checksum(oid.as_bytes(), &bytes[start..start + len]) == sum
+        };
+        for (oid, (start, len, sum)) in &self.at {
+            if whole(&self.bytes, *start, *len, *oid, *sum) {
+                out.extend_from_slice(&self.bytes[start - 32..start + len]);
+            }
         }
-        bytes.extend_from_slice(&self.fresh);
+        let mut pos = 0;
+        while let Some((oid, start, len, sum)) = record_at(&self.fresh, pos) {
+            if whole(&self.fresh, start, len, oid, sum) {
+                out.extend_from_slice(&self.fresh[pos..start + len]);
+            }
+            pos = start + len;
+        }
         if let Some(dir) = self.path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = crate::fsutil::write_cache(&self.path, &bytes);
+        let _ = crate::fsutil::write_cache(&self.path, &out);
     }
 }
 
@@ -293,7 +307,7 @@ mod tests {
         let mut facts = YearFacts::open(&dir, "a", 2026);
         assert_eq!(facts.get(oid), None);
         facts.put(oid, &u);
-        facts.save();
+        facts.save(|_| true);
         let facts = YearFacts::open(&dir, "a", 2026);
         assert_eq!(facts.get(oid), Some(u.clone()));
         // A torn record is dropped, and the good ones stay.
@@ -305,7 +319,7 @@ mod tests {
         let facts = YearFacts::open(&dir, "a", 2026);
         assert!(facts.damaged);
         assert_eq!(facts.get(oid), Some(u.clone()));
-        facts.save();
+        facts.save(|_| true);
         assert_eq!(std::fs::read(&path).unwrap().len(), whole);
         // A damaged blob id does not lend the update to another blob.
         let mut bytes = std::fs::read(&path).unwrap();
@@ -325,7 +339,7 @@ mod tests {
         let mut facts = YearFacts::open(&dir, "a", 2026);
         assert_eq!(facts.get(oid), None);
         facts.put(oid, &u);
-        facts.save();
+        facts.save(|_| true);
         assert_eq!(YearFacts::open(&dir, "a", 2026).get(oid), Some(u));
         let _ = std::fs::remove_dir_all(&dir);
     }

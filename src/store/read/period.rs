@@ -9,6 +9,7 @@ use super::folders::{Folders, Listed};
 use super::{facts, Snapshot};
 use crate::model::{layout, Handle, Update};
 use chrono::NaiveDate;
+use std::collections::HashSet;
 
 impl<'r> Snapshot<'r> {
     /// Every readable update of `handle` dated in `since..=until`, oldest
@@ -108,12 +109,14 @@ impl<'r> Snapshot<'r> {
             files.retain(|(date, _)| {
                 !(since.is_some_and(|s| *date < s) || until.is_some_and(|u| *date > u))
             });
-            years.push((*year, files));
+            // What the year holds now: kept updates of anything else go.
+            let held: HashSet<git2::Oid> = year_tree.iter().map(|e| e.id).collect();
+            years.push((*year, files, held));
         }
         // A few files are cheaper to parse again than their year's kept
         // updates are to load.
-        let kept =
-            self.keep_facts && years.iter().map(|(_, f)| f.len()).sum::<usize>() >= facts::WORTH_IT;
+        let kept = self.keep_facts
+            && years.iter().map(|(_, f, _)| f.len()).sum::<usize>() >= facts::WORTH_IT;
         let open = |year: i32| facts::YearFacts::open(self.repo.path(), handle.as_str(), year);
         // The period's first year's kept updates serve its lead too (most
         // often dated in that year): opened once for both.
@@ -130,7 +133,7 @@ impl<'r> Snapshot<'r> {
                 visit(update);
             }
         }
-        for (year, files) in years {
+        for (year, files, held) in years {
             let mut facts = match first.take_if(|(y, _)| *y == year) {
                 Some((_, facts)) => Some(facts),
                 None => (kept && !files.is_empty()).then(|| open(year)),
@@ -139,7 +142,7 @@ impl<'r> Snapshot<'r> {
                 self.read_window(handle, window, facts.as_mut(), &mut visit);
             }
             if let Some(facts) = facts {
-                facts.save();
+                facts.save(|id| held.contains(&id));
             }
         }
         if let Some(folders) = kept_folders.filter(|_| shown.get()) {

@@ -649,3 +649,52 @@ fn rewritten_updates_leave_nothing_kept_behind() {
         "kept updates grew with each rewrite: {sizes:?}"
     );
 }
+
+/// A folder filled with files that cannot be shown (someone else's, in a
+/// member's name) costs a bounded search on every read, not one file
+/// each: past the hundred newest, the search stops and says so. Before,
+/// 9,490 such files made every `team`, `blockers` and `digest` take 20 s.
+#[test]
+fn a_folder_of_files_that_cannot_be_shown_is_searched_a_bounded_way() {
+    let world = World::new();
+    world.set_now("2026-01-16T12:00:00Z");
+    let (_remote, lead, clone) = ann_joined(&world);
+    clone.put(
+        "updates/ann/2024/2024-06-03.toml",
+        update_text("ann", "2024-06-03"),
+    );
+    let mut day = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    for _ in 0..300 {
+        clone.put(
+            &format!("updates/ann/2025/{day}.toml"),
+            update_text("ann", &day.to_string())
+                .replace("author = \"ann\"", "author = \"mallory\""),
+        );
+        day = day.succ_opt().unwrap();
+    }
+    clone.push("ann's folder flooded with mallory's files");
+    lead.ok(&["sync"]);
+    lead.set_env("ASYNC_UP_DEBUG_COUNTS", "1");
+    for args in [
+        &["team", "--no-fetch"][..],
+        &["blockers", "--no-fetch"],
+        &["digest", "--week", "--no-fetch"],
+    ] {
+        let out = lead.run(args);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(
+            counter(&out, "update_files_parsed") <= 110,
+            "{args:?} parsed every planted file: {}",
+            counter(&out, "update_files_parsed")
+        );
+        let err = stderr(&out);
+        assert!(
+            err.contains("updates/ann: none of its 100 newest files looked at can be shown"),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -229,8 +229,24 @@ impl<'r> Snapshot<'r> {
             .find(|m| m.handle == handle.as_str())
     }
 
+    /// Counts one more file read while looking back for `handle`'s latest
+    /// readable update; past [`LOOK_BACK`] files, says so (once) and tells
+    /// the search to stop.
+    pub(super) fn looked_back_too_far(&self, handle: &Handle, looked: &mut usize) -> bool {
+        *looked += 1;
+        if *looked <= LOOK_BACK {
+            return false;
+        }
+        self.warnings.push(format!(
+            "{}/{handle}: none of its {LOOK_BACK} newest files looked at can be shown; older ones are not read",
+            layout::UPDATES_DIR
+        ));
+        true
+    }
+
     /// The latest readable update of `handle` dated on or before `until` (any date if `None`).
     pub fn latest_update(&self, handle: &Handle, until: Option<NaiveDate>) -> Option<Update> {
+        let mut looked = 0;
         if let Some(index) = &self.index {
             let person = index.people.get(handle.as_str())?;
             for (rel, problem) in &person.stray {
@@ -240,6 +256,7 @@ impl<'r> Snapshot<'r> {
                 if self.skip_for_date(handle, *date) || until.is_some_and(|u| *date > u) {
                     continue;
                 }
+                looked += 1;
                 let path = layout::update_path(handle, *date);
                 if let Some(update) = self.read_update_blob(handle, *date, &path, oid, true) {
                     return Some(update);
@@ -255,6 +272,9 @@ impl<'r> Snapshot<'r> {
             for (date, entry) in self.dated_files(handle, year, &year_tree).into_iter().rev() {
                 if until.is_some_and(|u| date > u) {
                     continue;
+                }
+                if self.looked_back_too_far(handle, &mut looked) {
+                    return None;
                 }
                 if let Some(update) = self.read_update(handle, date, &entry) {
                     return Some(update);
@@ -466,6 +486,13 @@ impl<'r> Snapshot<'r> {
         self.repo.find_tree(entry.id()).ok()
     }
 }
+
+/// The most files a search back for a member's latest readable update
+/// reads: a teammate can fill a folder with thousands of files that cannot
+/// be shown (someone else's, undated, broken), and each would be read on
+/// every `team`. A member whose hundred newest files are all unreadable is
+/// shown as having none, with a warning naming the folder.
+pub(super) const LOOK_BACK: usize = 100;
 
 /// A name from the repo made safe to put in a message.
 fn printable(name: &str) -> String {

@@ -236,7 +236,8 @@ impl<'r> Snapshot<'r> {
 
     /// The newest readable update before the period: among `before` (the
     /// period's first year's files dated before it, already listed), else
-    /// in the years before that, newest first.
+    /// in the years before that, newest first; at most
+    /// [`super::LOOK_BACK`] files are read.
     fn lead_of(
         &self,
         handle: &Handle,
@@ -246,7 +247,11 @@ impl<'r> Snapshot<'r> {
         mut facts: Option<&mut facts::YearFacts>,
         mut folders: Option<&mut Folders>,
     ) -> Option<Update> {
+        let mut looked = 0;
         for file in before.iter().rev() {
+            if self.looked_back_too_far(handle, &mut looked) {
+                return None;
+            }
             let mut found = None;
             let window = std::slice::from_ref(file);
             self.read_window(handle, window, facts.as_deref_mut(), &mut |u| {
@@ -265,6 +270,9 @@ impl<'r> Snapshot<'r> {
                 continue;
             };
             for (date, entry) in self.dated_files(handle, *year, &year_tree).iter().rev() {
+                if self.looked_back_too_far(handle, &mut looked) {
+                    return None;
+                }
                 if let Some(update) = self.read_update(handle, *date, entry) {
                     return Some(update);
                 }

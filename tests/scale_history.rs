@@ -698,3 +698,82 @@ fn a_folder_of_files_that_cannot_be_shown_is_searched_a_bounded_way() {
         );
     }
 }
+
+/// The bound on looking back is the views': `write` looks back as far as it
+/// takes for the update it carries open blockers over from, so files a
+/// teammate planted after yours never drop your blockers unseen.
+#[test]
+fn write_carries_blockers_over_past_planted_files() {
+    let world = World::new();
+    world.set_now("2025-09-01T09:00:00Z");
+    let remote = world.bare_remote("team.git", "main");
+    let ann = world.person("ann", "UTC");
+    ann.ok(&["init", remote.to_str().unwrap()]);
+    ann.ok(&[
+        "write",
+        "--today",
+        "leave starts",
+        "--blocker",
+        "Waiting on creds",
+    ]);
+    let clone = Checkout::of(&world, &remote);
+    let mut day = chrono::NaiveDate::from_ymd_opt(2025, 9, 2).unwrap();
+    for _ in 0..150 {
+        clone.put(
+            &format!("updates/ann/2025/{day}.toml"),
+            "<<<<<<< HEAD\nbroken\n",
+        );
+        day = day.succ_opt().unwrap();
+    }
+    clone.push("a bad merge in ann's folder");
+    world.set_now("2026-01-16T09:00:00Z");
+    ann.ok(&["write", "--today", "back from leave"]);
+    let doc = ann.json(&["blockers", "--format", "json"]);
+    let texts: Vec<&str> = doc["blockers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["Waiting on creds"], "{doc}");
+}
+
+/// The views' bound counts each file once: 99 unreadable files before a
+/// member's real update leave it shown (the 100th file read), 100 hide it
+/// with the warning, whether the newest files come from the index or not.
+#[test]
+fn the_look_back_bound_counts_each_file_once() {
+    for (junk, shown) in [(99, true), (100, false)] {
+        let world = World::new();
+        world.set_now("2025-09-01T09:00:00Z");
+        let (_remote, lead, clone) = ann_joined(&world);
+        clone.put(
+            "updates/ann/2025/2025-09-01.toml",
+            format!(
+                "{}blockers = [{{ id = \"b1\", text = \"waiting on keys\", since = 2025-09-01 }}]\n",
+                update_text("ann", "2025-09-01")
+            ),
+        );
+        let mut day = chrono::NaiveDate::from_ymd_opt(2025, 9, 2).unwrap();
+        for _ in 0..junk {
+            clone.put(&format!("updates/ann/2025/{day}.toml"), "<<<<<<< HEAD\n");
+            day = day.succ_opt().unwrap();
+        }
+        clone.push("ann's folder");
+        world.set_now("2026-01-16T09:00:00Z");
+        lead.ok(&["sync"]);
+        let out = lead.run(&["blockers", "--no-fetch"]);
+        let err = stderr(&out);
+        assert_eq!(
+            stdout(&out).contains("waiting on keys"),
+            shown,
+            "{junk} unreadable files: {}{err}",
+            stdout(&out)
+        );
+        assert_eq!(
+            err.contains("none of its 100 newest files"),
+            !shown,
+            "{err}"
+        );
+    }
+}

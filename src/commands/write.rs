@@ -147,7 +147,7 @@ impl Base {
             same_day: snapshot.update_on(&me.handle, date),
             previous: date
                 .checked_sub_days(Days::new(1))
-                .and_then(|d| snapshot.latest_update(&me.handle, Some(d))),
+                .and_then(|d| snapshot.previous_update(&me.handle, Some(d))),
             questions: snapshot
                 .team_file()
                 .map(|t| t.questions)

@@ -64,7 +64,7 @@ fn recarry(ctx: &Context, team: &Team, c: Carried) -> Result<()> {
         c.update
             .date
             .checked_sub_days(Days::new(1))
-            .and_then(|d| remote.latest_update(&c.handle, Some(d)))
+            .and_then(|d| remote.previous_update(&c.handle, Some(d)))
             .map(|p| p.blockers)
             .unwrap_or_default()
     };

@@ -145,6 +145,11 @@ fn latest_of(repo: &Repository, person: &Tree<'_>) -> Person {
     for e in person.iter() {
         let name = String::from_utf8_lossy(e.name_bytes());
         match layout::year_folder(&name, super::read::kind_of(&e)) {
+            // As the snapshot reads: no file before 2000 can be true, and
+            // such a folder is named, never listed.
+            Ok(year) if year < chrono::Datelike::year(&crate::model::update::EARLIEST) => out
+                .stray
+                .push((name.to_string(), "a year folder before 2000".to_string())),
             Ok(year) => years.push((year, e.id())),
             Err(problem) => out.stray.push((name.to_string(), problem)),
         }

@@ -230,11 +230,11 @@ impl<'r> Snapshot<'r> {
     }
 
     /// Counts one more file read while looking back for `handle`'s latest
-    /// readable update; past [`LOOK_BACK`] files, says so (once) and tells
-    /// the search to stop.
-    pub(super) fn looked_back_too_far(&self, handle: &Handle, looked: &mut usize) -> bool {
+    /// readable update; past `limit` files, says so (once) and tells the
+    /// search to stop.
+    fn looked_back_past(&self, handle: &Handle, looked: &mut usize, limit: usize) -> bool {
         *looked += 1;
-        if *looked <= LOOK_BACK {
+        if *looked <= limit {
             return false;
         }
         self.warnings.push(format!(
@@ -244,9 +244,34 @@ impl<'r> Snapshot<'r> {
         true
     }
 
-    /// The latest readable update of `handle` dated on or before `until` (any date if `None`).
+    /// [`Snapshot::looked_back_past`] the views' bound, [`LOOK_BACK`].
+    pub(super) fn looked_back_too_far(&self, handle: &Handle, looked: &mut usize) -> bool {
+        self.looked_back_past(handle, looked, LOOK_BACK)
+    }
+
+    /// The latest readable update of `handle` dated on or before `until` (any date if `None`),
+    /// found among the [`LOOK_BACK`] newest files: what views show.
     pub fn latest_update(&self, handle: &Handle, until: Option<NaiveDate>) -> Option<Update> {
+        self.latest_update_within(handle, until, LOOK_BACK)
+    }
+
+    /// [`Snapshot::latest_update`] however far back it is: what `write`
+    /// carries open blockers over from. A teammate's files planted after
+    /// yours must not drop your blockers unseen; the search costs the
+    /// writer once, not every reader.
+    pub fn previous_update(&self, handle: &Handle, until: Option<NaiveDate>) -> Option<Update> {
+        self.latest_update_within(handle, until, usize::MAX)
+    }
+
+    fn latest_update_within(
+        &self,
+        handle: &Handle,
+        until: Option<NaiveDate>,
+        limit: usize,
+    ) -> Option<Update> {
         let mut looked = 0;
+        // The index's files already read are not read (nor counted) twice.
+        let mut tried = std::collections::HashSet::new();
         if let Some(index) = &self.index {
             let person = index.people.get(handle.as_str())?;
             for (rel, problem) in &person.stray {
@@ -257,6 +282,7 @@ impl<'r> Snapshot<'r> {
                     continue;
                 }
                 looked += 1;
+                tried.insert(*date);
                 let path = layout::update_path(handle, *date);
                 if let Some(update) = self.read_update_blob(handle, *date, &path, oid, true) {
                     return Some(update);
@@ -270,10 +296,10 @@ impl<'r> Snapshot<'r> {
                 continue;
             };
             for (date, entry) in self.dated_files(handle, year, &year_tree).into_iter().rev() {
-                if until.is_some_and(|u| date > u) {
+                if until.is_some_and(|u| date > u) || tried.contains(&date) {
                     continue;
                 }
-                if self.looked_back_too_far(handle, &mut looked) {
+                if self.looked_back_past(handle, &mut looked, limit) {
                     return None;
                 }
                 if let Some(update) = self.read_update(handle, date, &entry) {

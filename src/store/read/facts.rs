@@ -136,12 +136,7 @@ impl YearFacts {
     /// Keeps `update`, parsed from blob `oid`.
     pub(super) fn put(&mut self, oid: Oid, update: &Update) {
         if let Some(payload) = encode(update) {
-            self.fresh.extend_from_slice(oid.as_bytes());
-            self.fresh
-                .extend_from_slice(&u32::try_from(payload.len()).unwrap_or(0).to_le_bytes());
-            self.fresh
-                .extend_from_slice(&checksum(oid.as_bytes(), &payload).to_le_bytes());
-            self.fresh.extend_from_slice(&payload);
+            push_record(&mut self.fresh, oid, &payload);
         }
     }
 
@@ -177,10 +172,23 @@ impl YearFacts {
     }
 }
 
-/// The record at `pos`: blob id, payload start and length, if whole and
-/// its checksum holds.
-fn record_at(bytes: &[u8], pos: usize) -> Option<(Oid, usize, usize, u64)> {
-    let head = bytes.get(pos..pos + 32)?;
+/// Appends a record: the object id, the payload's length and checksum,
+/// the payload (the one record format of the kept updates and listings).
+pub(super) fn push_record(out: &mut Vec<u8>, oid: Oid, payload: &[u8]) {
+    let Ok(len) = u32::try_from(payload.len()) else {
+        return;
+    };
+    out.extend_from_slice(oid.as_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&checksum(oid.as_bytes(), payload).to_le_bytes());
+    out.extend_from_slice(payload);
+}
+
+/// The record at `pos`: object id, payload start and length, and the
+/// checksum it was written with, if whole (the checksum is checked by the
+/// reader when the record is taken).
+pub(super) fn record_at(bytes: &[u8], pos: usize) -> Option<(Oid, usize, usize, u64)> {
+    let head = bytes.get(pos..pos.checked_add(32)?)?;
     let oid = Oid::from_bytes(&head[..20]).ok()?;
     let len = u32::from_le_bytes(head[20..24].try_into().ok()?) as usize;
     let sum = u64::from_le_bytes(head[24..32].try_into().ok()?);

@@ -17,7 +17,7 @@
 //! is read again and kept again). It is a cache: deleting it is always safe.
 //! A `--repo` read keeps none.
 
-use super::facts::checksum;
+use super::facts::{checksum, push_record, record_at};
 use crate::model::layout::EntryKind;
 use git2::Oid;
 use std::collections::HashMap;
@@ -132,16 +132,9 @@ impl Folders {
         let mut out = MAGIC.to_vec();
         let mut kept = std::collections::HashSet::new();
         let mut add = |oid: Oid, payload: &[u8], out: &mut Vec<u8>| {
-            if !current(oid) || !kept.insert(oid) {
-                return;
+            if current(oid) && kept.insert(oid) {
+                push_record(out, oid, payload);
             }
-            let Ok(len) = u32::try_from(payload.len()) else {
-                return;
-            };
-            out.extend_from_slice(oid.as_bytes());
-            out.extend_from_slice(&len.to_le_bytes());
-            out.extend_from_slice(&checksum(oid.as_bytes(), payload).to_le_bytes());
-            out.extend_from_slice(payload);
         };
         for (oid, payload) in &self.fresh {
             add(*oid, payload, &mut out);
@@ -154,17 +147,6 @@ impl Folders {
         }
         let _ = crate::fsutil::write_cache(&self.path, &out);
     }
-}
-
-/// The record at `pos`: tree id, payload start and length, if whole.
-fn record_at(bytes: &[u8], pos: usize) -> Option<(Oid, usize, usize, u64)> {
-    let head = bytes.get(pos..pos.checked_add(32)?)?;
-    let oid = Oid::from_bytes(&head[..20]).ok()?;
-    let len = u32::from_le_bytes(head[20..24].try_into().ok()?) as usize;
-    let sum = u64::from_le_bytes(head[24..32].try_into().ok()?);
-    let start = pos + 32;
-    bytes.get(start..start.checked_add(len)?)?;
-    Some((oid, start, len, sum))
 }
 
 fn kind_code(kind: EntryKind) -> u8 {

@@ -292,14 +292,6 @@ impl Context {
     /// name. git is asked only when none of the first three names you, so a
     /// command that reads spawns no process for it.
     pub fn handle(&self, team: Option<&TeamConfig>) -> Result<Handle> {
-        self.resolve_handle(team, &std::cell::OnceCell::new())
-    }
-
-    fn resolve_handle(
-        &self,
-        team: Option<&TeamConfig>,
-        git_email: &std::cell::OnceCell<Option<String>>,
-    ) -> Result<Handle> {
         let handle_text = team
             .and_then(|t| t.handle.clone())
             .or_else(|| self.config.handle.clone())
@@ -310,8 +302,7 @@ impl Context {
             });
         match handle_text {
             Some(h) => Handle::parse(&h),
-            None => git_email
-                .get_or_init(crate::gitconfig::committer_email)
+            None => crate::gitconfig::committer_email()
                 .as_deref()
                 .and_then(Handle::from_email)
                 .or_else(|| {
@@ -329,15 +320,11 @@ impl Context {
     /// email and name from the team's config, else what git would commit
     /// with (see [`crate::gitconfig`]).
     pub fn identity(&self, team: Option<&TeamConfig>) -> Result<Identity> {
-        let git_email = std::cell::OnceCell::new();
-        let handle = self.resolve_handle(team, &git_email)?;
+        let handle = self.handle(team)?;
+        // git is asked once per process: `gitconfig` keeps its answer.
         let email = team
             .and_then(|t| t.email.clone())
-            .or_else(|| {
-                git_email
-                    .get_or_init(crate::gitconfig::committer_email)
-                    .clone()
-            })
+            .or_else(crate::gitconfig::committer_email)
             .unwrap_or_else(|| format!("{handle}@localhost"));
         let name = team
             .and_then(|t| t.name.clone())

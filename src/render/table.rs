@@ -37,8 +37,8 @@ fn shown(out: &Out, line: &str) -> String {
 }
 
 /// Threads printed under a table, one block per update that has replies:
-/// a heading, then each line of [`super::thread::lines`], cleaned, fitted
-/// to the terminal.
+/// a heading, then each line of [`super::thread::lines`], cleaned (the
+/// caller fits them to the terminal with what else follows the table).
 fn threads(out: &Out, blocks: Vec<(String, &[FoundReply])>) -> String {
     let mut text = String::new();
     for (heading, replies) in blocks {
@@ -51,7 +51,7 @@ fn threads(out: &Out, blocks: Vec<(String, &[FoundReply])>) -> String {
             text.push_str(&format!("  {}\n", shown(out, &line)));
         }
     }
-    super::prose::wrap(out, &text)
+    text
 }
 
 /// `team` as a table.
@@ -275,7 +275,7 @@ pub fn log_rows_to(
         .zip(&received)
         .map(|((_, date), r)| (format!("Replies to {date}:"), r.as_slice()))
         .collect();
-    emit(&threads(out, blocks))
+    emit(&super::prose::wrap(out, &threads(out, blocks)))
 }
 
 /// `audit` as a table.

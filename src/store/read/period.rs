@@ -110,7 +110,7 @@ impl<'r> Snapshot<'r> {
                 !(since.is_some_and(|s| *date < s) || until.is_some_and(|u| *date > u))
             });
             // What the year holds now: kept updates of anything else go.
-            let held: HashSet<git2::Oid> = year_tree.iter().map(|e| e.id).collect();
+            let held: Vec<git2::Oid> = year_tree.iter().map(|e| e.id).collect();
             years.push((*year, files, held));
         }
         // A few files are cheaper to parse again than their year's kept
@@ -142,7 +142,12 @@ impl<'r> Snapshot<'r> {
                 self.read_window(handle, window, facts.as_mut(), &mut visit);
             }
             if let Some(facts) = facts {
-                facts.save(|id| held.contains(&id));
+                // Looked up only when the file is written again.
+                let set = std::cell::OnceCell::new();
+                facts.save(|id| {
+                    set.get_or_init(|| held.iter().copied().collect::<HashSet<_>>())
+                        .contains(&id)
+                });
             }
         }
         if let Some(folders) = kept_folders.filter(|_| shown.get()) {
